@@ -1,0 +1,192 @@
+/**
+ * Builds the Fastify application: zod validation and serialization, OpenAPI document and docs
+ * page, caller identification, one error format, and every resource's routes.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import { AppError, type FieldIssue } from '../domain/errors.js';
+import type { Db } from '../store/catalog/db.js';
+import { identifyCaller } from './access.js';
+import { authRoutes } from './auth.js';
+import { brandRoutes } from './brands.js';
+import { chainRoutes } from './chains.js';
+import { channelRoutes } from './channels.js';
+import { exportRoutes } from './export.js';
+import { healthRoutes } from './health.js';
+import { journeyRoutes } from './journeys.js';
+import { standardRoutes } from './standards.js';
+import { subjectRoutes } from './subjects.js';
+import { touchpointRoutes } from './touchpoints.js';
+import { workspaceRoutes } from './workspaces.js';
+
+/** What every route module gets: the catalog database and the configuration. */
+export interface AppContext {
+  db: Db;
+  config: Config;
+  engine: 'pglite' | 'postgres';
+}
+
+export const API_VERSION = '0.1.0';
+
+/** Creates the app with all routes registered (not listening). */
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: ctx.config.logLevel } : false,
+    bodyLimit: ctx.config.bodyLimit,
+    // Ids in paths are UUIDs; anything longer is not a route of ours.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send({ statusCode: 404, code: 'not_found', message: `no route ${request.method} ${request.url}` }),
+  );
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Touchpoints API',
+        version: API_VERSION,
+        description:
+          'Manage customer touchpoints, journeys, chains and standards. Authenticate with the session cookie ' +
+          '(POST /api/auth/login) or an API token: `Authorization: Bearer tp_…`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'tp_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/')) request.caller = await identifyCaller(ctx.db, request);
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, engine: ctx.engine }));
+
+  await app.register(authRoutes, { prefix: '/api', ctx });
+  await app.register(workspaceRoutes, { prefix: '/api', ctx });
+  const scoped = { prefix: '/api/workspaces/:workspaceId', ctx };
+  await app.register(brandRoutes, scoped);
+  await app.register(subjectRoutes, scoped);
+  await app.register(channelRoutes, scoped);
+  await app.register(touchpointRoutes, scoped);
+  await app.register(standardRoutes, scoped);
+  await app.register(journeyRoutes, scoped);
+  await app.register(chainRoutes, scoped);
+  await app.register(healthRoutes, scoped);
+  await app.register(exportRoutes, scoped);
+  return app;
+}
+
+/** Route plugin options: every module receives the context. */
+export interface RouteOptions {
+  ctx: AppContext;
+}
+
+interface PgLikeError {
+  code?: string;
+  constraint?: string;
+  detail?: string;
+}
+
+/** Finds a PostgreSQL error (code + constraint) in an error or its causes (Drizzle wraps them). */
+function pgErrorOf(error: unknown): PgLikeError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const e = current as PgLikeError & { cause?: unknown };
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
+    current = e.cause;
+  }
+  return undefined;
+}
+
+function zodIssues(error: FastifyError): FieldIssue[] {
+  const where = error.validationContext === 'body' ? '' : `${error.validationContext ?? ''}.`;
+  return (error.validation ?? []).flatMap((v) => {
+    const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const keys = (v.params as { keys?: string[] }).keys;
+    if (v.keyword === 'unrecognized_keys' && keys) {
+      return keys.map((k) => ({ field: `${where}${path ? `${path}.` : ''}${k}`, message: 'unknown field' }));
+    }
+    const message = /received undefined/.test(v.message ?? '') ? 'is required' : (v.message ?? 'is invalid');
+    return [{ field: `${where}${path}`.replace(/\.$/, ''), message }];
+  });
+}
+
+function handleError(
+  error: FastifyError,
+  request: import('fastify').FastifyRequest,
+  reply: import('fastify').FastifyReply,
+) {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = zodIssues(error);
+    return reply.code(400).send({
+      statusCode: 400,
+      code: 'validation_failed',
+      message: issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; '),
+      issues,
+    });
+  }
+  if (error instanceof AppError) {
+    return reply
+      .code(error.statusCode)
+      .send({ statusCode: error.statusCode, code: error.code, message: error.message, ...error.details });
+  }
+  const pg = pgErrorOf(error);
+  if (pg?.code === '23505') {
+    return reply.code(409).send({
+      statusCode: 409,
+      code: 'conflict',
+      message: `an object with the same unique value already exists (${pg.constraint ?? 'unique constraint'})`,
+    });
+  }
+  if (pg?.code === '23503') {
+    return reply.code(409).send({
+      statusCode: 409,
+      code: 'in_use',
+      message: `the object is referenced by other objects or references a missing one (${pg.constraint ?? 'foreign key'})`,
+    });
+  }
+  if (pg?.code === '22P02' || pg?.code === '22001' || pg?.code === '22003') {
+    return reply.code(400).send({
+      statusCode: 400,
+      code: 'validation_failed',
+      message: `invalid value: ${pg.detail ?? ''}`.trim(),
+    });
+  }
+  const status = error.statusCode;
+  if (status && status >= 400 && status < 500) {
+    const code =
+      status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+    return reply.code(status).send({ statusCode: status, code, message: error.message });
+  }
+  request.log.error(error);
+  return reply
+    .code(500)
+    .send({ statusCode: 500, code: 'internal', message: 'internal error; see the server log' });
+}

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { RouteOptions } from './app.js';
+
+export const journeyRoutes: FastifyPluginAsyncZod<RouteOptions> = async () => {};

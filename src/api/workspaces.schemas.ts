@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { ROLES, TOKEN_SCOPES } from '../domain/vocabulary.js';
+import { ZEmail, ZPassword } from './auth.schemas.js';
+import { ZId, ZName, ZText, ZTimestamp, ZVersion } from './common.schemas.js';
+
+export const ZWorkspaceSettings = z.strictObject({
+  contactFrequencyCap: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe('business→customer touches per customer per 30 days before contact fatigue (default 8)'),
+});
+
+export const ZWorkspace = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+  version: z.number().int(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+  role: z.enum(ROLES).optional().describe("the caller's role"),
+});
+
+export const ZWorkspaceCreate = z.strictObject({
+  name: ZName,
+  description: ZText.optional(),
+  brandName: ZName.optional().describe('name of the own brand (default: the workspace name)'),
+  settings: ZWorkspaceSettings.optional(),
+});
+
+export const ZWorkspacePatch = z.strictObject({
+  version: ZVersion,
+  name: ZName.optional(),
+  description: ZText.optional(),
+  settings: ZWorkspaceSettings.optional(),
+});
+
+export const ZMember = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  since: ZTimestamp,
+});
+
+export const ZMemberAdd = z.strictObject({
+  email: ZEmail,
+  role: z.enum(ROLES),
+  name: z.string().trim().max(200).optional(),
+  password: ZPassword.optional().describe(
+    'needed when no account has this e-mail yet: the account is created',
+  ),
+});
+
+export const ZMemberParams = z.strictObject({ workspaceId: ZId, userId: ZId });
+export const ZMemberPatch = z.strictObject({ role: z.enum(ROLES) });
+
+export const ZApiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(z.enum(TOKEN_SCOPES)),
+  createdAt: ZTimestamp,
+  expiresAt: ZTimestamp.nullable(),
+  lastUsedAt: ZTimestamp.nullable(),
+  revokedAt: ZTimestamp.nullable(),
+});
+
+export const ZApiTokenCreate = z.strictObject({
+  name: ZName,
+  scopes: z.array(z.enum(TOKEN_SCOPES)).min(1, 'give at least one scope'),
+  expiresAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+});
+
+export const ZAuditEntry = z.object({
+  id: z.number().int(),
+  actorUserId: z.string().nullable(),
+  actorTokenId: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  at: ZTimestamp,
+});
+
+export const ZAuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional().describe('entries older than this id (next page)'),
+  entityType: z.string().max(50).optional(),
+  entityId: z.string().max(100).optional(),
+});

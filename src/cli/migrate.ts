@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { withStore } from './run.js';
+
+export function migrateCommand(program: Command): void {
+  program
+    .command('migrate')
+    .description('apply pending database migrations (the server also does this on start)')
+    .action(async () => {
+      await withStore('migrate', async ({ catalog }) => {
+        console.log(`migrations applied (${catalog.engine})`);
+      });
+    });
+}

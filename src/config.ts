@@ -1,0 +1,61 @@
+/**
+ * Configuration from the environment, with the embedded defaults (PGlite in `./data`).
+ * Every variable is documented in the README's "Configuration" section.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** `postgres://…` for a PostgreSQL server; undefined means embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Owner account created on first start when no user exists yet. */
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** Public URL used in printed links (setup link); defaults to http://localhost:PORT. */
+  publicUrl: string;
+  /** Sends the session cookie with `Secure` (set when served over HTTPS). */
+  secureCookies: boolean;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration; throws ConfigError naming the variable at fault. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const adminEmail = env.TOUCHPOINTS_ADMIN_EMAIL || undefined;
+  const adminPassword = env.TOUCHPOINTS_ADMIN_PASSWORD || undefined;
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) {
+    throw new ConfigError('set both TOUCHPOINTS_ADMIN_EMAIL and TOUCHPOINTS_ADMIN_PASSWORD, or neither');
+  }
+  return {
+    port,
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: resolve(env.TOUCHPOINTS_DATA_DIR || 'data'),
+    adminEmail,
+    adminPassword,
+    bodyLimit: integer(env, 'TOUCHPOINTS_BODY_LIMIT', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    publicUrl: (env.TOUCHPOINTS_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    secureCookies: env.TOUCHPOINTS_SECURE_COOKIES === 'true',
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

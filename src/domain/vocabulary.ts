@@ -1,0 +1,92 @@
+/** The fixed vocabularies of SPEC §2–§3, shared by the API, the store and the web app. */
+
+export const SUBJECT_KINDS = ['location', 'product', 'service', 'division', 'employee', 'other'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+export const DIRECTIONS = ['in', 'out', 'both'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const ATTENTION_SPANS = ['short', 'long'] as const;
+export const LIFETIMES = ['one_time', 'recurring'] as const;
+export const TOUCHPOINT_STATUSES = ['planned', 'active', 'retired'] as const;
+
+export const ROLES = ['owner', 'editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const TOKEN_SCOPES = ['ingest', 'read', 'admin'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const LINK_ROLES = ['initial', 'middle', 'final'] as const;
+export type LinkRole = (typeof LINK_ROLES)[number];
+
+export const STANDARD_METRICS = [
+  'response_ms',
+  'wait_ms',
+  'duration_ms',
+  'csat',
+  'nps',
+  'ces',
+  'negative_share',
+  'prop',
+] as const;
+export const COMPARATORS = ['lte', 'gte'] as const;
+
+/** The default journey stages from the source material, in order. */
+export const DEFAULT_STAGES = [
+  { key: 'need_recognition', name: 'Need recognition' },
+  { key: 'information_search', name: 'Information search' },
+  { key: 'comparison', name: 'Comparison of options' },
+  { key: 'purchase', name: 'Purchase' },
+  { key: 'post_purchase', name: 'Post-purchase reaction' },
+] as const;
+export const DEFAULT_STAGE_KEYS = DEFAULT_STAGES.map((s) => s.key);
+
+export const LANE_KINDS = [
+  'touchpoints',
+  'actions',
+  'thoughts',
+  'feelings',
+  'pain_points',
+  'opportunities',
+  'frontstage',
+  'backstage',
+] as const;
+export type LaneKind = (typeof LANE_KINDS)[number];
+
+/** Lanes of a new journey map when none are given. */
+export const DEFAULT_LANES = [
+  { key: 'touchpoints', name: 'Touchpoints', kind: 'touchpoints' },
+  { key: 'actions', name: 'Customer actions', kind: 'actions' },
+  { key: 'thoughts', name: 'Thoughts', kind: 'thoughts' },
+  { key: 'feelings', name: 'Feelings', kind: 'feelings' },
+  { key: 'pain_points', name: 'Pain points', kind: 'pain_points' },
+  { key: 'opportunities', name: 'Opportunities', kind: 'opportunities' },
+  { key: 'frontstage', name: 'Frontstage', kind: 'frontstage' },
+  { key: 'backstage', name: 'Backstage', kind: 'backstage' },
+] as const;
+
+/** The reference channel list of SPEC §3, seeded into every new workspace. */
+export const DEFAULT_CHANNELS = [
+  { key: 'website', name: 'Website', online: true },
+  { key: 'email', name: 'E-mail', online: true },
+  { key: 'phone', name: 'Phone / call centre', online: false },
+  { key: 'chat', name: 'Chat', online: true },
+  { key: 'messenger', name: 'Messenger', online: true },
+  { key: 'sms', name: 'SMS', online: true },
+  { key: 'social_media', name: 'Social media', online: true },
+  { key: 'search_results', name: 'Search results', online: true },
+  { key: 'banner_ad', name: 'Banner ad', online: true },
+  { key: 'context_ad', name: 'Context ad', online: true },
+  { key: 'review_site', name: 'Review site', online: true },
+  { key: 'customer_portal', name: 'Customer portal', online: true },
+  { key: 'mobile_app', name: 'Mobile app', online: true },
+  { key: 'printed', name: 'Printed (brochure, flyer, business card, price list, contract)', online: false },
+  { key: 'signage', name: 'Signage / facade', online: false },
+  { key: 'premises', name: 'Premises / reception', online: false },
+  { key: 'event', name: 'Event / fair', online: false },
+  { key: 'in_person', name: 'In person', online: false },
+  { key: 'post', name: 'Post', online: false },
+] as const;
+
+/** Slug rule for keys: lowercase letters, digits, `_` `-` `.`, starting with a letter or digit. */
+export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,127}$/;

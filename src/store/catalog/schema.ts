@@ -1,0 +1,388 @@
+/**
+ * The catalog's tables (business data, PostgreSQL dialect). Every business row carries
+ * `workspace_id`; every editable row carries `version` for optimistic concurrency.
+ * Change this file, then run `npm run db:generate` and commit the new migration.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+const version = () => integer('version').notNull().default(1);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale').notNull().default('en'),
+    totpSecret: text('totp_secret'),
+    totpEnabled: boolean('totp_enabled').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+export const sessions = pgTable('sessions', {
+  /** sha256 of the cookie value; the raw value is never stored. */
+  id: text('id').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** One-time secrets, e.g. the first-run setup link. */
+export const setupTokens = pgTable('setup_tokens', {
+  id: text('id').primaryKey(),
+  purpose: text('purpose').notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+});
+
+export const workspaces = pgTable('workspaces', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  /** Workspace-level settings (e.g. contact frequency cap); validated by the API schema. */
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** owner | editor | viewer */
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })],
+);
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** sha256 of the token; the raw token is shown once at creation. */
+    tokenHash: text('token_hash').notNull(),
+    /** First characters of the token, to recognise it in lists. */
+    prefix: text('prefix').notNull(),
+    /** Any of ingest | read | admin. */
+    scopes: text('scopes').array().notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    actorUserId: uuid('actor_user_id'),
+    actorTokenId: uuid('actor_token_id'),
+    /** create | update | delete | import | … */
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_ws_at_idx').on(t.workspaceId, t.at)],
+);
+
+export const brands = pgTable(
+  'brands',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Exactly one own brand per workspace; the rest are competitors. */
+    isOwn: boolean('is_own').notNull().default(false),
+    website: text('website').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('brands_ws_name_uq').on(t.workspaceId, t.name),
+    uniqueIndex('brands_ws_own_uq').on(t.workspaceId).where(sql`${t.isOwn}`),
+  ],
+);
+
+export const subjects = pgTable(
+  'subjects',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** location | product | service | division | employee | other */
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('subjects_ws_idx').on(t.workspaceId)],
+);
+
+export const channels = pgTable(
+  'channels',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** Stable slug, e.g. `website`, `call_centre`. */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    /** Whether touches through this channel happen online. */
+    online: boolean('online').notNull().default(true),
+    /** Seeded from the reference list (SPEC §3) rather than added by the workspace. */
+    builtin: boolean('builtin').notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('channels_ws_key_uq').on(t.workspaceId, t.key)],
+);
+
+export const touchpoints = pgTable(
+  'touchpoints',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** Stable slug used by ingestion; unique per workspace. */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'restrict' }),
+    subjectId: uuid('subject_id').references(() => subjects.id, { onDelete: 'set null' }),
+    parentId: uuid('parent_id'),
+    channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'set null' }),
+    /** in | out | both */
+    direction: text('direction').notNull().default('both'),
+    /** One of the default stage keys (domain/stages.ts), or null. */
+    stage: text('stage'),
+    online: boolean('online').notNull().default(true),
+    /** short | long */
+    attention: text('attention'),
+    /** one_time | recurring */
+    lifetime: text('lifetime'),
+    controllable: boolean('controllable').notNull().default(true),
+    priority: smallint('priority').notNull().default(3),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** planned | active | retired */
+    status: text('status').notNull().default('active'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    brandedMaterial: text('branded_material').notNull().default(''),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('touchpoints_ws_key_uq').on(t.workspaceId, t.key),
+    index('touchpoints_ws_parent_idx').on(t.workspaceId, t.parentId),
+    foreignKey({ name: 'touchpoints_parent_fk', columns: [t.parentId], foreignColumns: [t.id] }).onDelete(
+      'restrict',
+    ),
+  ],
+);
+
+export const standards = pgTable(
+  'standards',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    touchpointId: uuid('touchpoint_id')
+      .notNull()
+      .references(() => touchpoints.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** response_ms | wait_ms | duration_ms | csat | nps | ces | negative_share | prop */
+    metric: text('metric').notNull(),
+    /** For metric `prop`: the numeric interaction property measured. */
+    prop: text('prop'),
+    /** lte | gte */
+    comparator: text('comparator').notNull(),
+    target: doublePrecision('target').notNull(),
+    /** Share of interactions (0…1) that must meet the target. */
+    requiredShare: doublePrecision('required_share').notNull().default(0.9),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('standards_ws_tp_idx').on(t.workspaceId, t.touchpointId)],
+);
+
+/** A lane of a journey map (a row): its kind decides what its cells hold. */
+export interface JourneyLane {
+  key: string;
+  name: string;
+  kind: string;
+}
+
+export const journeys = pgTable(
+  'journeys',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    persona: text('persona').notNull().default(''),
+    acquisitionChannelId: uuid('acquisition_channel_id').references(() => channels.id, {
+      onDelete: 'set null',
+    }),
+    lanes: jsonb('lanes').$type<JourneyLane[]>().notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('journeys_ws_idx').on(t.workspaceId)],
+);
+
+export const stages = pgTable(
+  'stages',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    journeyId: uuid('journey_id')
+      .notNull()
+      .references(() => journeys.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** Stable slug within the journey, e.g. `information_search`. */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    /** Designed emotion −2…+2, or null when not designed yet. */
+    designedEmotion: smallint('designed_emotion'),
+  },
+  (t) => [
+    uniqueIndex('stages_journey_key_uq').on(t.journeyId, t.key),
+    index('stages_ws_idx').on(t.workspaceId),
+  ],
+);
+
+/** One item in a journey-map cell (stage × lane): a text note or a touchpoint reference. */
+export const journeyItems = pgTable(
+  'journey_items',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    journeyId: uuid('journey_id')
+      .notNull()
+      .references(() => journeys.id, { onDelete: 'cascade' }),
+    stageId: uuid('stage_id')
+      .notNull()
+      .references(() => stages.id, { onDelete: 'cascade' }),
+    lane: text('lane').notNull(),
+    position: integer('position').notNull().default(0),
+    text: text('text'),
+    touchpointId: uuid('touchpoint_id').references(() => touchpoints.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('journey_items_journey_idx').on(t.journeyId),
+    index('journey_items_tp_idx').on(t.touchpointId),
+  ],
+);
+
+export const chains = pgTable(
+  'chains',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    journeyId: uuid('journey_id').references(() => journeys.id, { onDelete: 'set null' }),
+    nextChainId: uuid('next_chain_id'),
+    /** Conversion window between consecutive links, in days. */
+    windowDays: integer('window_days').notNull().default(30),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('chains_ws_idx').on(t.workspaceId),
+    foreignKey({ name: 'chains_next_fk', columns: [t.nextChainId], foreignColumns: [t.id] }).onDelete(
+      'set null',
+    ),
+  ],
+);
+
+export const chainLinks = pgTable(
+  'chain_links',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    chainId: uuid('chain_id')
+      .notNull()
+      .references(() => chains.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    touchpointId: uuid('touchpoint_id')
+      .notNull()
+      .references(() => touchpoints.id, { onDelete: 'restrict' }),
+    /** initial | middle | final */
+    role: text('role').notNull(),
+  },
+  (t) => [
+    uniqueIndex('chain_links_chain_pos_uq').on(t.chainId, t.position),
+    index('chain_links_tp_idx').on(t.touchpointId),
+  ],
+);

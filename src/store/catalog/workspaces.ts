@@ -1,0 +1,255 @@
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { ConflictError, invalid, NotFoundError } from '../../domain/errors.js';
+import { DEFAULT_CHANNELS, type Role } from '../../domain/vocabulary.js';
+import { type Actor, recordAudit } from './audit.js';
+import type { Db } from './db.js';
+import { brands, channels, memberships, users, workspaces } from './schema.js';
+import { createUser, findUserByEmail } from './users.js';
+import { versionConflict } from './versioned.js';
+
+export type WorkspaceRow = typeof workspaces.$inferSelect;
+
+export function toWorkspaceDto(w: WorkspaceRow, role?: Role) {
+  return {
+    id: w.id,
+    name: w.name,
+    description: w.description,
+    settings: w.settings,
+    version: w.version,
+    createdAt: w.createdAt.toISOString(),
+    updatedAt: w.updatedAt.toISOString(),
+    ...(role ? { role } : {}),
+  };
+}
+
+export interface NewWorkspace {
+  name: string;
+  description?: string | undefined;
+  /** Name of the workspace's own brand; defaults to the workspace name. */
+  brandName?: string | undefined;
+  settings?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Creates a workspace with its own brand and the reference channel list, and makes
+ * `ownerUserId` (when given) its owner. Runs in one transaction.
+ */
+export async function createWorkspace(
+  db: Db,
+  actor: Actor,
+  input: NewWorkspace,
+  ownerUserId: string | null,
+): Promise<WorkspaceRow> {
+  return db.transaction(async (tx) => {
+    const [ws] = await tx
+      .insert(workspaces)
+      .values({
+        id: crypto.randomUUID(),
+        name: input.name,
+        description: input.description ?? '',
+        settings: input.settings ?? {},
+      })
+      .returning();
+    if (!ws) throw new Error('insert returned no row');
+    await tx.insert(brands).values({
+      id: crypto.randomUUID(),
+      workspaceId: ws.id,
+      name: input.brandName ?? input.name,
+      isOwn: true,
+    });
+    await tx
+      .insert(channels)
+      .values(
+        DEFAULT_CHANNELS.map((c) => ({ id: crypto.randomUUID(), workspaceId: ws.id, ...c, builtin: true })),
+      );
+    if (ownerUserId)
+      await tx.insert(memberships).values({ workspaceId: ws.id, userId: ownerUserId, role: 'owner' });
+    await recordAudit(tx, actor, ws.id, {
+      action: 'create',
+      entityType: 'workspace',
+      entityId: ws.id,
+      after: ws,
+    });
+    return ws;
+  });
+}
+
+/** The workspaces a user belongs to, with the user's role in each. */
+export async function listWorkspacesOfUser(db: Db, userId: string) {
+  const rows = await db
+    .select({ ws: workspaces, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(workspaces.name));
+  return rows.map((r) => toWorkspaceDto(r.ws, r.role as Role));
+}
+
+export async function listAllWorkspaces(db: Db) {
+  return db.select().from(workspaces).orderBy(asc(workspaces.name));
+}
+
+export async function getWorkspace(db: Db, id: string): Promise<WorkspaceRow> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, id));
+  if (!row) throw new NotFoundError('workspace', id);
+  return row;
+}
+
+export async function updateWorkspace(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: {
+    version: number;
+    name?: string | undefined;
+    description?: string | undefined;
+    settings?: Record<string, unknown> | undefined;
+  },
+): Promise<WorkspaceRow> {
+  return db.transaction(async (tx) => {
+    const before = await getWorkspace(tx, id);
+    const { version, ...values } = patch;
+    const [after] = await tx
+      .update(workspaces)
+      .set({ ...values, version: sql`${workspaces.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(workspaces.id, id), eq(workspaces.version, version)))
+      .returning();
+    if (!after) throw versionConflict('workspace', before);
+    await recordAudit(tx, actor, id, {
+      action: 'update',
+      entityType: 'workspace',
+      entityId: id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export async function deleteWorkspace(db: Db, id: string): Promise<void> {
+  const deleted = await db.delete(workspaces).where(eq(workspaces.id, id)).returning({ id: workspaces.id });
+  if (deleted.length === 0) throw new NotFoundError('workspace', id);
+}
+
+/** The caller's role in a workspace, or undefined when not a member. */
+export async function findRole(db: Db, workspaceId: string, userId: string): Promise<Role | undefined> {
+  const [row] = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  return row?.role as Role | undefined;
+}
+
+export async function listMembers(db: Db, workspaceId: string) {
+  const rows = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.workspaceId, workspaceId))
+    .orderBy(asc(users.email));
+  return rows.map((r) => ({ ...r, role: r.role as Role, since: r.since.toISOString() }));
+}
+
+/**
+ * Adds a member by e-mail. An unknown e-mail needs `password` (a new account is created);
+ * 409 when already a member.
+ */
+export async function addMember(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  input: { email: string; role: Role; name?: string | undefined; password?: string | undefined },
+) {
+  return db.transaction(async (tx) => {
+    let user = await findUserByEmail(tx, input.email);
+    if (!user) {
+      if (!input.password)
+        throw invalid('email', 'no user has this e-mail; give a password to create the account');
+      user = await createUser(tx, { email: input.email, password: input.password, name: input.name });
+    }
+    if (await findRole(tx, workspaceId, user.id)) {
+      throw new ConflictError(`${user.email} is already a member of this workspace`, { field: 'email' });
+    }
+    await tx.insert(memberships).values({ workspaceId, userId: user.id, role: input.role });
+    const member = { userId: user.id, email: user.email, role: input.role };
+    await recordAudit(tx, actor, workspaceId, {
+      action: 'create',
+      entityType: 'member',
+      entityId: user.id,
+      after: member,
+    });
+    return member;
+  });
+}
+
+async function ownerCount(db: Db, workspaceId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner')));
+  return Number(row?.n ?? 0);
+}
+
+/** Changes a member's role; a workspace always keeps at least one owner. */
+export async function setMemberRole(db: Db, actor: Actor, workspaceId: string, userId: string, role: Role) {
+  return db.transaction(async (tx) => {
+    const before = await findRole(tx, workspaceId, userId);
+    if (!before) throw new NotFoundError('member', userId);
+    if (before === 'owner' && role !== 'owner' && (await ownerCount(tx, workspaceId)) <= 1) {
+      throw new ConflictError('a workspace needs at least one owner; make someone else owner first', {
+        field: 'role',
+      });
+    }
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+    await recordAudit(tx, actor, workspaceId, {
+      action: 'update',
+      entityType: 'member',
+      entityId: userId,
+      before: { role: before },
+      after: { role },
+    });
+    return { userId, role };
+  });
+}
+
+export async function removeMember(db: Db, actor: Actor, workspaceId: string, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await findRole(tx, workspaceId, userId);
+    if (!before) throw new NotFoundError('member', userId);
+    if (before === 'owner' && (await ownerCount(tx, workspaceId)) <= 1) {
+      throw new ConflictError('the last owner cannot leave the workspace', { field: 'userId' });
+    }
+    await tx
+      .delete(memberships)
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+    await recordAudit(tx, actor, workspaceId, {
+      action: 'delete',
+      entityType: 'member',
+      entityId: userId,
+      before: { role: before },
+    });
+  });
+}
+
+/** Ids of the given users that exist (used to validate owner references). */
+export async function existingMemberIds(
+  db: Db,
+  workspaceId: string,
+  userIds: string[],
+): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), inArray(memberships.userId, userIds)));
+  return new Set(rows.map((r) => r.id));
+}
