@@ -13,6 +13,8 @@ export interface Config {
   /** Owner account created on first start when no user exists yet. */
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /** Sign-in attempts allowed per client address per minute. */
+  loginRateLimit: number;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
   /** Public URL used in printed links (setup link); defaults to http://localhost:PORT. */
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.TOUCHPOINTS_DATA_DIR || 'data'),
     adminEmail,
     adminPassword,
+    loginRateLimit: integer(env, 'TOUCHPOINTS_LOGIN_RATE_LIMIT', 10, 1, 100_000),
     bodyLimit: integer(env, 'TOUCHPOINTS_BODY_LIMIT', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     publicUrl: (env.TOUCHPOINTS_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     secureCookies: env.TOUCHPOINTS_SECURE_COOKIES === 'true',

@@ -3,6 +3,7 @@
  * page, caller identification, one error format, and every resource's routes.
  */
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -14,7 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
-import { AppError, type FieldIssue } from '../domain/errors.js';
+import { AppError, type FieldIssue, invalid } from '../domain/errors.js';
 import type { Db } from '../store/catalog/db.js';
 import { identifyCaller } from './access.js';
 import { authRoutes } from './auth.js';
@@ -59,6 +60,8 @@ export async function buildApp(
   );
 
   await app.register(fastifyCookie);
+  // Only the public sign-in and setup routes are limited (per client address), see auth.ts.
+  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -79,6 +82,12 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  // PostgreSQL text cannot hold NUL; refuse it up front with the field named.
+  app.addHook('preValidation', async (request) => {
+    const field = findNul(request.body, '');
+    if (field !== undefined) throw invalid(field, 'must not contain the NUL character (\\u0000)');
+  });
 
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request) => {
@@ -121,6 +130,19 @@ function pgErrorOf(error: unknown): PgLikeError | undefined {
     const e = current as PgLikeError & { cause?: unknown };
     if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
     current = e.cause;
+  }
+  return undefined;
+}
+
+/** The path of the first string (or key) holding a NUL character, if any. */
+function findNul(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (depth > 64 || typeof value !== 'object' || value === null) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path ? `${path}.${key}` : key;
+    if (key.includes('\u0000')) return childPath;
+    const found = findNul(child, childPath, depth + 1);
+    if (found !== undefined) return found;
   }
   return undefined;
 }
@@ -172,7 +194,7 @@ function handleError(
       message: `the object is referenced by other objects or references a missing one (${pg.constraint ?? 'foreign key'})`,
     });
   }
-  if (pg?.code === '22P02' || pg?.code === '22001' || pg?.code === '22003') {
+  if (pg?.code && ['22P02', '22001', '22003', '22021', '22P05', '22007', '22008'].includes(pg.code)) {
     return reply.code(400).send({
       statusCode: 400,
       code: 'validation_failed',

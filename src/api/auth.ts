@@ -35,10 +35,12 @@ const tags = ['account'];
 export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   const { db, config } = ctx;
   const maxAge = SESSION_DAYS * 86_400;
+  const rateLimit = { max: config.loginRateLimit, timeWindow: 60_000 };
 
   app.post(
     '/auth/login',
     {
+      config: { rateLimit },
       schema: {
         tags,
         summary: 'Sign in; sets the HttpOnly session cookie',
@@ -74,6 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
   app.post(
     '/setup',
     {
+      config: { rateLimit },
       schema: {
         tags,
         summary: 'First run: create the owner account with the one-time setup secret',

@@ -16,14 +16,16 @@ export function serveCommand(program: Command): void {
       const started = Date.now();
       const server = await startServer(config, { logger: process.env.LOG_LEVEL !== undefined });
       const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
-      console.log(
+      const lines = [
         `Touchpoints listening on ${server.url} — catalog: ${where} (ready in ${Date.now() - started} ms)`,
-      );
-      console.log(`API docs: ${server.url}/docs`);
+        `API docs: ${server.url}/docs`,
+      ];
       const first = server.firstRun;
       if (first.kind === 'admin_created')
-        console.log(`Created owner ${first.email}; sign in with TOUCHPOINTS_ADMIN_PASSWORD.`);
-      if (first.kind === 'setup_link') console.log(`First run: create the owner account at ${first.url}`);
+        lines.push(`Created owner ${first.email}; sign in with TOUCHPOINTS_ADMIN_PASSWORD.`);
+      if (first.kind === 'setup_link') lines.push(`First run: create the owner account at ${first.url}`);
+      // One write, so readers of the output see the whole start-up message at once.
+      process.stdout.write(`${lines.join('\n')}\n`);
       let stopping = false;
       const stop = async (signal: string) => {
         if (stopping) return;

@@ -1,0 +1,177 @@
+import { eq } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { apiTokens } from '../../src/store/catalog/schema.js';
+import { describeCatalog } from '../catalog-harness.js';
+
+describeCatalog('roles and workspace scoping', (h) => {
+  it('lets viewers read, editors write, and only owners manage', async () => {
+    const owner = await h().signUp('owner');
+    const editor = await h().signUp('editor');
+    const viewer = await h().signUp('viewer');
+    const { id, base } = await h().newWorkspace(owner);
+    expect((await owner.post(`${base}/members`, { email: editor.email, role: 'editor' })).status).toBe(201);
+    expect((await owner.post(`${base}/members`, { email: viewer.email, role: 'viewer' })).status).toBe(201);
+
+    expect((await viewer.get(`${base}/subjects`)).status).toBe(200);
+    const viewerWrite = await viewer.post(`${base}/subjects`, { kind: 'product', name: 'Sofa' });
+    expect(viewerWrite.status).toBe(403);
+    expect(viewerWrite.body.message).toMatch(/viewer/);
+    const editorWrite = await editor.post(`${base}/subjects`, { kind: 'product', name: 'Sofa' });
+    expect(editorWrite.status).toBe(201);
+    expect((await viewer.delete(`${base}/subjects/${editorWrite.body.id}`)).status).toBe(403);
+
+    expect(
+      (await editor.post(`${base}/members`, { email: 'x@example.com', role: 'owner', password: 'abcdefgh' }))
+        .status,
+    ).toBe(403);
+    expect((await editor.patch(`/api/workspaces/${id}`, { version: 1, name: 'Mine' })).status).toBe(403);
+    expect((await editor.get(`${base}/tokens`)).status).toBe(403);
+    expect((await viewer.get(`${base}/members`)).body.items).toHaveLength(3);
+
+    const me = await viewer.get('/api/me');
+    expect(me.body.workspaces).toEqual([expect.objectContaining({ id, role: 'viewer' })]);
+  });
+
+  it('answers 404 for another workspace and its objects', async () => {
+    const alice = await h().signUp('alice');
+    const mallory = await h().signUp('mallory');
+    const a = await h().newWorkspace(alice, 'Alice Ltd');
+    const m = await h().newWorkspace(mallory, 'Mallory Ltd');
+    const secret = await alice.post(`${a.base}/subjects`, { kind: 'service', name: 'Secret service' });
+
+    expect((await mallory.get(a.base)).status).toBe(404);
+    expect((await mallory.get(`${a.base}/subjects`)).status).toBe(404);
+    expect((await mallory.post(`${a.base}/subjects`, { kind: 'other', name: 'x' })).status).toBe(404);
+    expect((await mallory.get(`${a.base}/audit-log`)).status).toBe(404);
+    // Alice's subject id under Mallory's own workspace is not found either.
+    expect((await mallory.get(`${m.base}/subjects/${secret.body.id}`)).status).toBe(404);
+    expect(
+      (await mallory.patch(`${m.base}/subjects/${secret.body.id}`, { version: 1, name: 'x' })).status,
+    ).toBe(404);
+    expect((await mallory.delete(`${m.base}/subjects/${secret.body.id}`)).status).toBe(404);
+    expect((await alice.get(`${a.base}/subjects/${secret.body.id}`)).body.name).toBe('Secret service');
+    expect((await h().anonymous.get(`${a.base}/subjects`)).status).toBe(401);
+  });
+
+  it('keeps at least one owner and audits membership changes', async () => {
+    const owner = await h().signUp('owner');
+    const { id, base } = await h().newWorkspace(owner);
+    const demote = await owner.patch(`${base}/members/${owner.userId}`, { role: 'editor' });
+    expect(demote.status).toBe(409);
+    expect((await owner.delete(`${base}/members/${owner.userId}`)).status).toBe(409);
+    const added = await owner.post(`${base}/members`, {
+      email: 'new.member@example.com',
+      role: 'editor',
+      password: 'pass word 1',
+    });
+    expect(added.status).toBe(201);
+    const twice = await owner.post(`${base}/members`, { email: 'new.member@example.com', role: 'editor' });
+    expect(twice.status).toBe(409);
+    const noAccount = await owner.post(`${base}/members`, { email: 'ghost@example.com', role: 'editor' });
+    expect(noAccount.status).toBe(400);
+    expect(noAccount.body.issues[0].field).toBe('email');
+    expect((await owner.patch(`${base}/members/${added.body.userId}`, { role: 'owner' })).status).toBe(200);
+    expect((await owner.patch(`${base}/members/${owner.userId}`, { role: 'viewer' })).status).toBe(200);
+    const log = await owner.get(`${base}/audit-log?entityType=member`);
+    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(['update', 'update', 'create']);
+    expect((await owner.patch(`/api/workspaces/${id}`, { version: 1, name: 'x' })).status).toBe(403);
+  });
+
+  it('updates a workspace with a version precondition and deletes it', async () => {
+    const owner = await h().signUp('owner');
+    const { id } = await h().newWorkspace(owner);
+    const ok = await owner.patch(`/api/workspaces/${id}`, {
+      version: 1,
+      name: 'Renamed',
+      settings: { contactFrequencyCap: 6 },
+    });
+    expect(ok.body).toMatchObject({ name: 'Renamed', version: 2, settings: { contactFrequencyCap: 6 } });
+    const stale = await owner.patch(`/api/workspaces/${id}`, { version: 1, name: 'Other' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.currentVersion).toBe(2);
+    const badSetting = await owner.patch(`/api/workspaces/${id}`, {
+      version: 2,
+      settings: { contactFrequencyCap: 0 },
+    });
+    expect(badSetting.status).toBe(400);
+    expect(badSetting.body.issues[0].field).toBe('settings.contactFrequencyCap');
+    expect((await owner.delete(`/api/workspaces/${id}`)).status).toBe(204);
+    expect((await owner.get(`/api/workspaces/${id}`)).status).toBe(404);
+  });
+});
+
+describeCatalog('API tokens', (h) => {
+  it('acts within its scopes and its workspace only', async () => {
+    const owner = await h().signUp('owner');
+    const { id, base } = await h().newWorkspace(owner);
+    const other = await h().newWorkspace(owner, 'Other');
+    const mint = async (scopes: string[]) => {
+      const res = await owner.post(`${base}/tokens`, { name: scopes.join('+'), scopes });
+      expect(res.status).toBe(201);
+      expect(res.body.token).toMatch(/^tp_/);
+      return res.body;
+    };
+    const read = h().withToken((await mint(['read'])).token);
+    const admin = h().withToken((await mint(['admin'])).token);
+    const ingest = h().withToken((await mint(['ingest'])).token);
+
+    expect((await read.get(`${base}/subjects`)).status).toBe(200);
+    const readWrite = await read.post(`${base}/subjects`, { kind: 'other', name: 'x' });
+    expect(readWrite.status).toBe(403);
+    expect(readWrite.body.message).toMatch(/scopes \[read\]/);
+    expect((await ingest.get(`${base}/subjects`)).status).toBe(403);
+    const created = await admin.post(`${base}/subjects`, { kind: 'other', name: 'Made by a token' });
+    expect(created.status).toBe(201);
+    expect((await read.get(`${other.base}/subjects`)).status).toBe(404);
+    expect((await read.get('/api/me')).status).toBe(403);
+    const listed = await read.get('/api/workspaces');
+    expect(listed.body.items.map((w: { id: string }) => w.id)).toEqual([id]);
+
+    const log = await owner.get(`${base}/audit-log?entityType=subject`);
+    expect(log.body.items[0]).toMatchObject({ actorUserId: null, actorTokenId: expect.any(String) });
+
+    const tokens = await owner.get(`${base}/tokens`);
+    expect(tokens.body.items).toHaveLength(3);
+    expect(JSON.stringify(tokens.body)).not.toMatch(/tp_[A-Za-z0-9_-]{20}/);
+  });
+
+  it('refuses unknown, malformed, revoked and expired tokens with 401', async () => {
+    const owner = await h().signUp('owner');
+    const { base } = await h().newWorkspace(owner);
+    const minted = (await owner.post(`${base}/tokens`, { name: 'ci', scopes: ['read'] })).body;
+    const token = h().withToken(minted.token);
+    expect((await token.get(`${base}/subjects`)).status).toBe(200);
+
+    const unknown = await h().withToken('tp_not_a_real_token').get(`${base}/subjects`);
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.message).toBe('unknown API token');
+    const malformed = await h().anonymous.request('GET', `${base}/subjects`, undefined, {
+      authorization: 'Token abc',
+    });
+    expect(malformed.status).toBe(401);
+
+    await h()
+      .catalog.db.update(apiTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(apiTokens.id, minted.record.id));
+    const expired = await token.get(`${base}/subjects`);
+    expect(expired.status).toBe(401);
+    expect(expired.body.message).toMatch(/expired/);
+
+    const second = (await owner.post(`${base}/tokens`, { name: 'ci2', scopes: ['read'] })).body;
+    expect((await owner.delete(`${base}/tokens/${second.record.id}`)).status).toBe(204);
+    const revoked = await h().withToken(second.token).get(`${base}/subjects`);
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.message).toMatch(/revoked/);
+
+    const past = await owner.post(`${base}/tokens`, {
+      name: 'old',
+      scopes: ['read'],
+      expiresAt: '2001-01-01T00:00:00Z',
+    });
+    expect(past.status).toBe(400);
+    expect(past.body.issues[0].field).toBe('expiresAt');
+    const noScope = await owner.post(`${base}/tokens`, { name: 'none', scopes: [] });
+    expect(noScope.body.issues[0].field).toBe('scopes');
+  });
+});

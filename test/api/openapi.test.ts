@@ -1,0 +1,47 @@
+import { expect, it } from 'vitest';
+import { describeCatalog } from '../catalog-harness.js';
+
+describeCatalog('OpenAPI document and docs page', (h) => {
+  it('describes every API route from its zod schemas', async () => {
+    const doc = await h().anonymous.get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    const paths = doc.body.paths as Record<string, Record<string, { responses?: object; tags?: string[] }>>;
+    for (const p of [
+      '/api/auth/login',
+      '/api/me',
+      '/api/workspaces',
+      '/api/workspaces/{workspaceId}/members',
+      '/api/workspaces/{workspaceId}/tokens',
+      '/api/workspaces/{workspaceId}/audit-log',
+      '/api/workspaces/{workspaceId}/subjects',
+      '/api/workspaces/{workspaceId}/subjects/{id}',
+    ]) {
+      expect(paths[p], p).toBeDefined();
+    }
+    for (const [path, operations] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        expect(op.responses, `${method} ${path}`).toBeDefined();
+        expect(op.tags?.length, `${method} ${path} has a tag`).toBeGreaterThan(0);
+      }
+    }
+    const create = paths['/api/workspaces/{workspaceId}/subjects']?.post as unknown as {
+      requestBody: {
+        content: {
+          'application/json': {
+            schema: { properties: Record<string, unknown>; additionalProperties: boolean };
+          };
+        };
+      };
+    };
+    const schema = create.requestBody.content['application/json'].schema;
+    expect(Object.keys(schema.properties)).toEqual(['kind', 'name', 'description']);
+    expect(schema.additionalProperties).toBe(false);
+  });
+
+  it('serves the docs page', async () => {
+    const page = await h().anonymous.get('/docs/');
+    expect(page.status).toBe(200);
+    expect(String(page.body)).toMatch(/swagger/i);
+  });
+});
