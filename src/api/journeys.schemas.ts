@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { LANE_KINDS } from '../domain/vocabulary.js';
+import { JOURNEY_SORTS } from '../store/catalog/journeys.js';
+import { ZId, ZKey, ZName, ZPageQuery, ZText, ZTimestamp, ZVersion, zSort } from './common.schemas.js';
+
+const ZPersona = z.string().trim().max(200, 'must be at most 200 characters');
+const ZEmotion = z
+  .number()
+  .int('must be a whole number')
+  .min(-2, 'must be between -2 and 2')
+  .max(2, 'must be between -2 and 2')
+  .describe('designed emotion: −2 (very negative) … +2 (very positive)');
+const ZItemText = z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters');
+const ZItemPosition = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must be 0 or more')
+  .max(10_000, 'must be at most 10000')
+  .describe('0-based place in the cell; omitted or past the end: at the end');
+
+export const ZLane = z.strictObject({
+  key: ZKey,
+  name: ZName,
+  kind: z
+    .enum(LANE_KINDS)
+    .describe('a touchpoints lane holds touchpoints; every other kind holds text notes'),
+});
+
+const stageFields = {
+  key: ZKey.describe('unique within the journey'),
+  name: ZName,
+  designedEmotion: ZEmotion.nullable().optional().describe('−2…+2; omitted or null: not designed yet'),
+};
+export const ZStageInput = z.strictObject(stageFields);
+export const ZStageEdit = z.strictObject({
+  id: ZId.optional().describe('an existing stage of this journey (keeps its items); omit for a new stage'),
+  ...stageFields,
+});
+
+export const ZJourney = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  persona: z.string(),
+  acquisitionChannelId: z.string().nullable(),
+  lanes: z.array(z.object({ key: z.string(), name: z.string(), kind: z.enum(LANE_KINDS) })),
+  version: z.number().int(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+});
+
+export const ZStage = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  key: z.string(),
+  name: z.string(),
+  designedEmotion: z.number().int().nullable(),
+});
+
+export const ZJourneyItem = z.object({
+  id: z.string(),
+  stageId: z.string(),
+  lane: z.string(),
+  position: z.number().int(),
+  text: z.string().nullable().describe('a text note; null for a touchpoint item'),
+  touchpointId: z.string().nullable().describe('a touchpoint; null for a text note'),
+  touchpointKey: z.string().nullable(),
+  touchpointName: z.string().nullable(),
+});
+
+export const ZJourneyItemChange = ZJourneyItem.extend({
+  journeyVersion: z.number().int().describe('the journey version after this change'),
+});
+
+export const ZJourneyMap = ZJourney.extend({
+  stages: z.array(ZStage).describe('in order'),
+  items: z.array(ZJourneyItem).describe('every cell item, by stage, lane and position'),
+});
+
+export const ZJourneyCreate = z.strictObject({
+  name: ZName,
+  description: ZText.optional(),
+  persona: ZPersona.optional().describe('the persona or customer segment this journey is for'),
+  acquisitionChannelId: ZId.nullable().optional().describe('the channel the customer came through'),
+  lanes: z
+    .array(ZLane)
+    .min(1, 'a journey needs at least one lane')
+    .max(20, 'a journey has at most 20 lanes')
+    .optional()
+    .describe(
+      'default: touchpoints, actions, thoughts, feelings, pain points, opportunities, front/backstage',
+    ),
+  stages: z
+    .array(ZStageInput)
+    .min(1, 'a journey needs at least one stage')
+    .max(30, 'a journey has at most 30 stages')
+    .optional()
+    .describe('in order; default: the five stages from need recognition to post-purchase reaction'),
+});
+
+export const ZJourneyPatch = z.strictObject({
+  version: ZVersion,
+  name: ZName.optional(),
+  description: ZText.optional(),
+  persona: ZPersona.optional(),
+  acquisitionChannelId: ZId.nullable().optional(),
+  lanes: z
+    .array(ZLane)
+    .min(1, 'a journey needs at least one lane')
+    .max(20, 'a journey has at most 20 lanes')
+    .optional()
+    .describe('replaces the lanes; lanes are matched by key and a lane left out loses its items'),
+});
+
+export const ZStagesPut = z.strictObject({
+  version: ZVersion,
+  stages: z
+    .array(ZStageEdit)
+    .min(1, 'a journey needs at least one stage')
+    .max(30, 'a journey has at most 30 stages'),
+});
+
+export const ZJourneyQuery = z.strictObject({
+  ...ZPageQuery,
+  q: z.string().max(200).optional().describe('text search in name, description and persona'),
+  acquisitionChannelId: ZId.optional(),
+  sort: zSort(JOURNEY_SORTS, 'name'),
+});
+
+export const ZJourneyItemParams = z.strictObject({ workspaceId: ZId, id: ZId, itemId: ZId });
+
+export const ZJourneyItemCreate = z.strictObject({
+  stageId: ZId,
+  lane: ZKey.describe('key of one of the journey lanes'),
+  text: ZItemText.optional().describe('a note (lanes of any kind but touchpoints)'),
+  touchpointId: ZId.optional().describe('a touchpoint (lanes of kind touchpoints only)'),
+  position: ZItemPosition.optional(),
+});
+
+export const ZJourneyItemPatch = z.strictObject({
+  stageId: ZId.optional(),
+  lane: ZKey.optional(),
+  position: ZItemPosition.optional(),
+  text: ZItemText.optional().describe('new text of a note'),
+  touchpointId: ZId.optional().describe('another touchpoint for a touchpoint item'),
+});
