@@ -67,3 +67,8 @@ export function zSort<const F extends readonly string[]>(fields: F, fallback: F[
     .default(fallback)
     .describe(`order by ${fields.join(', ')}; prefix with - for descending`);
 }
+
+/** A boolean query parameter: `true` or `false`. */
+export const ZQueryBool = z
+  .enum(['true', 'false'], { error: 'must be true or false' })
+  .transform((v) => v === 'true');

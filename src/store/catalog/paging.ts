@@ -18,14 +18,14 @@ export interface Page<T> {
 }
 
 /**
- * Reads one page of `table` matching `where`, ordered by the requested sortable column
- * (then by id so pages never overlap), together with the total count.
+ * Reads one page of `table` matching `where`, ordered by the requested sortable column or
+ * expression (then by id so pages never overlap), together with the total count.
  */
 export async function readPage<T extends PgTable & { id: PgColumn }>(
   db: Db,
   table: T,
   where: SQL | undefined,
-  sortable: Record<string, PgColumn>,
+  sortable: Record<string, PgColumn | SQL>,
   defaultSort: string,
   q: PageQuery,
 ): Promise<{ rows: T['$inferSelect'][]; total: number }> {

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { CHANNEL_SORTS } from '../store/catalog/channels.js';
+import { ZKey, ZName, ZPageQuery, ZQueryBool, ZTimestamp, ZVersion, zSort } from './common.schemas.js';
+
+export const ZChannel = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  online: z.boolean(),
+  builtin: z.boolean().describe('from the reference list: can be renamed, not deleted, key fixed'),
+  version: z.number().int(),
+  createdAt: ZTimestamp,
+  updatedAt: ZTimestamp,
+});
+
+export const ZChannelCreate = z.strictObject({
+  key: ZKey.describe('stable slug, unique in the workspace'),
+  name: ZName,
+  online: z.boolean().optional().describe('default true'),
+});
+
+export const ZChannelPatch = z.strictObject({
+  version: ZVersion,
+  key: ZKey.optional().describe('cannot change on a built-in channel'),
+  name: ZName.optional(),
+  online: z.boolean().optional(),
+});
+
+export const ZChannelQuery = z.strictObject({
+  ...ZPageQuery,
+  online: ZQueryBool.optional(),
+  builtin: ZQueryBool.optional(),
+  q: z.string().max(200).optional().describe('text search in key and name'),
+  sort: zSort(CHANNEL_SORTS, 'name'),
+});
