@@ -22,7 +22,7 @@ import { authRoutes } from './auth.js';
 import { brandRoutes } from './brands.js';
 import { chainRoutes } from './chains.js';
 import { channelRoutes } from './channels.js';
-import { exportRoutes } from './export.js';
+import { exportRoutes, importRoutes } from './export.js';
 import { healthRoutes } from './health.js';
 import { journeyRoutes } from './journeys.js';
 import { standardRoutes } from './standards.js';
@@ -99,6 +99,7 @@ export async function buildApp(
 
   await app.register(authRoutes, { prefix: '/api', ctx });
   await app.register(workspaceRoutes, { prefix: '/api', ctx });
+  await app.register(importRoutes, { prefix: '/api', ctx });
   const scoped = { prefix: '/api/workspaces/:workspaceId', ctx };
   await app.register(brandRoutes, scoped);
   await app.register(subjectRoutes, scoped);
