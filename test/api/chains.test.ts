@@ -1,30 +1,6 @@
-import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { brands, touchpoints } from '../../src/store/catalog/schema.js';
-import { describeCatalog, type Harness } from '../catalog-harness.js';
-
-/** Touchpoints are seeded straight into the table (the touchpoints API is tested on its own). */
-async function seedTouchpoints(
-  h: Harness,
-  workspaceId: string,
-  keys: string[],
-): Promise<Record<string, string>> {
-  const db = h.catalog.db;
-  const [own] = await db
-    .select({ id: brands.id })
-    .from(brands)
-    .where(and(eq(brands.workspaceId, workspaceId), eq(brands.isOwn, true)));
-  if (!own) throw new Error('workspace has no own brand');
-  const rows = keys.map((key) => ({
-    id: crypto.randomUUID(),
-    workspaceId,
-    key,
-    name: `The ${key}`,
-    brandId: own.id,
-  }));
-  await db.insert(touchpoints).values(rows);
-  return Object.fromEntries(rows.map((r) => [r.key, r.id]));
-}
+import { describeCatalog } from '../catalog-harness.js';
+import { seedTouchpoints } from '../fixtures/seed-touchpoints.js';
 
 describeCatalog('chains', (h) => {
   it('creates a chain with ordered links, lists, filters, replaces links with a version and deletes', async () => {

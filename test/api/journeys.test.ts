@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { DEFAULT_LANES, DEFAULT_STAGE_KEYS } from '../../src/domain/vocabulary.js';
-import { brands, channels, touchpoints } from '../../src/store/catalog/schema.js';
+import { channels } from '../../src/store/catalog/schema.js';
 import { describeCatalog, type Harness } from '../catalog-harness.js';
+import { seedTouchpoints } from '../fixtures/seed-touchpoints.js';
 
 interface Stage {
   id: string;
@@ -18,29 +19,6 @@ interface Item {
   position: number;
   text: string | null;
   touchpointId: string | null;
-}
-
-/** Touchpoints are seeded straight into the table (the touchpoints API is tested on its own). */
-async function seedTouchpoints(
-  h: Harness,
-  workspaceId: string,
-  keys: string[],
-): Promise<Record<string, string>> {
-  const db = h.catalog.db;
-  const [own] = await db
-    .select({ id: brands.id })
-    .from(brands)
-    .where(and(eq(brands.workspaceId, workspaceId), eq(brands.isOwn, true)));
-  if (!own) throw new Error('workspace has no own brand');
-  const rows = keys.map((key) => ({
-    id: crypto.randomUUID(),
-    workspaceId,
-    key,
-    name: `The ${key}`,
-    brandId: own.id,
-  }));
-  await db.insert(touchpoints).values(rows);
-  return Object.fromEntries(rows.map((r) => [r.key, r.id]));
 }
 
 async function channelId(h: Harness, workspaceId: string, key: string): Promise<string> {
