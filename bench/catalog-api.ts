@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config.js';
 import { openCatalog } from '../src/store/catalog/db.js';
 import { createSession } from '../src/store/catalog/sessions.js';
 import { createUser } from '../src/store/catalog/users.js';
+import { openDuckDbEventStore } from '../src/store/events/duckdb/duckdb-event-store.js';
 import { percentile, printTable } from './stats.js';
 
 const TOUCHPOINTS = 1000;
@@ -15,7 +16,8 @@ const ROUNDS = 200;
 
 const catalog = await openCatalog({});
 await catalog.migrate();
-const app = await buildApp({ db: catalog.db, config: loadConfig({}), engine: catalog.engine });
+const events = await openDuckDbEventStore();
+const app = await buildApp({ db: catalog.db, events, config: loadConfig({}), engine: catalog.engine });
 await app.ready();
 const user = await createUser(catalog.db, { email: 'bench@example.com', password: 'bench password' });
 const cookie = `tp_session=${await createSession(catalog.db, user.id)}`;
@@ -97,4 +99,5 @@ console.log(
 );
 printTable(['request', 'p50 ms', 'p95 ms', 'p99 ms'], rows);
 await app.close();
+await events.close();
 await catalog.close();

@@ -1,6 +1,7 @@
 /**
  * Wires the store and the API into a running server: opens the catalog (PGlite in the data
- * directory or PostgreSQL), applies migrations, makes sure someone can sign in, and listens.
+ * directory or PostgreSQL) and the event store (DuckDB in the data directory), applies
+ * migrations, makes sure someone can sign in, and listens.
  */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -13,32 +14,46 @@ import { createSetupToken } from './store/catalog/sessions.js';
 import { countUsers, createUser } from './store/catalog/users.js';
 import { createWorkspace } from './store/catalog/workspaces.js';
 import { acquireLock, updateLockUrl } from './store/data-dir-lock.js';
+import { openDuckDbEventStore } from './store/events/duckdb/duckdb-event-store.js';
+import type { EventStore } from './store/events/event-store.js';
 
 export interface OpenStore {
   catalog: Catalog;
+  events: EventStore;
   close(): Promise<void>;
 }
 
 /**
- * Opens and migrates the catalog for this process. With PGlite the data directory is locked
- * first, so a second process gets a clear DataDirBusyError instead of a corrupted directory.
+ * Opens and migrates the catalog and opens the event store (`events.duckdb` in the data
+ * directory, also when the catalog is on PostgreSQL). PGlite and DuckDB each allow one process
+ * per file, so the data directory is locked first: a second process gets a clear
+ * DataDirBusyError instead of a corrupted directory.
  */
 export async function openStore(config: Config, holder: string): Promise<OpenStore> {
-  const release = config.databaseUrl ? () => {} : acquireLock(config.dataDir, holder);
+  const release = acquireLock(config.dataDir, holder);
+  let catalog: Catalog | undefined;
   try {
-    const catalog = await openCatalog({
+    catalog = await openCatalog({
       databaseUrl: config.databaseUrl,
       dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'catalog'),
     });
     await catalog.migrate();
+    const events = await openDuckDbEventStore({ file: join(config.dataDir, 'events.duckdb') });
+    const opened = catalog;
     return {
-      catalog,
+      catalog: opened,
+      events,
       async close() {
-        await catalog.close();
-        release();
+        try {
+          await events.close();
+          await opened.close();
+        } finally {
+          release();
+        }
       },
     };
   } catch (error) {
+    await catalog?.close();
     release();
     throw error;
   }
@@ -85,12 +100,15 @@ export async function startServer(
   try {
     const { catalog } = store;
     const firstRun = await prepareFirstRun(catalog, config);
-    const app = await buildApp({ db: catalog.db, config, engine: catalog.engine }, options);
+    const app = await buildApp(
+      { db: catalog.db, events: store.events, config, engine: catalog.engine },
+      options,
+    );
     registerPages(app);
     const address = await app.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
-    if (!config.databaseUrl) updateLockUrl(config.dataDir, url);
+    updateLockUrl(config.dataDir, url);
     return {
       app,
       url,

@@ -11,6 +11,8 @@ import { loadConfig } from '../src/config.js';
 import { type Catalog, openCatalog } from '../src/store/catalog/db.js';
 import { createSession } from '../src/store/catalog/sessions.js';
 import { createUser } from '../src/store/catalog/users.js';
+import { openDuckDbEventStore } from '../src/store/events/duckdb/duckdb-event-store.js';
+import type { EventStore } from '../src/store/events/event-store.js';
 
 export const ENGINES = ['pglite', 'postgres'] as const;
 export type Engine = (typeof ENGINES)[number];
@@ -75,6 +77,8 @@ export interface Harness {
   engine: Engine;
   app: FastifyInstance;
   catalog: Catalog;
+  /** The harness's own in-memory DuckDB event store. */
+  events: EventStore;
   anonymous: Client;
   /** Creates a user with a session; e-mails are made unique automatically. */
   signUp(name?: string): Promise<Client & { userId: string; email: string }>;
@@ -109,12 +113,14 @@ async function openHarness(engine: Engine, adminUrl: string): Promise<Harness> {
   const catalog = await openCatalog({ databaseUrl });
   await catalog.migrate();
   const config = { ...loadConfig({}), databaseUrl, bodyLimit: 1024 * 1024 };
-  const app = await buildApp({ db: catalog.db, config, engine: catalog.engine });
+  const events = await openDuckDbEventStore();
+  const app = await buildApp({ db: catalog.db, events, config, engine: catalog.engine });
   await app.ready();
   return {
     engine,
     app,
     catalog,
+    events,
     anonymous: new Client(app),
     async signUp(name = 'user') {
       const email = `${name}.${counter++}@example.com`;
@@ -133,6 +139,7 @@ async function openHarness(engine: Engine, adminUrl: string): Promise<Harness> {
     },
     async close() {
       await app.close();
+      await events.close();
       await catalog.close();
       await dropDatabase();
     },

@@ -17,22 +17,26 @@ import {
 import type { Config } from '../config.js';
 import { AppError, type FieldIssue, invalid } from '../domain/errors.js';
 import type { Db } from '../store/catalog/db.js';
+import type { EventStore } from '../store/events/event-store.js';
 import { identifyCaller } from './access.js';
+import { analyticsRoutes } from './analytics.js';
 import { authRoutes } from './auth.js';
 import { brandRoutes } from './brands.js';
 import { chainRoutes } from './chains.js';
 import { channelRoutes } from './channels.js';
 import { exportRoutes, importRoutes } from './export.js';
 import { healthRoutes } from './health.js';
+import { interactionRoutes } from './interactions.js';
 import { journeyRoutes } from './journeys.js';
 import { standardRoutes } from './standards.js';
 import { subjectRoutes } from './subjects.js';
 import { touchpointRoutes } from './touchpoints.js';
 import { workspaceRoutes } from './workspaces.js';
 
-/** What every route module gets: the catalog database and the configuration. */
+/** What every route module gets: the catalog database, the event store and the configuration. */
 export interface AppContext {
   db: Db;
+  events: EventStore;
   config: Config;
   engine: 'pglite' | 'postgres';
 }
@@ -110,6 +114,8 @@ export async function buildApp(
   await app.register(chainRoutes, scoped);
   await app.register(healthRoutes, scoped);
   await app.register(exportRoutes, scoped);
+  await app.register(interactionRoutes, scoped);
+  await app.register(analyticsRoutes, scoped);
   return app;
 }
 

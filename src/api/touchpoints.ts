@@ -1,8 +1,9 @@
 /** Touchpoint routes: a route validates, authorizes, calls the store, answers. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { deleteUnrecordedTouchpoint } from '../ingest/touchpoint-history.js';
+import { replayQuarantinedFor } from '../ingest/unmapped-touchpoints.js';
 import {
   createTouchpoint,
-  deleteTouchpoint,
   getTouchpoint,
   listTouchpointChildren,
   listTouchpoints,
@@ -21,7 +22,7 @@ import {
 } from './touchpoints.schemas.js';
 
 export const touchpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
-  const { db } = ctx;
+  const { db, events } = ctx;
   const tags = ['touchpoints'];
 
   app.get(
@@ -46,7 +47,7 @@ export const touchpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     {
       schema: {
         tags,
-        summary: 'Add a touchpoint',
+        summary: 'Add a touchpoint; records waiting in quarantine under its key are replayed',
         params: ZWorkspaceParams,
         body: ZTouchpointCreate,
         response: { 201: ZTouchpoint, ...errorResponses },
@@ -54,9 +55,9 @@ export const touchpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'write');
-      return reply
-        .code(201)
-        .send(toTouchpointDto(await createTouchpoint(db, access.actor, access.workspaceId, request.body)));
+      const touchpoint = await createTouchpoint(db, access.actor, access.workspaceId, request.body);
+      await replayQuarantinedFor(events, access.workspaceId, touchpoint);
+      return reply.code(201).send(toTouchpointDto(touchpoint));
     },
   );
 
@@ -98,7 +99,9 @@ export const touchpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     {
       schema: {
         tags,
-        summary: 'Change a touchpoint; needs the version read (409 with the current version otherwise)',
+        summary:
+          'Change a touchpoint; needs the version read (409 with the current version otherwise). A new key keeps ' +
+          'the recorded history and replays records waiting under it',
         params: ZItemParams,
         body: ZTouchpointPatch,
         response: { 200: ZTouchpoint, ...errorResponses },
@@ -106,9 +109,15 @@ export const touchpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     },
     async (request) => {
       const access = await authorize(db, request, request.params.workspaceId, 'write');
-      return toTouchpointDto(
-        await updateTouchpoint(db, access.actor, access.workspaceId, request.params.id, request.body),
+      const touchpoint = await updateTouchpoint(
+        db,
+        access.actor,
+        access.workspaceId,
+        request.params.id,
+        request.body,
       );
+      if (request.body.key !== undefined) await replayQuarantinedFor(events, access.workspaceId, touchpoint);
+      return toTouchpointDto(touchpoint);
     },
   );
 
@@ -117,14 +126,16 @@ export const touchpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     {
       schema: {
         tags,
-        summary: 'Delete a touchpoint with its standards (409 while it has children or is a chain link)',
+        summary:
+          'Delete a touchpoint with its standards (409 while it has children, is a chain link or has recorded ' +
+          'interactions: retire it instead)',
         params: ZItemParams,
         response: { 204: ZNoContent, ...errorResponses },
       },
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'write');
-      await deleteTouchpoint(db, access.actor, access.workspaceId, request.params.id);
+      await deleteUnrecordedTouchpoint(db, events, access.actor, access.workspaceId, request.params.id);
       return reply.code(204).send(null);
     },
   );

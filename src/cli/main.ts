@@ -4,6 +4,7 @@ import { API_VERSION } from '../api/app.js';
 import { ConfigError } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import { DataDirBusyError } from '../store/data-dir-lock.js';
+import { analyzeCommand } from './analyze.js';
 import { demoCommand } from './demo.js';
 import { healthCommand } from './health.js';
 import { migrateCommand } from './migrate.js';
@@ -24,6 +25,7 @@ userCommand(program);
 workspaceCommand(program);
 demoCommand(program);
 healthCommand(program);
+analyzeCommand(program);
 
 function reason(error: unknown): string {
   if (error instanceof AppError) {

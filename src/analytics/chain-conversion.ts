@@ -1,0 +1,147 @@
+/**
+ * Chain conversion (SPEC §7.1), computed inside the engine.
+ *
+ * Definitions, for links L1…Ln (each matching a touchpoint and its descendants) and window W:
+ * - only the interactions of the period [from, to) that pass the filters are seen — for every
+ *   link, and for the negatives;
+ * - t1 = a customer's first interaction at L1; for k > 1, tk = the first interaction at Lk with
+ *   t(k−1) ≤ tk ≤ t(k−1) + W (both ends inclusive; one interaction may serve two links whose
+ *   touchpoints overlap);
+ * - per link: reached; conversion from the previous link and from L1; dropped = reached Lk but
+ *   not Lk+1; broken by a negative = of the dropped, those with an interaction at Lk with
+ *   sentiment −1 within [tk, tk + W]; median and p90 of tk − t(k−1), by linear interpolation
+ *   between closest ranks (DuckDB `quantile_cont`, Hyndman–Fan type 7);
+ * - weak link: the transition Lk → Lk+1 with the lowest reached(k+1) / reached(k) among those
+ *   with at least `minEntrants` entrants (reached(k)); ties → the earliest.
+ */
+
+import type { z } from 'zod';
+import type { EngineQuery } from '../store/events/event-store.js';
+import {
+  type AnalyticsSource,
+  duckdbScopeConditions,
+  parseAnalysisInput,
+  SqlParams,
+  toNumber,
+  toNumberOrNull,
+} from './analysis-scope.js';
+import {
+  type ChainConversion,
+  type ChainConversionInput,
+  type ChainLinkResult,
+  type WeakLink,
+  ZChainConversionInput,
+} from './chain-conversion.schemas.js';
+
+type Input = z.output<typeof ZChainConversionInput>;
+
+/** What the engine returns per link; everything else is arithmetic on these few rows. */
+interface LinkRow {
+  link: unknown;
+  reached: unknown;
+  broken: unknown;
+  median_ms: unknown;
+  p90_ms: unknown;
+}
+
+/**
+ * One scan tags each interaction with the links it matches (`ev`); then one CTE per link: s_k
+ * holds, per customer who reached Lk, tk and t(k−1) — a hash join on the customer with a range
+ * condition, then a min. No per-customer round trip; the answer is one row per link.
+ */
+function duckdbChainConversion(input: Input): EngineQuery {
+  const p = new SqlParams();
+  const n = input.links.length;
+  const window = p.bigint(input.windowMs);
+  const linkTouchpoints = input.links
+    .flatMap((link, k) => [...new Set(link.touchpointIds)].map((id) => `(${k + 1}, ${p.text(id)})`))
+    .join(', ');
+  const ctes = [
+    `link_touchpoint(link, touchpoint_id) AS (VALUES ${linkTouchpoints})`,
+    `ev AS MATERIALIZED (
+      SELECT i.customer, i."at", l.link, i.sentiment
+      FROM interactions i JOIN link_touchpoint l ON l.touchpoint_id = i.touchpoint_id
+      WHERE ${duckdbScopeConditions(p, 'i', input.workspaceId, input.filters)}
+        AND i."at" >= ${p.bigint(input.from)} AND i."at" < ${p.bigint(input.to)})`,
+    `negative AS (SELECT customer, "at", link FROM ev WHERE sentiment = -1)`,
+    `s1 AS MATERIALIZED (
+      SELECT customer, min("at") AS t, CAST(NULL AS BIGINT) AS tprev FROM ev WHERE link = 1 GROUP BY customer)`,
+  ];
+  for (let k = 2; k <= n; k++) {
+    ctes.push(`s${k} AS MATERIALIZED (
+      SELECT prev.customer, min(e."at") AS t, any_value(prev.t) AS tprev
+      FROM s${k - 1} prev JOIN ev e
+        ON e.customer = prev.customer AND e.link = ${k} AND e."at" BETWEEN prev.t AND prev.t + ${window}
+      GROUP BY prev.customer)`);
+  }
+  const rows: string[] = [];
+  for (let k = 1; k <= n; k++) {
+    // Reached Lk, not Lk+1, and a sentiment −1 at Lk within [tk, tk + W].
+    const broken =
+      k < n
+        ? `(SELECT count(*) FROM (SELECT * FROM s${k} ANTI JOIN s${k + 1} USING (customer)) dropped
+            SEMI JOIN negative e ON e.customer = dropped.customer AND e.link = ${k}
+              AND e."at" BETWEEN dropped.t AND dropped.t + ${window})`
+        : 'NULL';
+    // An unfiltered read of ev (its count, unused) keeps DuckDB from pushing the OR of every
+    // reader's filter into ev's materialisation, which costs more than it saves.
+    const unfilteredRead = k === 1 ? '(SELECT count(*) FROM ev)' : 'NULL';
+    rows.push(`SELECT ${k} AS link, count(*) AS reached, ${broken} AS broken,
+      quantile_cont(t - tprev, 0.5) AS median_ms, quantile_cont(t - tprev, 0.9) AS p90_ms,
+      ${unfilteredRead} AS ev_rows FROM s${k}`);
+  }
+  return {
+    sql: `WITH ${ctes.join(',\n')}\n${rows.join('\nUNION ALL\n')}\nORDER BY link`,
+    params: p.values,
+  };
+}
+
+const ENGINE_QUERIES: Record<AnalyticsSource['engine'], (input: Input) => EngineQuery> = {
+  duckdb: duckdbChainConversion,
+};
+
+/** Conversion along a chain's links per customer, with drop-offs, negatives and the weak link (SPEC §7.1). */
+export async function chainConversion(
+  events: AnalyticsSource,
+  rawInput: ChainConversionInput,
+): Promise<ChainConversion> {
+  const input = parseAnalysisInput(ZChainConversionInput, rawInput);
+  const rows = await events.query<LinkRow>(ENGINE_QUERIES[events.engine](input));
+  const reached = rows.map((r) => toNumber(r.reached));
+  const links: ChainLinkResult[] = rows.map((row, i) => {
+    const here = reached[i] ?? 0;
+    const first = reached[0] ?? 0;
+    const previous = i > 0 ? (reached[i - 1] ?? 0) : 0;
+    const next = i + 1 < reached.length ? (reached[i + 1] ?? 0) : null;
+    return {
+      link: i + 1,
+      reached: here,
+      conversionFromPrevious: i > 0 && previous > 0 ? here / previous : null,
+      conversionFromFirst: first > 0 ? here / first : null,
+      dropped: next === null ? null : here - next,
+      brokenByNegative: toNumberOrNull(row.broken),
+      medianMsFromPrevious: toNumberOrNull(row.median_ms),
+      p90MsFromPrevious: toNumberOrNull(row.p90_ms),
+    };
+  });
+  return {
+    windowMs: input.windowMs,
+    minEntrants: input.minEntrants,
+    links,
+    weakLink: findWeakLink(reached, input.minEntrants),
+  };
+}
+
+/** Lowest conversion among transitions with enough entrants, compared exactly (cross-multiplied). */
+function findWeakLink(reached: readonly number[], minEntrants: number): WeakLink | null {
+  let weak: WeakLink | null = null;
+  for (let k = 0; k + 1 < reached.length; k++) {
+    const entrants = reached[k] ?? 0;
+    const arrived = reached[k + 1] ?? 0;
+    if (entrants < minEntrants) continue;
+    if (weak === null || arrived * weak.entrants < weak.reached * entrants) {
+      weak = { fromLink: k + 1, toLink: k + 2, entrants, reached: arrived, conversion: arrived / entrants };
+    }
+  }
+  return weak;
+}

@@ -1,0 +1,89 @@
+/**
+ * Ingests a batch of interactions (SPEC §5): each record is validated on its own, touchpoint
+ * keys are resolved once per batch, known ones are stored (ids already stored are ignored) and
+ * unknown ones are quarantined until their key is mapped.
+ */
+import { AppError } from '../domain/errors.js';
+import type { Db } from '../store/catalog/db.js';
+import type { EventStore, Interaction, QuarantinedRecord } from '../store/events/event-store.js';
+import { MAX_BATCH, type Rejection, validateRecords, ZInteractionRecord } from './records.js';
+import { resolveTouchpointKeys } from './resolve-touchpoint-keys.js';
+
+/** What became of a batch: stored, already there, waiting for their touchpoint, refused. */
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+  rejected: Rejection[];
+}
+
+/** 413 for a batch over the limit: the client should split it, not drop records. */
+export function checkBatchSize(count: number, what: string): void {
+  if (count > MAX_BATCH) {
+    throw new AppError(
+      413,
+      'payload_too_large',
+      `at most ${MAX_BATCH} ${what} per request; this one has ${count}: split the batch`,
+    );
+  }
+}
+
+/**
+ * Stores a batch of interactions for the workspace. Records without an id get a random one, so
+ * re-sending them stores them again: clients that retry should send ids.
+ */
+export async function ingestInteractions(
+  db: Db,
+  events: EventStore,
+  workspaceId: string,
+  records: readonly unknown[],
+): Promise<IngestResult> {
+  checkBatchSize(records.length, 'interactions');
+  const { valid, rejected } = validateRecords(ZInteractionRecord, records);
+  const keys = [...new Set(valid.map((v) => v.record.touchpoint))];
+  const resolved = await resolveTouchpointKeys(db, events, workspaceId, keys);
+
+  const stored: Interaction[] = [];
+  const pending: QuarantinedRecord[] = [];
+  for (const { record: r } of valid) {
+    const id = r.id ?? crypto.randomUUID();
+    const fields = {
+      customer: r.customer,
+      sentiment: r.sentiment ?? null,
+      outcome: r.outcome ?? null,
+      value: r.value ?? null,
+      responseMs: r.response_ms ?? null,
+      waitMs: r.wait_ms ?? null,
+      durationMs: r.duration_ms ?? null,
+      props: r.props ?? null,
+    };
+    const touchpoint = resolved.get(r.touchpoint);
+    if (touchpoint) {
+      stored.push({
+        workspaceId,
+        id,
+        touchpointId: touchpoint.id,
+        at: r.at,
+        direction: r.direction ?? touchpoint.direction,
+        ...fields,
+      });
+    } else {
+      pending.push({
+        workspaceId,
+        kind: 'interaction',
+        id,
+        touchpointKey: r.touchpoint,
+        at: r.at,
+        record: { ...fields, direction: r.direction ?? null },
+      });
+    }
+  }
+  const inserted = await events.insertInteractions(stored);
+  const quarantined = await events.quarantine(pending);
+  return {
+    accepted: inserted.inserted,
+    duplicates: inserted.duplicates + quarantined.duplicates,
+    quarantined: quarantined.inserted,
+    rejected,
+  };
+}

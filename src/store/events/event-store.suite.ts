@@ -1,0 +1,361 @@
+/**
+ * The shared test suite of the EventStore interface: every engine runs it unchanged through
+ * `runEventStoreSuite(name, open)`. The few raw queries it needs are written per engine in
+ * `SQL` below; adding an engine to `EventStore['engine']` makes the compiler ask for its text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  EngineQuery,
+  EventStore,
+  FeedbackAnswer,
+  Interaction,
+  QuarantinedRecord,
+} from './event-store.js';
+
+const SQL: Record<EventStore['engine'], Record<'interactions' | 'feedback' | 'conversions', string>> = {
+  duckdb: {
+    interactions: `SELECT id, customer, touchpoint_id AS "touchpointId", i.at AS "at", direction, sentiment,
+                          outcome, value, response_ms AS "responseMs", wait_ms AS "waitMs",
+                          duration_ms AS "durationMs", props
+                   FROM interactions i WHERE workspace_id = $workspaceId ORDER BY id`,
+    feedback: `SELECT id, touchpoint_id AS "touchpointId", customer, f.at AS "at", kind, score, comment
+               FROM feedback f WHERE workspace_id = $workspaceId ORDER BY id`,
+    conversions: `SELECT count(*) AS n, sum(i.at) AS total, sum(i.at)::HUGEINT AS huge,
+                         avg(value)::DECIMAL(10, 2) AS mean, 7::BIGINT AS big,
+                         [1::BIGINT, 2::BIGINT] AS list, {'k': 3::BIGINT} AS struct, NULL AS nothing,
+                         max(customer) AS customer
+                  FROM interactions i WHERE workspace_id = $workspaceId AND list_contains($ids, id)`,
+  },
+};
+
+const T0 = Date.UTC(2024, 0, 1);
+const HOUR = 3_600_000;
+
+let counter = 0;
+/** A fresh workspace id, so tests on a shared store never see each other's rows. */
+function newWorkspace(): string {
+  return `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
+}
+
+function interaction(workspaceId: string, id: string, overrides: Partial<Interaction> = {}): Interaction {
+  return {
+    workspaceId,
+    id,
+    customer: 'c1',
+    touchpointId: 'tp-a',
+    at: T0,
+    direction: 'in',
+    sentiment: null,
+    outcome: null,
+    value: null,
+    responseMs: null,
+    waitMs: null,
+    durationMs: null,
+    props: null,
+    ...overrides,
+  };
+}
+
+/** An interaction as a query reads it back (without its workspace). */
+function stored({ workspaceId: _, ...rest }: Interaction): Omit<Interaction, 'workspaceId'> {
+  return rest;
+}
+
+function answer(workspaceId: string, id: string, overrides: Partial<FeedbackAnswer> = {}): FeedbackAnswer {
+  return {
+    workspaceId,
+    id,
+    touchpointId: 'tp-a',
+    customer: null,
+    at: T0,
+    kind: 'csat',
+    score: 5,
+    comment: null,
+    ...overrides,
+  };
+}
+
+function pendingInteraction(
+  workspaceId: string,
+  id: string,
+  touchpointKey: string,
+  at: number,
+  record: Partial<Extract<QuarantinedRecord, { kind: 'interaction' }>['record']> = {},
+): QuarantinedRecord {
+  return {
+    workspaceId,
+    kind: 'interaction',
+    id,
+    touchpointKey,
+    at,
+    record: {
+      customer: 'c1',
+      direction: null,
+      sentiment: null,
+      outcome: null,
+      value: null,
+      responseMs: null,
+      waitMs: null,
+      durationMs: null,
+      props: null,
+      ...record,
+    },
+  };
+}
+
+function pendingAnswer(
+  workspaceId: string,
+  id: string,
+  touchpointKey: string,
+  at: number,
+): QuarantinedRecord {
+  return {
+    workspaceId,
+    kind: 'feedback',
+    id,
+    touchpointKey,
+    at,
+    record: { customer: 'c9', kind: 'nps', score: 9, comment: 'quick' },
+  };
+}
+
+/** Declares the suite for one engine; `open` gives a fresh, empty store. */
+export function runEventStoreSuite(name: string, open: () => Promise<EventStore>): void {
+  describe(`event store: ${name}`, () => {
+    let store: EventStore;
+    beforeAll(async () => {
+      store = await open();
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    const sql = (which: keyof (typeof SQL)['duckdb'], params: EngineQuery['params']): EngineQuery => ({
+      sql: SQL[store.engine][which],
+      params,
+    });
+    const interactionsOf = (workspaceId: string) =>
+      store.query<Omit<Interaction, 'workspaceId'>>(sql('interactions', { workspaceId }));
+    const feedbackOf = (workspaceId: string) =>
+      store.query<Omit<FeedbackAnswer, 'workspaceId'>>(sql('feedback', { workspaceId }));
+
+    it('stores every field of an interaction and reads plain numbers back', async () => {
+      const ws = newWorkspace();
+      const full = interaction(ws, 'i-full', {
+        customer: 'cust-7',
+        touchpointId: 'tp-b',
+        at: T0 + 1234,
+        direction: 'out',
+        sentiment: -1,
+        outcome: 'converted',
+        value: 99.5,
+        responseMs: 1500,
+        waitMs: 20,
+        durationMs: 60_000,
+        props: '{"plan":"pro","seats":3}',
+      });
+      expect(await store.insertInteractions([full, interaction(ws, 'i-bare')])).toEqual({
+        inserted: 2,
+        duplicates: 0,
+      });
+      expect(await interactionsOf(ws)).toEqual([stored(interaction(ws, 'i-bare')), stored(full)]);
+    });
+
+    it('ignores ids already stored, in later batches and within one batch (the first wins)', async () => {
+      const ws = newWorkspace();
+      const batch = [1, 2, 3, 4].map((n) => interaction(ws, `i${n}`, { at: T0 + n }));
+      expect(await store.insertInteractions(batch)).toEqual({ inserted: 4, duplicates: 0 });
+      expect(await store.insertInteractions(batch)).toEqual({ inserted: 0, duplicates: 4 });
+      expect(await store.insertInteractions(batch.slice(2))).toEqual({ inserted: 0, duplicates: 2 });
+      const mixed = [
+        interaction(ws, 'i5', { customer: 'first' }),
+        interaction(ws, 'i5', { customer: 'second' }),
+        interaction(ws, 'i1', { customer: 'changed' }),
+        interaction(ws, 'i6'),
+      ];
+      expect(await store.insertInteractions(mixed)).toEqual({ inserted: 2, duplicates: 2 });
+      const rows = await interactionsOf(ws);
+      expect(rows.map((r) => [r.id, r.customer])).toEqual([
+        ['i1', 'c1'],
+        ['i2', 'c1'],
+        ['i3', 'c1'],
+        ['i4', 'c1'],
+        ['i5', 'first'],
+        ['i6', 'c1'],
+      ]);
+      expect(await store.insertInteractions([])).toEqual({ inserted: 0, duplicates: 0 });
+    });
+
+    it('keeps workspaces apart: the same id in two workspaces is two interactions', async () => {
+      const a = newWorkspace();
+      const b = newWorkspace();
+      expect(await store.insertInteractions([interaction(a, 'same'), interaction(b, 'same')])).toEqual({
+        inserted: 2,
+        duplicates: 0,
+      });
+      expect(await interactionsOf(a)).toHaveLength(1);
+      expect(await interactionsOf(b)).toHaveLength(1);
+      expect(await store.countByTouchpoint(b, ['tp-a'])).toEqual(new Map([['tp-a', 1]]));
+      expect(await store.countByTouchpoint(newWorkspace(), ['tp-a'])).toEqual(new Map());
+    });
+
+    it('stores large batches and concurrent batches completely', async () => {
+      const ws = newWorkspace();
+      const big = Array.from({ length: 5000 }, (_, n) => interaction(ws, `big-${n}`, { at: T0 + n }));
+      const results = await Promise.all([
+        store.insertInteractions(big.slice(0, 3000)),
+        store.insertInteractions(big.slice(2000)),
+        store.insertInteractions(big.slice(1000, 4000)),
+      ]);
+      expect(results.reduce((sum, r) => sum + r.inserted, 0)).toBe(5000);
+      expect(results.reduce((sum, r) => sum + r.duplicates, 0)).toBe(4000);
+      expect(await store.countByTouchpoint(ws, ['tp-a', 'tp-z'])).toEqual(new Map([['tp-a', 5000]]));
+    });
+
+    it('stores feedback answers idempotently', async () => {
+      const ws = newWorkspace();
+      const answers = [
+        answer(ws, 'f1', { kind: 'nps', score: 0, customer: 'c1', comment: 'slow' }),
+        answer(ws, 'f2', { kind: 'ces', score: 7, at: T0 + HOUR }),
+        answer(ws, 'f2', { kind: 'ces', score: 1 }),
+      ];
+      expect(await store.insertFeedback(answers)).toEqual({ inserted: 2, duplicates: 1 });
+      expect(await store.insertFeedback(answers.slice(0, 1))).toEqual({ inserted: 0, duplicates: 1 });
+      expect(await feedbackOf(ws)).toEqual([
+        { id: 'f1', touchpointId: 'tp-a', customer: 'c1', at: T0, kind: 'nps', score: 0, comment: 'slow' },
+        {
+          id: 'f2',
+          touchpointId: 'tp-a',
+          customer: null,
+          at: T0 + HOUR,
+          kind: 'ces',
+          score: 7,
+          comment: null,
+        },
+      ]);
+      // Feedback ids and interaction ids are separate: the same id in both is no duplicate.
+      expect(await store.insertInteractions([interaction(ws, 'f1')])).toEqual({ inserted: 1, duplicates: 0 });
+    });
+
+    it('quarantines unknown keys, lists them and replays them once mapped', async () => {
+      const ws = newWorkspace();
+      const other = newWorkspace();
+      const records = [
+        pendingInteraction(ws, 'q1', 'web-form', T0 + 2 * HOUR, { sentiment: 1, props: '{"a":1}' }),
+        pendingInteraction(ws, 'q2', 'web-form', T0, { direction: 'out', outcome: 'lost', value: 12.5 }),
+        pendingInteraction(ws, 'q3', 'kiosk', T0 + HOUR, { responseMs: 10, waitMs: 20, durationMs: 30 }),
+        pendingAnswer(ws, 'q1', 'web-form', T0 + 3 * HOUR),
+        pendingInteraction(ws, 'q2', 'web-form', T0 + 9 * HOUR),
+        pendingInteraction(other, 'q1', 'web-form', T0),
+      ];
+      expect(await store.quarantine(records)).toEqual({ inserted: 5, duplicates: 1 });
+      expect(await store.quarantine(records.slice(0, 2))).toEqual({ inserted: 0, duplicates: 2 });
+      expect(await store.listUnmapped(ws)).toEqual([
+        { touchpointKey: 'web-form', count: 3, firstSeen: T0, lastSeen: T0 + 3 * HOUR },
+        { touchpointKey: 'kiosk', count: 1, firstSeen: T0 + HOUR, lastSeen: T0 + HOUR },
+      ]);
+
+      // One of them arrived meanwhile under a known touchpoint: the replay counts it as a duplicate.
+      await store.insertInteractions([interaction(ws, 'q2', { touchpointId: 'tp-x' })]);
+      const replay = await store.replayQuarantined(ws, 'web-form', { id: 'tp-web', direction: 'in' });
+      expect(replay).toEqual({
+        interactions: { inserted: 1, duplicates: 1 },
+        feedback: { inserted: 1, duplicates: 0 },
+      });
+      expect(await store.listUnmapped(ws)).toEqual([
+        { touchpointKey: 'kiosk', count: 1, firstSeen: T0 + HOUR, lastSeen: T0 + HOUR },
+      ]);
+      expect(await store.replayQuarantined(ws, 'kiosk', { id: 'tp-kiosk', direction: 'out' })).toEqual({
+        interactions: { inserted: 1, duplicates: 0 },
+        feedback: { inserted: 0, duplicates: 0 },
+      });
+      expect(await store.listUnmapped(ws)).toEqual([]);
+      expect(await store.replayQuarantined(ws, 'kiosk', { id: 'tp-kiosk', direction: 'out' })).toEqual({
+        interactions: { inserted: 0, duplicates: 0 },
+        feedback: { inserted: 0, duplicates: 0 },
+      });
+
+      expect(await interactionsOf(ws)).toEqual([
+        stored(
+          interaction(ws, 'q1', {
+            touchpointId: 'tp-web',
+            at: T0 + 2 * HOUR,
+            sentiment: 1,
+            props: '{"a":1}',
+          }),
+        ),
+        stored(interaction(ws, 'q2', { touchpointId: 'tp-x' })),
+        stored(
+          interaction(ws, 'q3', {
+            touchpointId: 'tp-kiosk',
+            at: T0 + HOUR,
+            direction: 'out',
+            responseMs: 10,
+            waitMs: 20,
+            durationMs: 30,
+          }),
+        ),
+      ]);
+      expect(await feedbackOf(ws)).toEqual([
+        {
+          id: 'q1',
+          touchpointId: 'tp-web',
+          customer: 'c9',
+          at: T0 + 3 * HOUR,
+          kind: 'nps',
+          score: 9,
+          comment: 'quick',
+        },
+      ]);
+      // The other workspace's record with the same key stays where it was.
+      expect(await store.listUnmapped(other)).toEqual([
+        { touchpointKey: 'web-form', count: 1, firstSeen: T0, lastSeen: T0 },
+      ]);
+      // A replayed id sent again under the unknown key is a duplicate, not a new quarantined record.
+      expect(await store.quarantine([pendingInteraction(ws, 'q1', 'web-form', T0)])).toEqual({
+        inserted: 0,
+        duplicates: 1,
+      });
+      expect(await store.listUnmapped(ws)).toEqual([]);
+    });
+
+    it('remembers key aliases per workspace', async () => {
+      const ws = newWorkspace();
+      await store.setTouchpointAlias(ws, 'webform', 'tp-1');
+      await store.setTouchpointAlias(ws, 'contact', 'tp-2');
+      await store.setTouchpointAlias(ws, 'webform', 'tp-3');
+      await store.setTouchpointAlias(newWorkspace(), 'other', 'tp-4');
+      expect(await store.findTouchpointAliases(ws, ['webform', 'contact', 'other', 'none'])).toEqual(
+        new Map([
+          ['webform', 'tp-3'],
+          ['contact', 'tp-2'],
+        ]),
+      );
+      expect(await store.findTouchpointAliases(ws, [])).toEqual(new Map());
+    });
+
+    it('answers queries with plain JS numbers and runs only reads', async () => {
+      const ws = newWorkspace();
+      await store.insertInteractions([
+        interaction(ws, 'n1', { at: 2 ** 40, value: 1, customer: 'a' }),
+        interaction(ws, 'n2', { at: 2 ** 40 + 1, value: 2.5, customer: 'b' }),
+        interaction(ws, 'n3', { at: 5, value: 100 }),
+      ]);
+      const [row] = await store.query(sql('conversions', { workspaceId: ws, ids: ['n1', 'n2'] }));
+      expect(row).toEqual({
+        n: 2,
+        total: 2 ** 41 + 1,
+        huge: 2 ** 41 + 1,
+        mean: 1.75,
+        big: 7,
+        list: [1, 2],
+        struct: { k: 3 },
+        nothing: null,
+        customer: 'b',
+      });
+      expect(typeof row?.n).toBe('number');
+      await expect(store.query({ sql: 'DELETE FROM interactions', params: {} })).rejects.toThrow(/read-only/);
+      expect(await interactionsOf(ws)).toHaveLength(3);
+    });
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * The measured side (SPEC §5–§6): interactions and feedback answers, high volume, analytical.
+ * One interface, one folder per engine (`duckdb/` is the embedded default). Analyses run inside
+ * the engine; callers never pull raw rows into JavaScript to count them.
+ */
+
+/** One customer touch at one touchpoint, validated and mapped to the catalog. */
+export interface Interaction {
+  workspaceId: string;
+  /** Client-supplied idempotency key (≤ 128 chars), unique per workspace. */
+  id: string;
+  customer: string;
+  touchpointId: string;
+  /** Epoch milliseconds. */
+  at: number;
+  direction: 'in' | 'out';
+  sentiment: -1 | 0 | 1 | null;
+  outcome: 'converted' | 'lost' | 'complaint' | null;
+  value: number | null;
+  responseMs: number | null;
+  waitMs: number | null;
+  durationMs: number | null;
+  /** JSON text of the props object, or null. */
+  props: string | null;
+}
+
+/** One survey answer at a touchpoint. */
+export interface FeedbackAnswer {
+  workspaceId: string;
+  id: string;
+  touchpointId: string;
+  customer: string | null;
+  at: number;
+  kind: 'csat' | 'nps' | 'ces';
+  score: number;
+  comment: string | null;
+}
+
+/** An interaction waiting for its touchpoint: everything but the touchpoint, validated. */
+export interface PendingInteraction {
+  customer: string;
+  /** null: the direction of the touchpoint it is mapped to (`both` counts as `in`). */
+  direction: 'in' | 'out' | null;
+  sentiment: -1 | 0 | 1 | null;
+  outcome: 'converted' | 'lost' | 'complaint' | null;
+  value: number | null;
+  responseMs: number | null;
+  waitMs: number | null;
+  durationMs: number | null;
+  props: string | null;
+}
+
+/** A feedback answer waiting for its touchpoint. */
+export interface PendingFeedback {
+  customer: string | null;
+  kind: 'csat' | 'nps' | 'ces';
+  score: number;
+  comment: string | null;
+}
+
+interface QuarantinedBase {
+  workspaceId: string;
+  id: string;
+  touchpointKey: string;
+  at: number;
+}
+
+/**
+ * A validated record whose touchpoint key is not (yet) in the catalog, kept until the key is
+ * mapped; ids are unique per workspace and kind, as in the stores they will be replayed into.
+ */
+export type QuarantinedRecord =
+  | (QuarantinedBase & { kind: 'interaction'; record: PendingInteraction })
+  | (QuarantinedBase & { kind: 'feedback'; record: PendingFeedback });
+
+export interface InsertResult {
+  /** Records newly stored. */
+  inserted: number;
+  /** Records whose id was already stored (or repeated in the batch): ignored. */
+  duplicates: number;
+}
+
+/** What a replay moved out of quarantine. */
+export interface ReplayResult {
+  interactions: InsertResult;
+  feedback: InsertResult;
+}
+
+export interface UnmappedKey {
+  touchpointKey: string;
+  count: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** A parameterised SQL query for the engine; analyses build these per engine. */
+export interface EngineQuery {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+export interface EventStore {
+  readonly engine: 'duckdb';
+  /** Stores interactions, ignoring ids already stored; durable once the promise resolves. */
+  insertInteractions(rows: readonly Interaction[]): Promise<InsertResult>;
+  /** Stores feedback answers, ignoring ids already stored; durable once the promise resolves. */
+  insertFeedback(rows: readonly FeedbackAnswer[]): Promise<InsertResult>;
+  /** Keeps records of unknown keys; ids already quarantined, or already stored as that kind, are ignored. */
+  quarantine(rows: readonly QuarantinedRecord[]): Promise<InsertResult>;
+  /** Unknown touchpoint keys of a workspace with their counts, most frequent first. */
+  listUnmapped(workspaceId: string): Promise<UnmappedKey[]>;
+  /**
+   * Moves the quarantined records of one key into the store under `touchpoint`, in one
+   * transaction (a crash leaves them either quarantined or stored, never lost).
+   */
+  replayQuarantined(
+    workspaceId: string,
+    touchpointKey: string,
+    touchpoint: { id: string; direction: 'in' | 'out' },
+  ): Promise<ReplayResult>;
+  /** Remembers that records with `touchpointKey` belong to the touchpoint `touchpointId`. */
+  setTouchpointAlias(workspaceId: string, touchpointKey: string, touchpointId: string): Promise<void>;
+  /** The touchpoint ids that the given keys are aliases of (keys without an alias are absent). */
+  findTouchpointAliases(workspaceId: string, touchpointKeys: readonly string[]): Promise<Map<string, string>>;
+  /** Number of interactions per touchpoint among `touchpointIds` (absent = none). */
+  countByTouchpoint(workspaceId: string, touchpointIds: readonly string[]): Promise<Map<string, number>>;
+  /** Runs a read-only analytical query and returns plain JS rows (numbers, strings, null). */
+  query<T = Record<string, unknown>>(q: EngineQuery): Promise<T[]>;
+  close(): Promise<void>;
+}
