@@ -248,26 +248,40 @@ export async function updateChain(
 }
 
 /**
+ * Clears a reference (`journeyId` or `nextChainId`) to `id` on every chain of the workspace that
+ * holds it, bumping each chain's version and auditing the change; used when `id` is deleted.
+ */
+export async function detachChains(
+  tx: Db,
+  actor: Actor,
+  workspaceId: string,
+  column: 'journeyId' | 'nextChainId',
+  id: string,
+): Promise<void> {
+  const detached = await tx
+    .update(chains)
+    .set({ [column]: null, version: sql`${chains.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(chains.workspaceId, workspaceId), eq(chains[column], id)))
+    .returning({ id: chains.id, version: chains.version });
+  for (const chain of detached) {
+    await recordAudit(tx, actor, workspaceId, {
+      action: 'update',
+      entityType: 'chain',
+      entityId: chain.id,
+      before: { [column]: id, version: chain.version - 1 },
+      after: { [column]: null, version: chain.version },
+    });
+  }
+}
+
+/**
  * Deletes a chain and its links. Chains that continued into it lose their continuation (each
  * one's version is bumped and the change audited).
  */
 export async function deleteChain(db: Db, actor: Actor, workspaceId: string, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getChain(tx, workspaceId, id);
-    const detached = await tx
-      .update(chains)
-      .set({ nextChainId: null, version: sql`${chains.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(chains.workspaceId, workspaceId), eq(chains.nextChainId, id)))
-      .returning({ id: chains.id, version: chains.version });
-    for (const chain of detached) {
-      await recordAudit(tx, actor, workspaceId, {
-        action: 'update',
-        entityType: 'chain',
-        entityId: chain.id,
-        before: { nextChainId: id, version: chain.version - 1 },
-        after: { nextChainId: null, version: chain.version },
-      });
-    }
+    await detachChains(tx, actor, workspaceId, 'nextChainId', id);
     await tx.delete(chains).where(and(eq(chains.id, id), eq(chains.workspaceId, workspaceId)));
     await recordAudit(tx, actor, workspaceId, {
       action: 'delete',

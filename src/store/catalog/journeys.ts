@@ -11,9 +11,10 @@ import { and, asc, count, eq, ilike, inArray, ne, notInArray, or, sql } from 'dr
 import { type FieldIssue, invalid, NotFoundError, ValidationError } from '../../domain/errors.js';
 import { DEFAULT_LANES, DEFAULT_STAGES, type LaneKind } from '../../domain/vocabulary.js';
 import { type Actor, recordAudit } from './audit.js';
+import { detachChains } from './chains.js';
 import type { Db } from './db.js';
 import { likePattern, type PageQuery, readPage } from './paging.js';
-import { chains, channels, type JourneyLane, journeyItems, journeys, stages, touchpoints } from './schema.js';
+import { channels, type JourneyLane, journeyItems, journeys, stages, touchpoints } from './schema.js';
 import { findOne, updateVersioned, versionConflict } from './versioned.js';
 
 export type JourneyRow = typeof journeys.$inferSelect;
@@ -353,20 +354,7 @@ export async function replaceStages(
 export async function deleteJourney(db: Db, actor: Actor, workspaceId: string, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getJourneyMap(tx, workspaceId, id);
-    const detached = await tx
-      .update(chains)
-      .set({ journeyId: null, version: sql`${chains.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(chains.workspaceId, workspaceId), eq(chains.journeyId, id)))
-      .returning({ id: chains.id, version: chains.version });
-    for (const chain of detached) {
-      await recordAudit(tx, actor, workspaceId, {
-        action: 'update',
-        entityType: 'chain',
-        entityId: chain.id,
-        before: { journeyId: id, version: chain.version - 1 },
-        after: { journeyId: null, version: chain.version },
-      });
-    }
+    await detachChains(tx, actor, workspaceId, 'journeyId', id);
     await tx.delete(journeys).where(and(eq(journeys.id, id), eq(journeys.workspaceId, workspaceId)));
     await recordAudit(tx, actor, workspaceId, {
       action: 'delete',
