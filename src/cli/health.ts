@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { workspaceHealth } from '../analytics/workspace-health.js';
 import { type HealthReport, LAWS, type Law } from '../domain/health.js';
-import { checkHealth } from '../store/catalog/health.js';
 import { getWorkspace } from '../store/catalog/workspaces.js';
 import { printJson, withStore } from './run.js';
 import { workspaceIdArgument } from './workspace.js';
@@ -32,9 +32,9 @@ export function healthCommand(program: Command): void {
     .argument('<workspace-id>', 'id of the workspace', workspaceIdArgument)
     .option('--json', 'print the report as JSON (as GET /api/workspaces/{id}/health answers)')
     .action(async (workspaceId: string, options: { json?: boolean }) => {
-      await withStore('health', async ({ catalog }) => {
+      await withStore('health', async ({ catalog, events }) => {
         const ws = await getWorkspace(catalog.db, workspaceId);
-        const report = await checkHealth(catalog.db, ws.id);
+        const report = await workspaceHealth({ db: catalog.db, events }, ws.id);
         if (options.json) printJson(report);
         else console.log(formatReport(ws.name, report));
       });

@@ -9,6 +9,10 @@
  * - touchpoint rules apply to the own brand's touchpoints; competitors' are benchmarks, not managed;
  * - a composite touchpoint's parts inherit from their ancestors: an owner or a standard set on the
  *   call centre covers its greeting and hold music;
+ * - measured rules (once the workspace has recorded any interaction): an active own touchpoint
+ *   whose interactions (its own or its parts') are all older than 90 days or absent; a standard
+ *   failing over the last 30 days; a chain link where at least a quarter (and at least one) of the
+ *   customers who left the chain there had a sentiment −1 interaction there (SPEC §7.1);
  * - a touchpoint is in a chain when it, an ancestor (a link matches its descendants, SPEC §7) or a
  *   descendant (the customer passes the whole when passing a part) is a link of a chain.
  */
@@ -26,6 +30,9 @@ export const HEALTH_RULES = {
   touchpoint_in_no_chain: { law: 2, severity: 'warning' },
   touchpoint_no_owner: { law: 3, severity: 'warning' },
   touchpoint_no_standard: { law: 3, severity: 'warning' },
+  negative_breaks_chain: { law: 2, severity: 'warning' },
+  touchpoint_no_recent_interaction: { law: 3, severity: 'warning' },
+  standard_failing: { law: 3, severity: 'warning' },
 } as const satisfies Record<string, { law: Law; severity: Severity }>;
 
 export type HealthRule = keyof typeof HEALTH_RULES;
@@ -35,10 +42,10 @@ export const HEALTH_RULE_NAMES = Object.keys(HEALTH_RULES) as [HealthRule, ...He
 export const LAWS: Record<Law, string> = {
   1: 'Law 1: every subject has more than one touchpoint',
   2: 'Law 2: touchpoints form chains, and every chain ends in a final link from which a new chain starts',
-  3: 'Law 3: touchpoints must be managed (an owner, a standard)',
+  3: 'Law 3: touchpoints must be managed (an owner, a standard that is met, live data)',
 };
 
-export const HEALTH_OBJECT_TYPES = ['subject', 'chain', 'stage', 'touchpoint'] as const;
+export const HEALTH_OBJECT_TYPES = ['subject', 'chain', 'stage', 'touchpoint', 'standard'] as const;
 export type HealthObjectType = (typeof HEALTH_OBJECT_TYPES)[number];
 
 export interface HealthFinding {
@@ -176,6 +183,68 @@ export function checkTouchpoint(
       ),
     );
   return found;
+}
+
+/** How long a touchpoint may go without any interaction before it is a finding. */
+export const QUIET_TOUCHPOINT_DAYS = 90;
+/** A link breaks the chain when at least this share of its drop-outs had a negative there. */
+export const NEGATIVE_BREAK_SHARE = 0.25;
+
+/** Law 3, measured: an active touchpoint (or its parts) with no interaction in the last 90 days. */
+export function checkRecentInteraction(
+  workspaceId: string,
+  t: { id: string; key: string; name: string; lastAt: number | null },
+  now: number,
+): HealthFinding[] {
+  if (t.lastAt !== null && now - t.lastAt <= QUIET_TOUCHPOINT_DAYS * 86_400_000) return [];
+  return [
+    finding(
+      'touchpoint_no_recent_interaction',
+      `Touchpoint “${t.name}” has had no interaction in the last ${QUIET_TOUCHPOINT_DAYS} days; check that it still works, connect its data, or retire it (law 3)`,
+      { type: 'touchpoint', id: t.id, name: t.name, key: t.key },
+      `${base(workspaceId)}/touchpoints/${t.id}`,
+    ),
+  ];
+}
+
+/** Law 3, measured: a standard that failed over the checked period. */
+export function checkStandardResult(
+  workspaceId: string,
+  s: { id: string; name: string; touchpointName: string; passed: boolean | null },
+  periodDays: number,
+): HealthFinding[] {
+  if (s.passed !== false) return [];
+  return [
+    finding(
+      'standard_failing',
+      `Standard “${s.name}” of touchpoint “${s.touchpointName}” fails over the last ${periodDays} days; plan a task to bring it back (law 3)`,
+      { type: 'standard', id: s.id, name: s.name },
+      `${base(workspaceId)}/standards/${s.id}`,
+    ),
+  ];
+}
+
+/** Law 2, measured: a link where customers who had a negative experience leave the chain. */
+export function checkNegativeBreak(
+  workspaceId: string,
+  link: {
+    touchpointId: string;
+    key: string;
+    name: string;
+    chainName: string;
+    dropped: number;
+    brokenByNegative: number;
+  },
+): HealthFinding[] {
+  if (link.brokenByNegative < 1 || link.brokenByNegative < NEGATIVE_BREAK_SHARE * link.dropped) return [];
+  return [
+    finding(
+      'negative_breaks_chain',
+      `At touchpoint “${link.name}”, ${plural(link.brokenByNegative, 'customer')} of ${link.dropped} who left chain “${link.chainName}” had a negative experience there; fix what goes wrong at this link (law 2)`,
+      { type: 'touchpoint', id: link.touchpointId, name: link.name, key: link.key },
+      `${base(workspaceId)}/touchpoints/${link.touchpointId}`,
+    ),
+  ];
 }
 
 const RULE_ORDER = new Map(HEALTH_RULE_NAMES.map((r, i) => [r, i]));

@@ -33,6 +33,9 @@ describeCatalog('health check', (h) => {
         touchpoint_in_no_chain: 1,
         touchpoint_no_owner: 1,
         touchpoint_no_standard: 1,
+        negative_breaks_chain: 0,
+        touchpoint_no_recent_interaction: 0,
+        standard_failing: 0,
       },
     });
 
