@@ -1,23 +1,63 @@
 import type { Command } from 'commander';
+import { generateDemoBatches, loadDemoCatalog, MAX_DEMO_INTERACTIONS } from '../demo/demo-interactions.js';
 import { createDemoWorkspace } from '../demo/demo-workspace.js';
 import { SYSTEM_ACTOR } from '../store/catalog/audit.js';
-import { withStore } from './run.js';
+import { CliError, withStore } from './run.js';
 import { describeImport, findOwner } from './workspace.js';
 
+/** Records per insert: one event-store batch. */
+const BATCH = 10_000;
+
+/** Parses a whole number option within [min, max]. */
+function wholeNumber(flag: string, raw: string, min: number, max: number): number {
+  const n = Number(raw);
+  if (!/^\s*-?\d+\s*$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max)
+    throw new CliError(`${flag}: must be a whole number from ${min} to ${max.toLocaleString('en-US')}`);
+  return n;
+}
+
+/** `touchpoints demo`: the demo workspace, optionally with generated interactions. */
 export function demoCommand(program: Command): void {
   program
     .command('demo')
     .description(
       'create a demo workspace with realistic synthetic content: a clinic, a consulting firm and a store, ' +
-        'with journeys, chains, standards and competitors',
+        'with journeys, chains, standards and competitors (and, with --interactions, customers walking its chains)',
     )
     .option('--owner <email>', 'e-mail of the user who will own it (default: the first user created)')
     .option('--name <name>', 'name of the workspace (default "Demo: Brightside Group")')
-    .action(async (options: { owner?: string; name?: string }) => {
-      await withStore('demo', async ({ catalog }) => {
+    .option(
+      '--interactions <n>',
+      `generate this many interactions (and some feedback answers) over the last 90 days, at most ${MAX_DEMO_INTERACTIONS.toLocaleString('en-US')}`,
+      '0',
+    )
+    .option('--seed <s>', 'seed of the generated interactions: the same seed gives the same data', '1')
+    .action(async (options: { owner?: string; name?: string; interactions: string; seed: string }) => {
+      const count = wholeNumber('--interactions', options.interactions, 0, MAX_DEMO_INTERACTIONS);
+      const seed = wholeNumber('--seed', options.seed, 0, 2 ** 32 - 1);
+      await withStore('demo', async ({ catalog, events }) => {
         const owner = await findOwner(catalog.db, options.owner);
         const result = await createDemoWorkspace(catalog.db, SYSTEM_ACTOR, owner, { name: options.name });
         console.log(describeImport(result, owner.email));
+        if (count > 0) {
+          const demo = await loadDemoCatalog(catalog.db, result.workspace.id);
+          const started = Date.now();
+          let interactions = 0;
+          let feedback = 0;
+          const tty = process.stderr.isTTY;
+          for (const batch of generateDemoBatches(demo, { interactions: count, seed, end: started }, BATCH)) {
+            interactions += (await events.insertInteractions(batch.interactions)).inserted;
+            feedback += (await events.insertFeedback(batch.feedback)).inserted;
+            const seconds = (Date.now() - started) / 1000;
+            const rate = Math.round(interactions / Math.max(seconds, 0.001));
+            const line = `  generated ${interactions.toLocaleString('en-US')} / ${count.toLocaleString('en-US')} interactions (${rate.toLocaleString('en-US')}/s)`;
+            process.stderr.write(tty ? `\r${line}` : `${line}\n`);
+          }
+          if (tty) process.stderr.write('\n');
+          console.log(
+            `  ${interactions.toLocaleString('en-US')} interactions and ${feedback.toLocaleString('en-US')} feedback answers (seed ${seed}, last 90 days)`,
+          );
+        }
         console.log(`  next: touchpoints health ${result.workspace.id}`);
       });
     });

@@ -7,6 +7,7 @@ import { DataDirBusyError } from '../store/data-dir-lock.js';
 import { analyzeCommand } from './analyze.js';
 import { demoCommand } from './demo.js';
 import { healthCommand } from './health.js';
+import { importCommand } from './import.js';
 import { migrateCommand } from './migrate.js';
 import { CliError } from './run.js';
 import { serveCommand } from './serve.js';
@@ -26,6 +27,7 @@ workspaceCommand(program);
 demoCommand(program);
 healthCommand(program);
 analyzeCommand(program);
+importCommand(program);
 
 function reason(error: unknown): string {
   if (error instanceof AppError) {
