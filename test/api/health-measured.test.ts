@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import type { Interaction } from '../../src/store/events/event-store.js';
 import { describeCatalog } from '../catalog-harness.js';
+import { makeInteraction } from '../fixtures/generate-interactions.js';
 
 const DAY = 86_400_000;
 
@@ -48,22 +49,14 @@ describeCatalog('health check, measured rules', (h) => {
       daysAgo: number,
       extra: Partial<Interaction> = {},
     ) =>
-      ({
+      makeInteraction({
         workspaceId,
         id,
         customer,
         touchpointId: tp[key] ?? '',
         at: now - daysAgo * DAY,
-        direction: 'in',
-        sentiment: null,
-        outcome: null,
-        value: null,
-        responseMs: null,
-        waitMs: null,
-        durationMs: null,
-        props: null,
         ...extra,
-      }) satisfies Interaction;
+      });
     await h().events.insertInteractions([
       touch('1', 'c1', 'ad', 5),
       touch('2', 'c2', 'ad', 5),
