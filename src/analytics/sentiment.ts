@@ -27,8 +27,8 @@ import { DEFAULT_STAGE_KEYS } from '../domain/vocabulary.js';
 import type { EngineQuery } from '../store/events/event-store.js';
 import {
   type AnalyticsSource,
+  duckdbFeedbackConditions,
   duckdbScopeConditions,
-  type InteractionFilters,
   parseAnalysisInput,
   SqlParams,
   toNumber,
@@ -68,36 +68,6 @@ function emptyTally(): Tally {
 
 function addTo(total: Tally, part: Tally): void {
   for (const f of TALLY_FIELDS) total[f] += part[f];
-}
-
-/**
- * DuckDB conditions (joined by AND) restricting feedback answers aliased `alias` to a workspace,
- * a period and the filters: a touchpoint filter as for interactions; a props filter (a segment)
- * keeps the answers of customers with an interaction of the period that passes the filters.
- */
-export function duckdbFeedbackConditions(
-  params: SqlParams,
-  alias: string,
-  scope: { workspaceId: string; from: number; to: number; filters?: InteractionFilters | undefined },
-): string {
-  const from = params.bigint(scope.from);
-  const to = params.bigint(scope.to);
-  const conditions = [
-    `${alias}.workspace_id = ${params.text(scope.workspaceId)}`,
-    `${alias}."at" >= ${from} AND ${alias}."at" < ${to}`,
-  ];
-  if (scope.filters?.touchpointIds) {
-    conditions.push(
-      `${alias}.touchpoint_id IN ${params.textList([...new Set(scope.filters.touchpointIds)])}`,
-    );
-  }
-  if (scope.filters?.props && Object.keys(scope.filters.props).length > 0) {
-    conditions.push(`${alias}.customer IN (
-      SELECT seg.customer FROM interactions seg
-      WHERE ${duckdbScopeConditions(params, 'seg', scope.workspaceId, scope.filters)}
-        AND seg."at" >= ${from} AND seg."at" < ${to})`);
-  }
-  return conditions.join(' AND ');
 }
 
 interface TouchpointRow {

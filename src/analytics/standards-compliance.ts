@@ -27,12 +27,12 @@ import type { EngineQuery } from '../store/events/event-store.js';
 import {
   type AnalyticsSource,
   DAY_MS,
+  duckdbFeedbackConditions,
   duckdbScopeConditions,
   parseAnalysisInput,
   SqlParams,
   toNumber,
 } from './analysis-scope.js';
-import { duckdbFeedbackConditions } from './sentiment.js';
 import {
   type StandardCompliance,
   type StandardsCompliance,
