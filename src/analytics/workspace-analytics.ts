@@ -47,6 +47,13 @@ import type {
 export interface AnalyticsStores {
   db: Db;
   events: AnalyticsSource;
+  /** The workspace's touchpoint tree when the caller already read it (several analyses in a row). */
+  tree?: TouchpointTree | undefined;
+}
+
+/** The touchpoint tree of the workspace, read once per caller. */
+function treeOf(stores: AnalyticsStores, workspaceId: string): Promise<TouchpointTree> {
+  return stores.tree ? Promise.resolve(stores.tree) : loadTouchpointTree(stores.db, workspaceId);
 }
 
 /** Period and filters of a request; every field is optional (see the module header). */
@@ -125,7 +132,7 @@ export async function analyzeChainConversion(
   options: ScopeOptions & { minEntrants?: number | undefined },
   now = Date.now(),
 ): Promise<WorkspaceChainConversion> {
-  const tree = await loadTouchpointTree(stores.db, workspaceId);
+  const tree = await treeOf(stores, workspaceId);
   const chain = await loadChainFacts(stores.db, tree, workspaceId, chainId);
   if (chain.links.length === 0) throw invalid('chainId', 'the chain has no links yet');
   const scope = resolveScope(tree, workspaceId, options, now);
@@ -159,7 +166,7 @@ export async function analyzeTouchesToConversion(
   options: ScopeOptions & { lookbackDays?: number | undefined },
   now = Date.now(),
 ): Promise<WorkspaceTouchesToConversion> {
-  const tree = await loadTouchpointTree(stores.db, workspaceId);
+  const tree = await treeOf(stores, workspaceId);
   const scope = resolveScope(tree, workspaceId, options, now);
   const result = await touchesToConversion(stores.events, {
     ...scope,
@@ -180,7 +187,7 @@ export async function analyzePaths(
   },
   now = Date.now(),
 ): Promise<WorkspacePaths> {
-  const tree = await loadTouchpointTree(stores.db, workspaceId);
+  const tree = await treeOf(stores, workspaceId);
   const scope = resolveScope(tree, workspaceId, options, now);
   if (options.start !== undefined && options.end !== undefined)
     throw invalid('end', 'give a start or an end touchpoint, not both');
@@ -231,7 +238,7 @@ export async function analyzeAttribution(
   },
   now = Date.now(),
 ): Promise<WorkspaceAttribution> {
-  const tree = await loadTouchpointTree(stores.db, workspaceId);
+  const tree = await treeOf(stores, workspaceId);
   const scope = resolveScope(tree, workspaceId, options, now);
   const by = options.by ?? 'touchpoint';
   const channelOf: Record<string, string> = {};
@@ -270,7 +277,7 @@ export async function analyzeSentiment(
   options: ScopeOptions & { journeyId?: string | undefined },
   now = Date.now(),
 ): Promise<WorkspaceSentiment> {
-  const tree = await loadTouchpointTree(stores.db, workspaceId);
+  const tree = await treeOf(stores, workspaceId);
   const scope = resolveScope(tree, workspaceId, options, now);
   const journeys = await loadJourneyFacts(stores.db, tree, workspaceId, options.journeyId);
   const result = await sentiment(stores.events, {
@@ -319,7 +326,7 @@ export async function analyzeStandardsCompliance(
   options: ScopeOptions & { standardId?: string | undefined; touchpointId?: string | undefined },
   now = Date.now(),
 ): Promise<WorkspaceStandardsCompliance> {
-  const tree = await loadTouchpointTree(stores.db, workspaceId);
+  const tree = await treeOf(stores, workspaceId);
   const scope = resolveScope(tree, workspaceId, options, now);
   const standards = await loadStandardFacts(stores.db, tree, workspaceId, options);
   const result = await standardsCompliance(stores.events, {
@@ -350,7 +357,7 @@ export async function analyzeContactFrequency(
   },
   now = Date.now(),
 ): Promise<WorkspaceContactFrequency> {
-  const tree = await loadTouchpointTree(stores.db, workspaceId);
+  const tree = await treeOf(stores, workspaceId);
   const scope = resolveScope(tree, workspaceId, options, now);
   const cap = options.cap ?? (await loadContactFrequencyCap(stores.db, workspaceId)) ?? DEFAULT_CONTACT_CAP;
   const result = await contactFrequency(stores.events, {

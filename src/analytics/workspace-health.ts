@@ -52,7 +52,9 @@ async function measuredHealthFindings(
   });
   if (lastRows.length === 0) return [];
   const lastAt = new Map(lastRows.map((r) => [r.touchpoint_id, toNumber(r.last_at)]));
+  // Read the tree once for the touchpoints, the standards and every chain below.
   const tree = await loadTouchpointTree(stores.db, workspaceId);
+  const withTree = { ...stores, tree };
   const activeOwn = await stores.db
     .select({ id: touchpoints.id, key: touchpoints.key, name: touchpoints.name })
     .from(touchpoints)
@@ -68,7 +70,7 @@ async function measuredHealthFindings(
   });
 
   const period = { from: now - MEASURED_PERIOD_DAYS * DAY_MS, to: now };
-  const standards = await analyzeStandardsCompliance(stores, workspaceId, period, now);
+  const standards = await analyzeStandardsCompliance(withTree, workspaceId, period, now);
   for (const s of standards.standards) {
     findings.push(
       ...checkStandardResult(
@@ -85,7 +87,7 @@ async function measuredHealthFindings(
     .innerJoin(chainLinks, eq(chainLinks.chainId, chains.id))
     .where(eq(chains.workspaceId, workspaceId));
   for (const { id } of linked) {
-    const conversion = await analyzeChainConversion(stores, workspaceId, id, period, now);
+    const conversion = await analyzeChainConversion(withTree, workspaceId, id, period, now);
     for (const link of conversion.links) {
       findings.push(
         ...checkNegativeBreak(workspaceId, {
