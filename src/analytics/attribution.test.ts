@@ -12,7 +12,7 @@ import type { EventStore, Interaction } from '../store/events/event-store.js';
 import { attribution, attributionPaths, NO_CHANNEL } from './attribution.js';
 import type { Attribution, AttributionInput } from './attribution.schemas.js';
 import { ATTRIBUTION_MODELS, type AttributionModel } from './attribution-models.js';
-import { referenceAttribution } from './attribution-reference.js';
+import { referenceAttribution } from './reference/attribution.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1);

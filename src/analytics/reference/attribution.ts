@@ -4,12 +4,12 @@
  * with it on generated data; nothing in the product calls it.
  */
 import type { z } from 'zod';
-import type { Interaction } from '../store/events/event-store.js';
-import { DAY_MS, parseAnalysisInput } from './analysis-scope.js';
-import { NO_CHANNEL } from './attribution.js';
-import { type AttributionInput, ZAttributionInput } from './attribution.schemas.js';
-import type { AggregatedPath, AttributionModel, Credit } from './attribution-models.js';
-import { byCustomerInOrder, compareText, passesFilters } from './reference/common.js';
+import type { Interaction } from '../../store/events/event-store.js';
+import { DAY_MS, parseAnalysisInput } from '../analysis-scope.js';
+import { NO_CHANNEL } from '../attribution.js';
+import { type AttributionInput, ZAttributionInput } from '../attribution.schemas.js';
+import type { AggregatedPath, AttributionModel, Credit } from '../attribution-models.js';
+import { byCustomerInOrder, compareText, passesFilters } from './common.js';
 
 type Input = z.output<typeof ZAttributionInput>;
 
