@@ -1,14 +1,11 @@
 /** Touchpoint routes: a route validates, authorizes, calls the store, answers. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { deleteUnrecordedTouchpoint } from '../ingest/touchpoint-history.js';
-import { replayQuarantinedFor } from '../ingest/unmapped-touchpoints.js';
+import { addTouchpoint, changeTouchpoint, deleteUnrecordedTouchpoint } from '../ingest/touchpoint-history.js';
 import {
-  createTouchpoint,
   getTouchpoint,
   listTouchpointChildren,
   listTouchpoints,
   toTouchpointDto,
-  updateTouchpoint,
 } from '../store/catalog/touchpoints.js';
 import { authorize } from './access.js';
 import type { RouteOptions } from './app.js';
@@ -55,8 +52,7 @@ export const touchpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'write');
-      const touchpoint = await createTouchpoint(db, access.actor, access.workspaceId, request.body);
-      await replayQuarantinedFor(events, access.workspaceId, touchpoint);
+      const touchpoint = await addTouchpoint(db, events, access.actor, access.workspaceId, request.body);
       return reply.code(201).send(toTouchpointDto(touchpoint));
     },
   );
@@ -109,14 +105,14 @@ export const touchpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     },
     async (request) => {
       const access = await authorize(db, request, request.params.workspaceId, 'write');
-      const touchpoint = await updateTouchpoint(
+      const touchpoint = await changeTouchpoint(
         db,
+        events,
         access.actor,
         access.workspaceId,
         request.params.id,
         request.body,
       );
-      if (request.body.key !== undefined) await replayQuarantinedFor(events, access.workspaceId, touchpoint);
       return toTouchpointDto(touchpoint);
     },
   );

@@ -1,9 +1,20 @@
-/** A touchpoint's recorded history outlives its catalog entry only as a retired touchpoint, never as orphans. */
+/**
+ * A touchpoint's life next to its recorded history: records waiting for its key are replayed when
+ * it is added or re-keyed, and a touchpoint with history is retired, never deleted.
+ */
 import { ConflictError } from '../domain/errors.js';
 import type { Actor } from '../store/catalog/audit.js';
 import type { Db } from '../store/catalog/db.js';
-import { deleteTouchpoint, getTouchpoint } from '../store/catalog/touchpoints.js';
+import {
+  createTouchpoint,
+  deleteTouchpoint,
+  getTouchpoint,
+  type TouchpointInput,
+  type TouchpointRow,
+  updateTouchpoint,
+} from '../store/catalog/touchpoints.js';
 import type { EventStore } from '../store/events/event-store.js';
+import { replayQuarantinedFor } from './unmapped-touchpoints.js';
 
 /**
  * Deletes a touchpoint unless interactions were recorded at it (409: retire it instead). Its
@@ -26,4 +37,31 @@ export async function deleteUnrecordedTouchpoint(
     );
   }
   await deleteTouchpoint(db, actor, workspaceId, id);
+}
+
+/** Adds a touchpoint; records waiting in quarantine under its key are replayed onto it. */
+export async function addTouchpoint(
+  db: Db,
+  events: EventStore,
+  actor: Actor,
+  workspaceId: string,
+  input: TouchpointInput,
+): Promise<TouchpointRow> {
+  const touchpoint = await createTouchpoint(db, actor, workspaceId, input);
+  await replayQuarantinedFor(events, workspaceId, touchpoint);
+  return touchpoint;
+}
+
+/** Changes a touchpoint; a new key keeps its history and replays records waiting under that key. */
+export async function changeTouchpoint(
+  db: Db,
+  events: EventStore,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  patch: Partial<TouchpointInput> & { version: number },
+): Promise<TouchpointRow> {
+  const touchpoint = await updateTouchpoint(db, actor, workspaceId, id, patch);
+  if (patch.key !== undefined) await replayQuarantinedFor(events, workspaceId, touchpoint);
+  return touchpoint;
 }
