@@ -8,11 +8,10 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.js';
 import { registerPages } from './api/pages.js';
 import type { Config } from './config.js';
-import { SYSTEM_ACTOR } from './store/catalog/audit.js';
 import { type Catalog, openCatalog } from './store/catalog/db.js';
+import { createFirstOwner } from './store/catalog/first-owner.js';
 import { createSetupToken } from './store/catalog/sessions.js';
-import { countUsers, createUser } from './store/catalog/users.js';
-import { createWorkspace } from './store/catalog/workspaces.js';
+import { countUsers } from './store/catalog/users.js';
 import { acquireLock, updateLockUrl } from './store/data-dir-lock.js';
 import { openDuckDbEventStore } from './store/events/duckdb/duckdb-event-store.js';
 import type { EventStore } from './store/events/event-store.js';
@@ -72,12 +71,11 @@ export type FirstRun =
 export async function prepareFirstRun(catalog: Catalog, config: Config): Promise<FirstRun> {
   if ((await countUsers(catalog.db)) > 0) return { kind: 'ready' };
   if (config.adminEmail && config.adminPassword) {
-    const user = await createUser(catalog.db, {
+    const { user } = await createFirstOwner(catalog.db, {
       email: config.adminEmail,
       password: config.adminPassword,
       name: 'Owner',
     });
-    await createWorkspace(catalog.db, SYSTEM_ACTOR, { name: 'My company' }, user.id);
     return { kind: 'admin_created', email: user.email };
   }
   const token = await createSetupToken(catalog.db);

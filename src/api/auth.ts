@@ -1,21 +1,20 @@
 /** Sign-in, sign-out, first-run setup and the caller's own account (password, 2FA). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ConflictError, ForbiddenError, UnauthorizedError } from '../domain/errors.js';
-import { consumeSetupToken, createSession, deleteSession, SESSION_DAYS } from '../store/catalog/sessions.js';
+import { UnauthorizedError } from '../domain/errors.js';
+import { completeSetup } from '../store/catalog/first-owner.js';
+import { createSession, deleteSession, SESSION_DAYS } from '../store/catalog/sessions.js';
 import {
   beginTotpEnrolment,
   changePassword,
   checkTotp,
-  countUsers,
-  createUser,
   disableTotp,
   enableTotp,
   toUserDto,
   updateProfile,
   verifyPassword,
 } from '../store/catalog/users.js';
-import { createWorkspace, listWorkspacesOfUser } from '../store/catalog/workspaces.js';
+import { listWorkspacesOfUser, toWorkspaceDto } from '../store/catalog/workspaces.js';
 import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from './access.js';
 import type { RouteOptions } from './app.js';
 import {
@@ -85,24 +84,10 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       },
     },
     async (request, reply) => {
-      if ((await countUsers(db)) > 0) throw new ConflictError('setup is already done; sign in instead');
-      if (!(await consumeSetupToken(db, request.body.token))) {
-        throw new ForbiddenError(
-          'the setup link is unknown, used or expired; restart the server for a new one',
-        );
-      }
-      const user = await createUser(db, request.body);
-      const workspace = await createWorkspace(
-        db,
-        { userId: user.id, tokenId: null },
-        { name: request.body.workspaceName ?? 'My company' },
-        user.id,
-      );
+      const { token, ...input } = request.body;
+      const { user, workspace } = await completeSetup(db, token, input);
       setSessionCookie(reply, await createSession(db, user.id), config.secureCookies, maxAge);
-      const [dto] = (await listWorkspacesOfUser(db, user.id)).filter((w) => w.id === workspace.id);
-      return reply
-        .code(201)
-        .send({ user: toUserDto(user), workspace: dto ?? { ...workspace, role: 'owner' } } as never);
+      return reply.code(201).send({ user: toUserDto(user), workspace: toWorkspaceDto(workspace, 'owner') });
     },
   );
 
