@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.js';
-import { registerPages } from './api/pages.js';
+import { registerWebApp } from './api/web-app.js';
 import type { Config } from './config.js';
 import { type Catalog, openCatalog } from './store/catalog/db.js';
 import { createFirstOwner } from './store/catalog/first-owner.js';
@@ -102,7 +102,7 @@ export async function startServer(
       { db: catalog.db, events: store.events, config, engine: catalog.engine },
       options,
     );
-    registerPages(app);
+    await registerWebApp(app);
     const address = await app.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;

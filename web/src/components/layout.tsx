@@ -1,0 +1,221 @@
+/** The app shell: navigation, workspace switcher, language picker and user menu around each page. */
+import {
+  Anchor,
+  AppShell,
+  Avatar,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Select,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
+import {
+  IconActivityHeartbeat,
+  IconChartSankey,
+  IconDatabase,
+  IconLink,
+  IconLogout,
+  IconMap2,
+  IconMapPins,
+  IconSettings,
+  IconUser,
+} from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { LANGUAGES, type Language, setLanguage } from '../i18n';
+import { ME_KEY, useMe, useWorkspaceId } from '../state/session';
+
+function LanguagePicker() {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const me = useMe().data;
+  return (
+    <Select
+      aria-label={t('nav.language')}
+      data-testid="language-picker"
+      size="xs"
+      w={130}
+      allowDeselect={false}
+      value={i18n.language}
+      data={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
+      onChange={async (value) => {
+        if (!value) return;
+        await setLanguage(value as Language);
+        if (me) {
+          await api.patch('/me', { locale: value });
+          await queryClient.invalidateQueries({ queryKey: ME_KEY });
+        }
+      }}
+    />
+  );
+}
+
+function WorkspaceSwitcher() {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const workspaces = useMe().data?.workspaces ?? [];
+  return (
+    <Select
+      aria-label={t('nav.workspace')}
+      data-testid="workspace-switcher"
+      size="xs"
+      w={220}
+      allowDeselect={false}
+      value={workspaceId}
+      data={workspaces.map((w) => ({ value: w.id, label: w.name }))}
+      onChange={(value) => {
+        if (!value) return;
+        // Stay on the same kind of page in the other workspace (not on an object of the old one).
+        const section = location.pathname.split('/')[3] ?? 'touchpoints';
+        navigate(`/w/${value}/${section}`);
+      }}
+    />
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signOut = useMutation({
+    mutationFn: () => api.post('/auth/logout'),
+    onSettled: () => {
+      queryClient.clear();
+      navigate('/login');
+    },
+  });
+  if (!me) return null;
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <UnstyledButton aria-label={t('nav.profile')} data-testid="user-menu">
+          <Group gap={6}>
+            <Avatar size="sm" radius="xl" color="blue">
+              {(me.user.name || me.user.email).slice(0, 1).toUpperCase()}
+            </Avatar>
+            <Text size="sm">{me.user.name || me.user.email}</Text>
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconUser size={16} />} component={Link} to="/profile">
+          {t('nav.profile')}
+        </Menu.Item>
+        <Menu.Item component="a" href="/docs" target="_blank">
+          {t('nav.apiDocs')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()}>
+          {t('nav.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+const SECTIONS = [
+  { path: 'touchpoints', icon: IconMapPins, key: 'nav.touchpoints' },
+  { path: 'journeys', icon: IconMap2, key: 'nav.journeys' },
+  { path: 'chains', icon: IconLink, key: 'nav.chains' },
+  { path: 'analytics', icon: IconChartSankey, key: 'nav.analytics' },
+  { path: 'health', icon: IconActivityHeartbeat, key: 'nav.health' },
+  { path: 'data', icon: IconDatabase, key: 'nav.data' },
+  { path: 'settings', icon: IconSettings, key: 'nav.settings' },
+] as const;
+
+/** Shell of the pages inside a workspace. */
+export function WorkspaceLayout() {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const location = useLocation();
+  const section = location.pathname.split('/')[3];
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+      <AppShell.Header className="no-print">
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="md">
+            <Anchor
+              component={Link}
+              to={`/w/${workspaceId}/touchpoints`}
+              fw={700}
+              size="lg"
+              underline="never"
+            >
+              {t('appName')}
+            </Anchor>
+            <WorkspaceSwitcher />
+          </Group>
+          <Group gap="md">
+            <LanguagePicker />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" className="no-print" aria-label="main">
+        <ScrollArea>
+          {SECTIONS.map(({ path, icon: Icon, key }) => (
+            <NavLink
+              key={path}
+              component={Link}
+              to={`/w/${workspaceId}/${path}`}
+              label={t(key)}
+              leftSection={<Icon size={18} stroke={1.6} />}
+              active={section === path}
+              data-testid={`nav-${path}`}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+/** Shell of pages outside a workspace (profile, workspace choice). */
+export function PlainLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const first = me?.workspaces[0];
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Anchor
+            component={Link}
+            to={first ? `/w/${first.id}/touchpoints` : '/'}
+            fw={700}
+            size="lg"
+            underline="never"
+          >
+            {t('appName')}
+          </Anchor>
+          <Group gap="md">
+            <LanguagePicker />
+            <UserMenu />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
+
+/** Title row of a page: heading on the left, actions on the right. */
+export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <Group justify="space-between" mb="md" wrap="nowrap">
+      <Title order={2}>{title}</Title>
+      <Group gap="sm">{children}</Group>
+    </Group>
+  );
+}

@@ -1,0 +1,85 @@
+/** Sign-in (with the TOTP code when the account has two-factor authentication). */
+import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError, api } from '../api/client';
+import type { User } from '../api/types';
+import { isLanguage, setLanguage } from '../i18n';
+import { ME_KEY } from '../state/session';
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [totp, setTotp] = useState('');
+  const [needsTotp, setNeedsTotp] = useState(false);
+  const signIn = useMutation({
+    mutationFn: () => api.post<{ user: User }>('/auth/login', { email, password, ...(totp ? { totp } : {}) }),
+    onSuccess: async (answer) => {
+      if (answer?.user && isLanguage(answer.user.locale) && !localStorage.getItem('touchpoints.language')) {
+        await setLanguage(answer.user.locale);
+      }
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+      navigate('/');
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && /code|totp|two-factor/i.test(error.message)) setNeedsTotp(true);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    signIn.mutate();
+  };
+  const errors = signIn.error instanceof ApiError ? signIn.error.fieldErrors() : {};
+  return (
+    <Center mih="100vh" bg="gray.0">
+      <Paper withBorder shadow="sm" p="xl" w={400} component="form" onSubmit={submit}>
+        <Stack>
+          <Title order={3}>{t('signIn.title')}</Title>
+          {signIn.isError && (
+            <Alert color="red" title={t('signIn.failed')} role="alert">
+              {signIn.error.message}
+            </Alert>
+          )}
+          <TextInput
+            label={t('signIn.email')}
+            type="email"
+            autoComplete="email"
+            required
+            value={email}
+            error={errors.email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('signIn.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            error={errors.password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
+          {needsTotp && (
+            <TextInput
+              label={t('signIn.totp')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              value={totp}
+              error={errors.totp}
+              onChange={(e) => setTotp(e.currentTarget.value)}
+            />
+          )}
+          <Button type="submit" loading={signIn.isPending}>
+            {t('signIn.submit')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('signIn.firstRunHint')}
+          </Text>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}
