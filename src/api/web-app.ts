@@ -10,13 +10,18 @@ import type { FastifyInstance } from 'fastify';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
+/** The built web app: TOUCHPOINTS_WEB_DIST names another build (e.g. one made with other options). */
+export function webDistDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.TOUCHPOINTS_WEB_DIST || WEB_DIST;
+}
+
 const notBuiltHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Touchpoints</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto">
 <h1>Touchpoints</h1><p>The server is running, but the web app is not built. Run <code>npm run build</code>
 (<code>npm start</code> does it for you) and reload. The HTTP API and its reference are at <a href="/docs">/docs</a>.</p>
 </body></html>`;
 
-export async function registerWebApp(app: FastifyInstance, distDir = WEB_DIST): Promise<void> {
+export async function registerWebApp(app: FastifyInstance, distDir = webDistDir()): Promise<void> {
   const built = existsSync(`${distDir}/index.html`);
   if (built) {
     await app.register(fastifyStatic, {

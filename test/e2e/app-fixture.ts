@@ -11,7 +11,11 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const bin = join(import.meta.dirname, '../../bin/touchpoints.js');
-const dist = join(import.meta.dirname, '../../web/dist/index.html');
+// TOUCHPOINTS_WEB_DIST lets several builds live side by side; the server reads the same variable.
+const dist = join(
+  process.env.TOUCHPOINTS_WEB_DIST ?? join(import.meta.dirname, '../../web/dist'),
+  'index.html',
+);
 
 export const OWNER = { email: 'owner@example.com', password: 'correct horse battery' };
 
