@@ -1,24 +1,28 @@
 /** Routes of the single-page app. Everything under /w/:workspaceId is one workspace. */
 import { Button, Center, Stack, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, RouterProvider, useLocation } from 'react-router';
 import { PlainLayout, WorkspaceLayout } from './components/layout';
 import { ErrorState, Loading } from './components/states';
-import { AnalyticsPage } from './pages/analytics';
-import { ChainPage } from './pages/chain';
-import { ChainsPage } from './pages/chains';
-import { DataPage } from './pages/data';
-import { HealthPage } from './pages/health';
 import { HomePage } from './pages/home';
-import { JourneyMapPage } from './pages/journey-map';
-import { JourneysPage } from './pages/journeys';
-import { ProfilePage } from './pages/profile';
-import { SettingsPage } from './pages/settings';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/sign-in';
-import { TouchpointsPage } from './pages/touchpoints';
 import { useMe, useWorkspace } from './state/session';
+
+// Each page is its own chunk: the sign-in page does not load the charts.
+const AnalyticsPage = lazy(() => import('./pages/analytics').then((m) => ({ default: m.AnalyticsPage })));
+const ChainPage = lazy(() => import('./pages/chain').then((m) => ({ default: m.ChainPage })));
+const ChainsPage = lazy(() => import('./pages/chains').then((m) => ({ default: m.ChainsPage })));
+const DataPage = lazy(() => import('./pages/data').then((m) => ({ default: m.DataPage })));
+const HealthPage = lazy(() => import('./pages/health').then((m) => ({ default: m.HealthPage })));
+const JourneyMapPage = lazy(() => import('./pages/journey-map').then((m) => ({ default: m.JourneyMapPage })));
+const JourneysPage = lazy(() => import('./pages/journeys').then((m) => ({ default: m.JourneysPage })));
+const ProfilePage = lazy(() => import('./pages/profile').then((m) => ({ default: m.ProfilePage })));
+const SettingsPage = lazy(() => import('./pages/settings').then((m) => ({ default: m.SettingsPage })));
+const TouchpointsPage = lazy(() =>
+  import('./pages/touchpoints').then((m) => ({ default: m.TouchpointsPage })),
+);
 
 /** Pages for signed-in users only: others go to the sign-in page. */
 function SignedIn({ children }: { children: ReactNode }) {
@@ -67,7 +71,9 @@ const router = createBrowserRouter([
     element: (
       <SignedIn>
         <PlainLayout>
-          <ProfilePage />
+          <Suspense fallback={<Loading />}>
+            <ProfilePage />
+          </Suspense>
         </PlainLayout>
       </SignedIn>
     ),

@@ -24,12 +24,13 @@ import {
   IconUser,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { LANGUAGES, type Language, setLanguage } from '../i18n';
 import { ME_KEY, useMe, useWorkspaceId } from '../state/session';
+import { Loading } from './states';
 
 function LanguagePicker() {
   const { t, i18n } = useTranslation();
@@ -175,7 +176,9 @@ export function WorkspaceLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );
