@@ -1,0 +1,71 @@
+/**
+ * `npm run screenshots`: starts the server on a fresh data directory, creates the demo workspace
+ * with generated interactions, and saves a screenshot of every main page to docs/screenshots/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { apiCall, launchBrowser, newPage, signIn, startApp } from '../test/e2e/app-fixture.js';
+
+const outDir = join(import.meta.dirname, '../docs/screenshots');
+
+interface Listed {
+  items: { id: string; name: string }[];
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  // Charts animate in; give them a moment to reach their final drawing.
+  await page.waitForTimeout(1200);
+}
+
+async function main(): Promise<void> {
+  mkdirSync(outDir, { recursive: true });
+  const app = await startApp();
+  const browser = await launchBrowser();
+  try {
+    const { page } = await newPage(browser);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signIn(page, app.url);
+    const demo = await apiCall<{ workspace: { id: string } }>(page, 'POST', '/workspaces/demo', {
+      interactions: 30_000,
+      seed: 7,
+    });
+    const ws = demo.workspace.id;
+    const journeys = await apiCall<Listed>(page, 'GET', `/workspaces/${ws}/journeys`);
+    const chains = await apiCall<Listed>(page, 'GET', `/workspaces/${ws}/chains`);
+    const base = `${app.url}/w/${ws}`;
+    const shots: [string, string][] = [
+      ['touchpoints', `${base}/touchpoints`],
+      ['journey-map', `${base}/journeys/${journeys.items[0]?.id}`],
+      ['chain-funnel', `${base}/chains/${chains.items[0]?.id}`],
+      ['analytics-paths', `${base}/analytics/paths`],
+      ['analytics-attribution', `${base}/analytics/attribution`],
+      ['analytics-sentiment', `${base}/analytics/sentiment`],
+      ['analytics-standards', `${base}/analytics/standards`],
+      ['health', `${base}/health`],
+      ['data', `${base}/data`],
+      ['settings', `${base}/settings`],
+    ];
+    for (const [name, url] of shots) {
+      await page.goto(url);
+      await settle(page);
+      await page.screenshot({ path: join(outDir, `${name}.png`) });
+      console.log(`docs/screenshots/${name}.png`);
+    }
+    await page.getByTestId('language-picker').click();
+    await page.getByRole('option', { name: 'Deutsch' }).click();
+    await page.goto(`${base}/touchpoints`);
+    await settle(page);
+    await page.screenshot({ path: join(outDir, 'touchpoints-de.png') });
+    console.log('docs/screenshots/touchpoints-de.png');
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
