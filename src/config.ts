@@ -15,6 +15,10 @@ export interface Config {
   adminPassword: string | undefined;
   /** Sign-in attempts allowed per client address per minute. */
   loginRateLimit: number;
+  /** API requests allowed per client (user, token or address) per minute. */
+  apiRateLimit: number;
+  /** Ingestion batches allowed per client per minute, counted apart from apiRateLimit. */
+  ingestRateLimit: number;
   /** Largest accepted request body, in bytes. */
   bodyLimit: number;
   /** Public URL used in printed links (setup link); defaults to http://localhost:PORT. */
@@ -56,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail,
     adminPassword,
     loginRateLimit: integer(env, 'TOUCHPOINTS_LOGIN_RATE_LIMIT', 10, 1, 100_000),
+    apiRateLimit: integer(env, 'TOUCHPOINTS_API_RATE_LIMIT', 6000, 1, 10_000_000),
+    ingestRateLimit: integer(env, 'TOUCHPOINTS_INGEST_RATE_LIMIT', 60_000, 1, 10_000_000),
     bodyLimit: integer(env, 'TOUCHPOINTS_BODY_LIMIT', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     publicUrl: (env.TOUCHPOINTS_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     secureCookies: env.TOUCHPOINTS_SECURE_COOKIES === 'true',

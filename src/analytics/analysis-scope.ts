@@ -137,6 +137,42 @@ export function duckdbFeedbackConditions(
   return conditions.join(' AND ');
 }
 
+/**
+ * The DuckDB store's integer keys of touchpoint ids in one workspace (see the store's schema):
+ * ids it has never stored an interaction for have none, and match nothing.
+ */
+export async function duckdbTouchpointKeys(
+  events: AnalyticsSource,
+  workspaceId: string,
+  touchpointIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (touchpointIds.length === 0) return new Map();
+  const rows = await events.query<{ id: string; key: unknown }>({
+    sql: `SELECT touchpoint_id AS id, touchpoint_key AS key FROM touchpoint_keys
+          WHERE workspace_id = $workspaceId AND list_contains($ids, touchpoint_id)`,
+    params: { workspaceId, ids: [...new Set(touchpointIds)] },
+  });
+  return new Map(rows.map((r) => [r.id, toNumber(r.key)]));
+}
+
+/**
+ * `alias.touchpoint_key IN (…)` for the keys of `touchpointIds` (`false` when none has a key).
+ * The keys are integers read from the store, written into the SQL as literals: a constant IN
+ * list becomes a filter of the table scan.
+ */
+export function duckdbTouchpointKeyCondition(
+  alias: string,
+  keys: ReadonlyMap<string, number>,
+  touchpointIds: readonly string[],
+): string {
+  const found = [...new Set(touchpointIds.map((id) => keys.get(id)))].filter(
+    (key): key is number => key !== undefined && Number.isSafeInteger(key),
+  );
+  return found.length > 0
+    ? `${alias}.touchpoint_key IN (${found.sort((a, b) => a - b).join(', ')})`
+    : 'false';
+}
+
 /** A query value as a JS number: drivers may hand back BIGINT/HUGEINT as bigint. */
 export function toNumber(value: unknown): number {
   return typeof value === 'bigint' ? Number(value) : Number(value ?? 0);

@@ -11,9 +11,11 @@
  *   `to` (all of them when the customer has none).
  * - By channel, each touch counts as its touchpoint's channel (`(none)` when it has none).
  *
- * The engine builds the paths and aggregates them to distinct paths with their conversions,
- * value and nulls; the models then run in TypeScript over those aggregated rows. `time_decay`
- * needs each touch's time to its conversion, so the engine also sums its weights per key.
+ * The engine builds each conversion's path and each null path, then answers in aggregates, never
+ * path by path: per key the credit of the positional models and of `time_decay`, the Markov
+ * transition counts (repeats collapsed), the conversions, value and nulls per set of keys (all
+ * Shapley needs), and the totals. The Markov and Shapley arithmetic runs in TypeScript on those
+ * few rows. Keys travel as the store's integer touchpoint keys, or channel numbers.
  */
 import type { z } from 'zod';
 import type { EngineQuery } from '../store/events/event-store.js';
@@ -32,8 +34,8 @@ import {
   type ModelAttribution,
   ZAttributionInput,
 } from './attribution.schemas.js';
-import { type AggregatedPath, type Credits, positionalCredits } from './attribution-models.js';
-import { markov } from './markov.js';
+import type { AggregatedPath, AttributionModel, Credits, PositionalModel } from './attribution-models.js';
+import { type MarkovChain, solveMarkovChain } from './markov.js';
 import { shapley } from './shapley.js';
 
 /** The channel key of touchpoints without a channel. */
@@ -41,38 +43,56 @@ export const NO_CHANNEL = '(none)';
 
 type Input = z.output<typeof ZAttributionInput>;
 
-/** Joins a path's keys into one text; no touchpoint id or channel key holds this control character. */
-const KEY_SEPARATOR = '\u001f';
-
-interface AttributionRow {
-  kind: 'path' | 'time_decay';
-  /** The keys of a path joined by KEY_SEPARATOR; for `time_decay`, the one key credited. */
-  keys: string;
-  conversions: unknown;
-  value: unknown;
-  nulls: unknown;
+/** Integer keys of the query and the touchpoint ids or channels they stand for. */
+interface KeyCodes {
+  /** `(touchpoint_key, code)` pairs when codes are channels; absent when codes are touchpoint keys. */
+  channelCodes?: [number, number][];
+  names: Map<number, string>;
 }
 
-function duckdbAttribution(input: Input): EngineQuery {
-  const p = new SqlParams();
+/**
+ * Reads the workspace's touchpoint keys and, by channel, numbers the channels (0 = no channel).
+ */
+async function duckdbKeyCodes(events: AnalyticsSource, input: Input): Promise<KeyCodes> {
+  const rows = await events.query<{ id: string; key: unknown }>({
+    sql: 'SELECT touchpoint_id AS id, touchpoint_key AS key FROM touchpoint_keys WHERE workspace_id = $workspaceId',
+    params: { workspaceId: input.workspaceId },
+  });
+  if (input.by !== 'channel') return { names: new Map(rows.map((r) => [toNumber(r.key), r.id])) };
+  const channelOf = input.channelOf ?? {};
+  const channels = [...new Set(Object.values(channelOf))].filter((c) => c !== NO_CHANNEL).sort();
+  const codeOf = new Map(channels.map((c, i) => [c, i + 1]));
+  const names = new Map<number, string>([
+    [0, NO_CHANNEL],
+    ...channels.map((c, i): [number, string] => [i + 1, c]),
+  ]);
+  const channelCodes = rows.flatMap((r): [number, number][] => {
+    const code = codeOf.get(channelOf[r.id] ?? '');
+    return code === undefined ? [] : [[toNumber(r.key), code]];
+  });
+  return { channelCodes, names };
+}
+
+/** The CTEs shared by both answers: each conversion's path and each null path, keys as integers. */
+function duckdbPathCtes(p: SqlParams, input: Input, codes: KeyCodes): string[] {
   const from = p.bigint(input.from);
   const to = p.bigint(input.to);
   const lookback = p.bigint(Math.round(input.lookbackDays * DAY_MS));
   const ctes: string[] = [];
-  if (input.by === 'channel') {
-    const channels = Object.entries(input.channelOf ?? {});
+  const channelCodes = codes.channelCodes;
+  if (channelCodes) {
     ctes.push(
-      channels.length > 0
-        ? `channel_of(touchpoint_id, channel) AS (VALUES ${channels.map(([id, key]) => `(${p.text(id)}, ${p.text(key)})`).join(', ')})`
-        : 'channel_of(touchpoint_id, channel) AS (SELECT NULL::VARCHAR, NULL::VARCHAR WHERE false)',
+      channelCodes.length > 0
+        ? `channel_of(touchpoint_key, code) AS (VALUES ${channelCodes.map(([key, code]) => `(${key}, ${code})`).join(', ')})`
+        : 'channel_of(touchpoint_key, code) AS (SELECT NULL::INTEGER, NULL::INTEGER WHERE false)',
     );
   }
   ctes.push(`scoped AS (
-      SELECT i.customer, i.id, i."at" AS ts, coalesce(i.outcome = 'converted', false) AS converts,
+      SELECT i.customer_key AS customer, i.id, i."at" AS ts, coalesce(i.outcome = 'converted', false) AS converts,
              coalesce(i.value, 0)::DOUBLE AS value,
-             ${input.by === 'channel' ? `coalesce(c.channel, ${p.text(NO_CHANNEL)})` : 'i.touchpoint_id'} AS key
+             ${channelCodes ? 'coalesce(c.code, 0)' : 'i.touchpoint_key'} AS key
       FROM interactions i
-      ${input.by === 'channel' ? 'LEFT JOIN channel_of c ON c.touchpoint_id = i.touchpoint_id' : ''}
+      ${channelCodes ? 'LEFT JOIN channel_of c ON c.touchpoint_key = i.touchpoint_key' : ''}
       WHERE ${duckdbScopeConditions(p, 'i', input.workspaceId, input.filters)}
         AND i."at" >= ${from} - ${lookback} AND i."at" < ${to})`);
   // g: how many conversions come at or after the touch in the customer's order (time, then id).
@@ -92,45 +112,241 @@ function duckdbAttribution(input: Input): EngineQuery {
       SELECT list_sort(list_filter(touches, lambda t: t.ts >= conversion_at - ${lookback})) AS touches,
              conversion_at, conversion_value AS value
       FROM grouped WHERE g > 0 AND conversion_at >= ${from})`);
-  // A path travels as one text, its keys joined by a control character (cheaper than a list).
-  ctes.push(`paths AS (
-      SELECT array_to_string(list_transform(touches, lambda t: t.key), chr(31)) AS keys, 1 AS conversions, value,
-             0 AS nulls
+  // Every path once, as its keys: a conversion path counts 1 conversion, a null path 1 null.
+  ctes.push(`paths AS MATERIALIZED (
+      SELECT list_transform(touches, lambda t: t.key) AS path, 1 AS conversions, value, 0 AS nulls
       FROM conversion_paths
       UNION ALL
-      SELECT array_to_string(list_transform(touches, lambda t: t.key), chr(31)), 0, 0, 1
+      SELECT list_transform(touches, lambda t: t.key), 0, 0, 1
       FROM (SELECT list_sort(list_filter(touches, lambda t: t.ts >= ${from})) AS touches FROM grouped WHERE g = 0)
       WHERE len(touches) > 0)`);
-  const decay = input.models.includes('time_decay');
-  const halfLife = decay ? p.bigint(Math.round(input.halfLifeDays * DAY_MS)) : '';
-  const sql = `WITH ${ctes.join(',\n')}
-    SELECT 'path' AS kind, keys, sum(conversions)::DOUBLE AS conversions, sum(value)::DOUBLE AS value,
-           sum(nulls)::DOUBLE AS nulls
-    FROM paths GROUP BY keys
-    ${
-      decay
-        ? `UNION ALL
-    SELECT 'time_decay', t.key, sum(t.weight / total), sum(t.weight / total * value), 0
-    FROM (SELECT unnest(weighted) AS t, list_sum(list_transform(weighted, lambda w: w.weight)) AS total, value
-          FROM (SELECT value, list_transform(touches, lambda t: {'key': t.key,
-                         'weight': pow(2, -(conversion_at - t.ts) / ${halfLife}::DOUBLE)}) AS weighted
-                FROM conversion_paths))
-    GROUP BY t.key`
-        : ''
-    }
-    ORDER BY kind, keys`;
-  return { sql, params: p.values };
+  return ctes;
 }
 
-const ENGINE_QUERIES: Record<AnalyticsSource['engine'], (input: Input) => EngineQuery> = {
-  duckdb: duckdbAttribution,
+/** The share of one conversion the touch at `pos` (1-based) of an `n`-touch path gets. */
+const POSITION_SHARE: Record<PositionalModel, string> = {
+  first_touch: 'CASE WHEN pos = 1 THEN 1.0 ELSE 0.0 END',
+  last_touch: 'CASE WHEN pos = n THEN 1.0 ELSE 0.0 END',
+  linear: '1.0 / n',
+  position_based: `CASE WHEN n = 1 THEN 1.0 WHEN n = 2 THEN 0.5 WHEN pos = 1 OR pos = n THEN 0.4
+                        ELSE 0.2 / (n - 2) END`,
 };
+
+/** Rows of the aggregated answer, told apart by `kind`. */
+interface AggregateRow {
+  kind: 'total' | 'key' | 'credit' | 'transition' | 'set';
+  /** The model of a credit row. */
+  model: string | null;
+  /** A credit's key; a transition's origin (null: the start). */
+  key: unknown;
+  /** A transition's destination (null: absorbed — conversion or null by the counts). */
+  to_key: unknown;
+  /** A set's keys. */
+  keys: unknown[] | null;
+  conversions: unknown;
+  value: unknown;
+  nulls: unknown;
+  paths: unknown;
+}
+
+function duckdbAttributionAggregates(input: Input, codes: KeyCodes): EngineQuery {
+  const p = new SqlParams();
+  const ctes = duckdbPathCtes(p, input, codes);
+  const selects = [
+    `SELECT 'total' AS kind, NULL::VARCHAR AS model, NULL::INTEGER AS key, NULL::INTEGER AS to_key,
+            NULL::INTEGER[] AS keys, sum(conversions)::DOUBLE AS conversions, sum(value)::DOUBLE AS value,
+            sum(nulls)::DOUBLE AS nulls, count(DISTINCT path)::DOUBLE AS paths
+     FROM paths`,
+    `SELECT 'key', NULL, key, NULL, NULL, 0, 0, 0, 0 FROM (SELECT DISTINCT unnest(path) AS key FROM paths)`,
+  ];
+  const positional = input.models.filter((m): m is PositionalModel => m in POSITION_SHARE);
+  if (positional.length > 0) {
+    ctes.push(`touch AS (
+        SELECT unnest(path) AS key, unnest(range(1, len(path) + 1)) AS pos, len(path) AS n, value
+        FROM paths WHERE conversions = 1)`);
+    for (const model of positional)
+      selects.push(`SELECT 'credit', '${model}', key, NULL, NULL, sum(share), sum(share * value), 0, 0
+        FROM (SELECT key, value, (${POSITION_SHARE[model]})::DOUBLE AS share FROM touch) GROUP BY key`);
+  }
+  if (input.models.includes('time_decay')) {
+    const halfLife = p.bigint(Math.round(input.halfLifeDays * DAY_MS));
+    selects.push(`SELECT 'credit', 'time_decay', t.key, NULL, NULL, sum(t.weight / total), sum(t.weight / total * value), 0, 0
+      FROM (SELECT unnest(weighted) AS t, list_sum(list_transform(weighted, lambda w: w.weight)) AS total, value
+            FROM (SELECT value, list_transform(touches, lambda t: {'key': t.key,
+                           'weight': pow(2, -(conversion_at - t.ts) / ${halfLife}::DOUBLE)}) AS weighted
+                  FROM conversion_paths))
+      GROUP BY t.key`);
+  }
+  if (input.models.includes('markov')) {
+    // Each path's states with consecutive repeats collapsed, then its steps: start → first,
+    // each state → the next, last → absorbed (counted as the path's conversions and nulls).
+    ctes.push(`collapsed AS (
+        SELECT list_filter(path, lambda k, i: i = 1 OR k <> path[i - 1]) AS states, conversions, nulls
+        FROM paths WHERE len(path) > 0)`);
+    selects.push(`SELECT 'transition', NULL, states[step - 1], states[step], NULL, sum(conversions), 0, sum(nulls), 0
+      FROM (SELECT states, unnest(range(1, len(states) + 2)) AS step, conversions, nulls FROM collapsed)
+      GROUP BY ALL`);
+  }
+  if (input.models.includes('shapley')) {
+    selects.push(`SELECT 'set', NULL, NULL, NULL, keys, sum(conversions), sum(value), sum(nulls), 0
+      FROM (SELECT list_sort(list_distinct(path)) AS keys, conversions, value, nulls FROM paths WHERE len(path) > 0)
+      GROUP BY keys`);
+  }
+  return { sql: `WITH ${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}`, params: p.values };
+}
+
+function duckdbAttributionPaths(input: Input, codes: KeyCodes): EngineQuery {
+  const p = new SqlParams();
+  const ctes = duckdbPathCtes(p, input, codes);
+  return {
+    sql: `WITH ${ctes.join(',\n')}
+      SELECT path, sum(conversions)::DOUBLE AS conversions, sum(value)::DOUBLE AS value, sum(nulls)::DOUBLE AS nulls
+      FROM paths GROUP BY path`,
+    params: p.values,
+  };
+}
+
+/** What attribution needs from an engine: the aggregates, or (for checks) the distinct paths. */
+interface AttributionEngine {
+  aggregates(events: AnalyticsSource, input: Input): Promise<Aggregates>;
+  paths(events: AnalyticsSource, input: Input): Promise<AggregatedPath[]>;
+}
+
+/** The engine's answer, keys decoded. */
+interface Aggregates {
+  conversions: number;
+  value: number;
+  nulls: number;
+  paths: number;
+  /** Credit per key of the positional models and `time_decay`. */
+  credits: Map<AttributionModel, Credits>;
+  /** Transition counts, when `markov` is asked for. */
+  chain: MarkovChain | null;
+  /** Conversions, value and nulls per set of keys (a path per set, in the keys' order). */
+  sets: AggregatedPath[];
+  /** Every key met on a path (conversion or null). */
+  keys: Set<string>;
+}
+
+const ENGINES: Record<AnalyticsSource['engine'], AttributionEngine> = {
+  duckdb: {
+    async aggregates(events, input) {
+      const codes = await duckdbKeyCodes(events, input);
+      const rows = await events.query<AggregateRow>(duckdbAttributionAggregates(input, codes));
+      return decodeAggregates(rows, codes.names, input);
+    },
+    async paths(events, input) {
+      const codes = await duckdbKeyCodes(events, input);
+      const rows = await events.query<{
+        path: unknown[];
+        conversions: unknown;
+        value: unknown;
+        nulls: unknown;
+      }>(duckdbAttributionPaths(input, codes));
+      return rows
+        .map((row) => ({
+          path: row.path.map((k) => codes.names.get(toNumber(k)) ?? String(k)),
+          conversions: toNumber(row.conversions),
+          value: toNumber(row.value),
+          nulls: toNumber(row.nulls),
+        }))
+        .sort((a, b) => {
+          const x = a.path.join(KEY_SEPARATOR);
+          const y = b.path.join(KEY_SEPARATOR);
+          return x < y ? -1 : x > y ? 1 : 0;
+        });
+    },
+  },
+};
+
+/** Joins a path's keys to sort paths by them; no touchpoint id or channel key holds this control character. */
+const KEY_SEPARATOR = '\u001f';
+
+function decodeAggregates(
+  rows: readonly AggregateRow[],
+  names: ReadonlyMap<number, string>,
+  input: Input,
+): Aggregates {
+  const name = (key: unknown) => names.get(toNumber(key)) ?? String(key);
+  const result: Aggregates = {
+    conversions: 0,
+    value: 0,
+    nulls: 0,
+    paths: 0,
+    credits: new Map(),
+    chain: null,
+    sets: [],
+    keys: new Set(),
+  };
+  const transitions: AggregateRow[] = [];
+  for (const row of rows) {
+    switch (row.kind) {
+      case 'total':
+        result.conversions = toNumber(row.conversions);
+        result.value = toNumber(row.value);
+        result.nulls = toNumber(row.nulls);
+        result.paths = toNumber(row.paths);
+        break;
+      case 'key':
+        result.keys.add(name(row.key));
+        break;
+      case 'credit': {
+        const model = row.model as AttributionModel;
+        const credits = result.credits.get(model) ?? new Map();
+        credits.set(name(row.key), { conversions: toNumber(row.conversions), value: toNumber(row.value) });
+        result.credits.set(model, credits);
+        break;
+      }
+      case 'transition':
+        transitions.push(row);
+        break;
+      case 'set': {
+        const path = (row.keys ?? []).map(name);
+        result.sets.push({
+          path,
+          conversions: toNumber(row.conversions),
+          value: toNumber(row.value),
+          nulls: toNumber(row.nulls),
+        });
+        break;
+      }
+    }
+  }
+  if (input.models.includes('markov')) {
+    const index = new Map<string, number>();
+    for (const row of transitions)
+      for (const key of [row.key, row.to_key])
+        if (key !== null) index.set(name(key), index.get(name(key)) ?? index.size);
+    const n = index.size;
+    const chain: MarkovChain = {
+      index,
+      counts: new Float64Array(n * n),
+      fromStart: new Float64Array(n),
+      toConversion: new Float64Array(n),
+      toNull: new Float64Array(n),
+      totalConversions: result.conversions,
+      totalValue: result.value,
+    };
+    for (const row of transitions) {
+      const weight = toNumber(row.conversions) + toNumber(row.nulls);
+      const from = row.key === null ? -1 : (index.get(name(row.key)) as number);
+      const to = row.to_key === null ? -1 : (index.get(name(row.to_key)) as number);
+      if (from < 0 && to >= 0) chain.fromStart[to] = (chain.fromStart[to] as number) + weight;
+      else if (from >= 0 && to >= 0)
+        chain.counts[from * n + to] = (chain.counts[from * n + to] as number) + weight;
+      else if (from >= 0) {
+        chain.toConversion[from] = (chain.toConversion[from] as number) + toNumber(row.conversions);
+        chain.toNull[from] = (chain.toNull[from] as number) + toNumber(row.nulls);
+      }
+    }
+    result.chain = chain;
+  }
+  return result;
+}
 
 export interface AttributionPaths {
   /** The distinct paths (conversion and null), ordered by their keys. */
   paths: AggregatedPath[];
-  /** The `time_decay` credit per key (empty unless that model is asked for). */
-  timeDecay: Credits;
 }
 
 /** The distinct paths of the period with their conversions, value and nulls, built in the engine. */
@@ -139,16 +355,7 @@ export async function attributionPaths(
   rawInput: AttributionInput,
 ): Promise<AttributionPaths> {
   const input = parseAnalysisInput(ZAttributionInput, rawInput);
-  const rows = await events.query<AttributionRow>(ENGINE_QUERIES[events.engine](input));
-  const paths: AggregatedPath[] = [];
-  const timeDecay: Credits = new Map();
-  for (const row of rows) {
-    const credit = { conversions: toNumber(row.conversions), value: toNumber(row.value) };
-    if (row.kind === 'path')
-      paths.push({ path: row.keys.split(KEY_SEPARATOR), ...credit, nulls: toNumber(row.nulls) });
-    else timeDecay.set(row.keys, credit);
-  }
-  return { paths, timeDecay };
+  return { paths: await ENGINES[events.engine].paths(events, input) };
 }
 
 /**
@@ -157,36 +364,34 @@ export async function attributionPaths(
  */
 export async function attribution(events: AnalyticsSource, rawInput: AttributionInput): Promise<Attribution> {
   const input = parseAnalysisInput(ZAttributionInput, rawInput);
-  const { paths, timeDecay } = await attributionPaths(events, input);
-  const keys = new Set(paths.flatMap((p) => p.path));
+  const found = await ENGINES[events.engine].aggregates(events, input);
+  const { keys } = found;
   const models = input.models.map((model): ModelAttribution => {
     switch (model) {
-      case 'time_decay':
-        return { model, credits: creditRows(keys, timeDecay) };
       case 'markov': {
-        const result = markov(paths);
+        const result = solveMarkovChain(found.chain as MarkovChain);
         const credits = creditRows(keys, result.credits, (row) => {
           row.removalEffect = result.removalEffects.get(row.key) ?? 0;
         });
         return { model, credits, conversionProbability: result.conversionProbability };
       }
       case 'shapley': {
-        const result = shapley(paths, input.shapleyBasis);
+        const result = shapley(found.sets, input.shapleyBasis);
         const credits = creditRows(keys, result.credits, (row) => {
           row.phi = result.phi.get(row.key) ?? 0;
         });
         return { model, credits };
       }
       default:
-        return { model, credits: creditRows(keys, positionalCredits(model, paths)) };
+        return { model, credits: creditRows(keys, found.credits.get(model) ?? new Map()) };
     }
   });
   return {
     by: input.by,
-    conversions: paths.reduce((sum, p) => sum + p.conversions, 0),
-    value: paths.reduce((sum, p) => sum + p.value, 0),
-    nullPaths: paths.reduce((sum, p) => sum + p.nulls, 0),
-    paths: paths.length,
+    conversions: found.conversions,
+    value: found.value,
+    nullPaths: found.nulls,
+    paths: found.paths,
     models,
   };
 }

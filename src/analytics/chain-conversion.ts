@@ -20,6 +20,8 @@ import type { EngineQuery } from '../store/events/event-store.js';
 import {
   type AnalyticsSource,
   duckdbScopeConditions,
+  duckdbTouchpointKeyCondition,
+  duckdbTouchpointKeys,
   parseAnalysisInput,
   SqlParams,
   toNumber,
@@ -45,34 +47,50 @@ interface LinkRow {
 }
 
 /**
- * One scan tags each interaction with the links it matches (`ev`); then one CTE per link: s_k
- * holds, per customer who reached Lk, tk and t(k−1) — a hash join on the customer with a range
- * condition, then a min. No per-customer round trip; the answer is one row per link.
+ * The touchpoints each link matches, as seen by the analysis: a touchpoint filter keeps only
+ * interactions at its touchpoints, so a link matches the touchpoints it shares with the filter.
  */
-function duckdbChainConversion(input: Input): EngineQuery {
+function linkTouchpoints(input: Input): string[][] {
+  const only = input.filters?.touchpointIds ? new Set(input.filters.touchpointIds) : null;
+  return input.links.map((link) => link.touchpointIds.filter((id) => only === null || only.has(id)));
+}
+
+/**
+ * One CTE per link on the integer keys: s_k holds, per customer who reached Lk, tk and t(k−1)
+ * — the interactions at Lk (a filtered scan of the table) joined to s(k−1) on the customer key
+ * with the window as a range condition, then a min per customer. Grouping straight on the
+ * table's customer key keeps its statistics, so DuckDB groups in a perfect hash table. The
+ * answer is one row per link.
+ */
+function duckdbChainConversion(input: Input, keys: ReadonlyMap<string, number>): EngineQuery {
   const p = new SqlParams();
   const n = input.links.length;
   const window = p.bigint(input.windowMs);
-  const linkTouchpoints = input.links
-    .flatMap((link, k) => [...new Set(link.touchpointIds)].map((id) => `(${k + 1}, ${p.text(id)})`))
-    .join(', ');
+  const links = linkTouchpoints(input);
+  // Workspace, period and a segment: the conditions every interaction the analysis sees meets.
+  const seen = (alias: string) =>
+    `${duckdbScopeConditions(p, alias, input.workspaceId, input.filters?.props ? { props: input.filters.props } : undefined)}
+        AND ${alias}."at" >= ${p.bigint(input.from)} AND ${alias}."at" < ${p.bigint(input.to)}`;
+  const at = (k: number, alias: string) => duckdbTouchpointKeyCondition(alias, keys, links[k - 1] ?? []);
   const ctes = [
-    `link_touchpoint(link, touchpoint_id) AS (VALUES ${linkTouchpoints})`,
-    `ev AS MATERIALIZED (
-      SELECT i.customer, i."at", l.link, i.sentiment
-      FROM interactions i JOIN link_touchpoint l ON l.touchpoint_id = i.touchpoint_id
-      WHERE ${duckdbScopeConditions(p, 'i', input.workspaceId, input.filters)}
-        AND i."at" >= ${p.bigint(input.from)} AND i."at" < ${p.bigint(input.to)})`,
-    `negative AS (SELECT customer, "at", link FROM ev WHERE sentiment = -1)`,
     `s1 AS MATERIALIZED (
-      SELECT customer, min("at") AS t, CAST(NULL AS BIGINT) AS tprev FROM ev WHERE link = 1 GROUP BY customer)`,
+      SELECT i.customer_key AS customer, min(i."at") AS t, CAST(NULL AS BIGINT) AS tprev
+      FROM interactions i WHERE ${seen('i')} AND ${at(1, 'i')}
+      GROUP BY i.customer_key)`,
   ];
   for (let k = 2; k <= n; k++) {
     ctes.push(`s${k} AS MATERIALIZED (
-      SELECT prev.customer, min(e."at") AS t, any_value(prev.t) AS tprev
-      FROM s${k - 1} prev JOIN ev e
-        ON e.customer = prev.customer AND e.link = ${k} AND e."at" BETWEEN prev.t AND prev.t + ${window}
-      GROUP BY prev.customer)`);
+      SELECT i.customer_key AS customer, min(i."at") AS t, any_value(prev.t) AS tprev
+      FROM interactions i JOIN s${k - 1} prev
+        ON i.customer_key = prev.customer AND i."at" BETWEEN prev.t AND prev.t + ${window}
+      WHERE ${seen('i')} AND ${at(k, 'i')}
+      GROUP BY i.customer_key)`);
+  }
+  if (n > 1) {
+    const atAnyLink = duckdbTouchpointKeyCondition('i', keys, links.slice(0, n - 1).flat());
+    ctes.push(`negative AS MATERIALIZED (
+      SELECT i.customer_key AS customer, i."at", i.touchpoint_key
+      FROM interactions i WHERE ${seen('i')} AND i.sentiment = -1 AND ${atAnyLink})`);
   }
   const rows: string[] = [];
   for (let k = 1; k <= n; k++) {
@@ -80,15 +98,11 @@ function duckdbChainConversion(input: Input): EngineQuery {
     const broken =
       k < n
         ? `(SELECT count(*) FROM (SELECT * FROM s${k} ANTI JOIN s${k + 1} USING (customer)) dropped
-            SEMI JOIN negative e ON e.customer = dropped.customer AND e.link = ${k}
+            SEMI JOIN negative e ON e.customer = dropped.customer AND ${at(k, 'e')}
               AND e."at" BETWEEN dropped.t AND dropped.t + ${window})`
         : 'NULL';
-    // An unfiltered read of ev (its count, unused) keeps DuckDB from pushing the OR of every
-    // reader's filter into ev's materialisation, which costs more than it saves.
-    const unfilteredRead = k === 1 ? '(SELECT count(*) FROM ev)' : 'NULL';
     rows.push(`SELECT ${k} AS link, count(*) AS reached, ${broken} AS broken,
-      quantile_cont(t - tprev, 0.5) AS median_ms, quantile_cont(t - tprev, 0.9) AS p90_ms,
-      ${unfilteredRead} AS ev_rows FROM s${k}`);
+      quantile_cont(t - tprev, 0.5) AS median_ms, quantile_cont(t - tprev, 0.9) AS p90_ms FROM s${k}`);
   }
   return {
     sql: `WITH ${ctes.join(',\n')}\n${rows.join('\nUNION ALL\n')}\nORDER BY link`,
@@ -96,8 +110,14 @@ function duckdbChainConversion(input: Input): EngineQuery {
   };
 }
 
-const ENGINE_QUERIES: Record<AnalyticsSource['engine'], (input: Input) => EngineQuery> = {
-  duckdb: duckdbChainConversion,
+const ENGINE_RUNS: Record<
+  AnalyticsSource['engine'],
+  (events: AnalyticsSource, input: Input) => Promise<LinkRow[]>
+> = {
+  duckdb: async (events, input) => {
+    const keys = await duckdbTouchpointKeys(events, input.workspaceId, linkTouchpoints(input).flat());
+    return events.query<LinkRow>(duckdbChainConversion(input, keys));
+  },
 };
 
 /** Conversion along a chain's links per customer, with drop-offs, negatives and the weak link (SPEC §7.1). */
@@ -106,7 +126,7 @@ export async function chainConversion(
   rawInput: ChainConversionInput,
 ): Promise<ChainConversion> {
   const input = parseAnalysisInput(ZChainConversionInput, rawInput);
-  const rows = await events.query<LinkRow>(ENGINE_QUERIES[events.engine](input));
+  const rows = await ENGINE_RUNS[events.engine](events, input);
   const reached = rows.map((r) => toNumber(r.reached));
   const links: ChainLinkResult[] = rows.map((row, i) => {
     const here = reached[i] ?? 0;

@@ -62,11 +62,11 @@ function duckdbContactFrequency(input: Input): EngineQuery {
     AND i."at" > ${p.bigint(input.from - input.windowMs)} AND i."at" < ${p.bigint(input.to)}`;
   const ctes = [
     `people AS (
-      SELECT i.customer, count(*) FILTER (WHERE i.outcome = 'lost') > 0 AS lost,
+      SELECT i.customer_key AS customer, count(*) FILTER (WHERE i.outcome = 'lost') > 0 AS lost,
         count(i.sentiment) AS rated, count(*) FILTER (WHERE i.sentiment = -1) AS negative
-      FROM interactions i WHERE ${scope} AND i."at" >= ${from} GROUP BY i.customer)`,
+      FROM interactions i WHERE ${scope} AND i."at" >= ${from} GROUP BY i.customer_key)`,
     `rolling AS (
-      SELECT i.customer, i."at", count(*) OVER (PARTITION BY i.customer ORDER BY i."at" ${frame}) AS n
+      SELECT i.customer_key AS customer, i."at", count(*) OVER (PARTITION BY i.customer_key ORDER BY i."at" ${frame}) AS n
       FROM interactions i WHERE ${scope} AND i.direction = 'out')`,
     `peaks AS (SELECT customer, ${peak} AS peak FROM rolling GROUP BY customer)`,
   ];
@@ -87,7 +87,7 @@ function duckdbContactFrequency(input: Input): EngineQuery {
       `cap_touchpoint AS (
         SELECT unnest(CAST($cap_k AS INTEGER[])) AS k, unnest(CAST($cap_touchpoint AS VARCHAR[])) AS touchpoint_id)`,
       `cap_rolling AS (
-        SELECT i.customer, i."at", c.k, count(*) OVER (PARTITION BY i.customer, c.k ORDER BY i."at" ${frame}) AS n
+        SELECT i.customer_key AS customer, i."at", c.k, count(*) OVER (PARTITION BY i.customer_key, c.k ORDER BY i."at" ${frame}) AS n
         FROM interactions i JOIN cap_touchpoint c ON c.touchpoint_id = i.touchpoint_id
         WHERE ${scope} AND i.direction = 'out')`,
       `cap_over AS (

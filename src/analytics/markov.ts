@@ -26,6 +26,26 @@ export interface MarkovResult {
  *   { path: ['a', 'c'], conversions: 1, value: 0, nulls: 1 }]) // P = 2/3; a 2, b 1.5, c 0.5
  */
 export function markov(paths: readonly AggregatedPath[]): MarkovResult {
+  return solveMarkovChain(countTransitions(paths));
+}
+
+/**
+ * The first-order chain of the paths: how often each transition was taken, counted over
+ * customers (a path's conversions plus nulls). States are the keys, numbered in `index`.
+ */
+export interface MarkovChain {
+  index: Map<string, number>;
+  /** Row-major n×n counts of key → key transitions. */
+  counts: Float64Array;
+  fromStart: Float64Array;
+  toConversion: Float64Array;
+  toNull: Float64Array;
+  totalConversions: number;
+  totalValue: number;
+}
+
+/** Counts the transitions of the paths, consecutive repeats collapsed on the way. */
+export function countTransitions(paths: readonly AggregatedPath[]): MarkovChain {
   const index = new Map<string, number>();
   let totalConversions = 0;
   let totalValue = 0;
@@ -35,7 +55,6 @@ export function markov(paths: readonly AggregatedPath[]): MarkovResult {
     if (conversions + nulls > 0) for (const key of path) if (!index.has(key)) index.set(key, index.size);
   }
 
-  // Transition counts, consecutive repeats collapsed on the way.
   const n = index.size;
   const counts = new Float64Array(n * n);
   const toConversion = new Float64Array(n);
@@ -55,6 +74,15 @@ export function markov(paths: readonly AggregatedPath[]): MarkovResult {
     toConversion[previous] = (toConversion[previous] as number) + conversions;
     toNull[previous] = (toNull[previous] as number) + nulls;
   }
+  return { index, counts, fromStart, toConversion, toNull, totalConversions, totalValue };
+}
+
+/**
+ * Markov attribution from transition counts (of `countTransitions`, or counted by an engine).
+ */
+export function solveMarkovChain(chain: MarkovChain): MarkovResult {
+  const { index, counts, fromStart, toConversion, toNull, totalConversions, totalValue } = chain;
+  const n = index.size;
 
   // A = I − Q and r, row by row from the transition counts.
   const a = new Float64Array(n * n);

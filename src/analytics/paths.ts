@@ -57,7 +57,7 @@ function duckdbPaths(input: Input): EngineQuery {
     ctes.push(`display(touchpoint_id, shown) AS (VALUES ${values})`);
   }
   ctes.push(`scoped AS (
-      SELECT i.customer, i."at", i.id, coalesce(i.outcome = 'converted', false) AS is_conversion,
+      SELECT i.customer_key AS customer, i."at", i.id, coalesce(i.outcome = 'converted', false) AS is_conversion,
              ${display.length > 0 ? 'coalesce(d.shown, i.touchpoint_id)' : 'i.touchpoint_id'} AS shown,
              ${cutIds ? `i.touchpoint_id IN ${p.textList([...new Set(cutIds)])}` : 'false'} AS is_cut
       FROM interactions i

@@ -49,7 +49,7 @@ function duckdbTouchesToConversion(input: Input): EngineQuery {
   const from = p.bigint(input.from);
   const sql = `
     WITH scoped AS MATERIALIZED (
-      SELECT i.customer, i.id, i."at", coalesce(i.outcome = 'converted', false) AS is_conversion
+      SELECT i.customer_key AS customer, i.id, i."at", coalesce(i.outcome = 'converted', false) AS is_conversion
       FROM interactions i
       WHERE ${duckdbScopeConditions(p, 'i', input.workspaceId, input.filters)}
         AND i."at" >= ${from} - ${lookback} AND i."at" < ${p.bigint(input.to)}

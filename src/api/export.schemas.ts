@@ -14,8 +14,30 @@ export const ZImportQuery = z.strictObject({
   name: ZName.optional().describe("name of the new workspace (default: the document's workspace name)"),
 });
 
+/** The most interactions one API call generates; more through `touchpoints demo --interactions`. */
+export const MAX_API_DEMO_INTERACTIONS = 200_000;
+
 export const ZDemoCreate = z.strictObject({
   name: ZName.optional().describe('name of the demo workspace (default "Demo: Brightside Group")'),
+  interactions: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(
+      MAX_API_DEMO_INTERACTIONS,
+      `must be at most ${MAX_API_DEMO_INTERACTIONS.toLocaleString('en-US')} (use touchpoints demo --interactions for more)`,
+    )
+    .default(0)
+    .describe(
+      'generate this many interactions (and some feedback answers) over the last 90 days that follow the demo chains',
+    ),
+  seed: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(2 ** 32 - 1, `must be at most ${2 ** 32 - 1}`)
+    .default(1)
+    .describe('seed of the generated interactions: the same seed gives the same data'),
 });
 
 const count = z.number().int();
@@ -37,4 +59,10 @@ export const ZImportResult = z.object({
   ownersCleared: count.describe(
     "touchpoints whose owner was not the importing user's e-mail and so are now without owner",
   ),
+});
+
+export const ZDemoResult = ZImportResult.extend({
+  recorded: z
+    .object({ interactions: count, feedback: count, seed: count })
+    .describe('generated interactions and feedback answers stored in the event store'),
 });

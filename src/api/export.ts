@@ -1,9 +1,11 @@
 /**
  * Workspace export and import as one JSON document (lossless for the catalog), and the demo
- * workspace. Export is scoped to a workspace; import and demo create a new one for the caller.
+ * workspace (optionally with generated interactions). Export is scoped to a workspace; import and
+ * demo create a new one for the caller.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createDemoWorkspace } from '../demo/demo-workspace.js';
+import { recordDemoInteractions } from '../demo/record-demo-interactions.js';
 import { exportWorkspace } from '../store/catalog/workspace-export.js';
 import { importWorkspace, toImportResultDto } from '../store/catalog/workspace-import.js';
 import { authorize, requireUser } from './access.js';
@@ -11,6 +13,7 @@ import type { RouteOptions } from './app.js';
 import { errorResponses, ZWorkspaceParams } from './common.schemas.js';
 import {
   ZDemoCreate,
+  ZDemoResult,
   ZImportQuery,
   ZImportResult,
   ZWorkspaceDocument,
@@ -74,17 +77,23 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
     {
       schema: {
         tags,
-        summary: 'Create the demo workspace (a clinic, a consulting firm, a store), owned by the caller',
+        summary:
+          'Create the demo workspace (a clinic, a consulting firm, a store), owned by the caller; ' +
+          'with `interactions`, also customers walking its chains (deterministic for a `seed`)',
         body: ZDemoCreate.optional(),
-        response: { 201: ZImportResult, ...errorResponses },
+        response: { 201: ZDemoResult, ...errorResponses },
       },
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const result = await createDemoWorkspace(db, { userId: user.id, tokenId: null }, user, {
-        name: request.body?.name,
+      const { name, interactions = 0, seed = 1 } = request.body ?? {};
+      const result = await createDemoWorkspace(db, { userId: user.id, tokenId: null }, user, { name });
+      const recorded = await recordDemoInteractions(db, ctx.events, result.workspace.id, {
+        interactions,
+        seed,
+        end: Date.now(),
       });
-      return reply.code(201).send(toImportResultDto(result));
+      return reply.code(201).send({ ...toImportResultDto(result), recorded: { ...recorded, seed } });
     },
   );
 };

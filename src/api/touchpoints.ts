@@ -123,8 +123,8 @@ export const touchpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
       schema: {
         tags,
         summary:
-          'Delete a touchpoint with its standards (409 while it has children, is a chain link or has recorded ' +
-          'interactions: retire it instead)',
+          'Delete a touchpoint with its standards and its places on journey maps (409 while it has children, ' +
+          'is a chain link or has recorded interactions or feedback answers: retire it instead)',
         params: ZItemParams,
         response: { 204: ZNoContent, ...errorResponses },
       },

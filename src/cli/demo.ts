@@ -1,12 +1,10 @@
 import type { Command } from 'commander';
-import { generateDemoBatches, loadDemoCatalog, MAX_DEMO_INTERACTIONS } from '../demo/demo-interactions.js';
+import { MAX_DEMO_INTERACTIONS } from '../demo/demo-interactions.js';
 import { createDemoWorkspace } from '../demo/demo-workspace.js';
+import { recordDemoInteractions } from '../demo/record-demo-interactions.js';
 import { SYSTEM_ACTOR } from '../store/catalog/audit.js';
 import { CliError, withStore } from './run.js';
 import { describeImport, findOwner } from './workspace.js';
-
-/** Records per insert: one event-store batch. */
-const BATCH = 10_000;
 
 /** Parses a whole number option within [min, max]. */
 function wholeNumber(flag: string, raw: string, min: number, max: number): number {
@@ -40,19 +38,20 @@ export function demoCommand(program: Command): void {
         const result = await createDemoWorkspace(catalog.db, SYSTEM_ACTOR, owner, { name: options.name });
         console.log(describeImport(result, owner.email));
         if (count > 0) {
-          const demo = await loadDemoCatalog(catalog.db, result.workspace.id);
           const started = Date.now();
-          let interactions = 0;
-          let feedback = 0;
           const tty = process.stderr.isTTY;
-          for (const batch of generateDemoBatches(demo, { interactions: count, seed, end: started }, BATCH)) {
-            interactions += (await events.insertInteractions(batch.interactions)).inserted;
-            feedback += (await events.insertFeedback(batch.feedback)).inserted;
-            const seconds = (Date.now() - started) / 1000;
-            const rate = Math.round(interactions / Math.max(seconds, 0.001));
-            const line = `  generated ${interactions.toLocaleString('en-US')} / ${count.toLocaleString('en-US')} interactions (${rate.toLocaleString('en-US')}/s)`;
-            process.stderr.write(tty ? `\r${line}` : `${line}\n`);
-          }
+          const { interactions, feedback } = await recordDemoInteractions(
+            catalog.db,
+            events,
+            result.workspace.id,
+            { interactions: count, seed, end: started },
+            (recorded) => {
+              const seconds = (Date.now() - started) / 1000;
+              const rate = Math.round(recorded.interactions / Math.max(seconds, 0.001));
+              const line = `  generated ${recorded.interactions.toLocaleString('en-US')} / ${count.toLocaleString('en-US')} interactions (${rate.toLocaleString('en-US')}/s)`;
+              process.stderr.write(tty ? `\r${line}` : `${line}\n`);
+            },
+          );
           if (tty) process.stderr.write('\n');
           console.log(
             `  ${interactions.toLocaleString('en-US')} interactions and ${feedback.toLocaleString('en-US')} feedback answers (seed ${seed}, last 90 days)`,

@@ -96,22 +96,50 @@ function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Writes the rejects file lazily: only when there is a first reject. */
+interface Reject {
+  row: number;
+  field: string;
+  reason: string;
+}
+
+/**
+ * Writes the rejects file in row order, lazily (only when there is a first reject). Rows refused
+ * while reading are known before the rows of a batch still in flight, so rejects are held until
+ * every earlier row is settled: `release(row)` writes those before `row`.
+ */
 class RejectsWriter {
   private stream: WriteStream | undefined;
+  /** Rejects not yet written, in row order. */
+  private held: Reject[] = [];
   count = 0;
   constructor(readonly path: string) {}
 
-  add(row: number, field: string, reason: string): void {
+  /** Keeps rejects (in any order) until released. */
+  hold(rejects: readonly Reject[]): void {
+    if (rejects.length === 0) return;
+    this.count += rejects.length;
+    const sorted = [...rejects].sort((a, b) => a.row - b.row);
+    const last = this.held.at(-1);
+    if (last === undefined || last.row <= (sorted[0]?.row ?? 0)) for (const r of sorted) this.held.push(r);
+    else this.held = mergeRows(this.held, sorted);
+  }
+
+  /** Writes the held rejects of rows before `row` (all of them for Infinity). */
+  release(row: number): void {
+    let n = 0;
+    while (n < this.held.length && (this.held[n]?.row ?? 0) < row) n++;
+    if (n === 0) return;
     if (!this.stream) {
       this.stream = createWriteStream(this.path);
       this.stream.write('row,field,reason\n');
     }
-    this.count++;
-    this.stream.write(`${row},${csvCell(field)},${csvCell(reason)}\n`);
+    let text = '';
+    for (const r of this.held.splice(0, n)) text += `${r.row},${csvCell(r.field)},${csvCell(r.reason)}\n`;
+    this.stream.write(text);
   }
 
   async close(): Promise<void> {
+    this.release(Number.POSITIVE_INFINITY);
     const stream = this.stream;
     if (!stream) return;
     await new Promise<void>((resolve, reject) => {
@@ -119,6 +147,25 @@ class RejectsWriter {
       stream.end(resolve);
     });
   }
+}
+
+/** Merges two lists sorted by row (stable: `a` first on equal rows). */
+function mergeRows(a: readonly Reject[], b: readonly Reject[]): Reject[] {
+  const out: Reject[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.row <= y.row)) {
+      out.push(x as Reject);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
 }
 
 function duration(ms: number): string {
@@ -182,6 +229,9 @@ async function importFile(
   const bar = new Progress(showProgress, size, started);
   const totals = { rows: 0, accepted: 0, duplicates: 0, quarantined: 0 };
   let batch: { row: number; record: Record<string, unknown> }[] = [];
+  // First row of the batch in flight: rejects from it on wait for its answer.
+  let inFlightRow: number | undefined;
+  const unsettledRow = () => inFlightRow ?? batch[0]?.row ?? Number.POSITIVE_INFINITY;
 
   // One batch in flight while the next is read and parsed: reading overlaps the store's work.
   let inFlight: Promise<void> | undefined;
@@ -191,11 +241,16 @@ async function importFile(
     if (batch.length === 0) return;
     const sent = batch;
     batch = [];
+    inFlightRow = sent[0]?.row;
     inFlight = send(sent.map((b) => b.record)).then((result) => {
       totals.accepted += result.accepted;
       totals.duplicates += result.duplicates;
       totals.quarantined += result.quarantined;
-      for (const r of result.rejected) rejects.add(sent[r.index]?.row ?? 0, r.field, r.message);
+      rejects.hold(
+        result.rejected.map((r) => ({ row: sent[r.index]?.row ?? 0, field: r.field, reason: r.message })),
+      );
+      inFlightRow = undefined;
+      rejects.release(unsettledRow());
     });
     // Handled when awaited; this keeps a failure from being reported as unhandled meanwhile.
     inFlight.catch(() => {});
@@ -205,8 +260,10 @@ async function importFile(
     for await (const rows of readRecords(file, { kind, format, map, progress })) {
       for (const row of rows as SourceRow[]) {
         totals.rows++;
-        if ('error' in row) rejects.add(row.row, row.error.field, row.error.message);
-        else {
+        if ('error' in row) {
+          rejects.hold([{ row: row.row, field: row.error.field, reason: row.error.message }]);
+          rejects.release(unsettledRow());
+        } else {
           batch.push(row);
           if (batch.length >= batchSize) {
             await flush();

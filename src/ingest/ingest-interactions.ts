@@ -6,8 +6,9 @@
 import { AppError } from '../domain/errors.js';
 import type { Db } from '../store/catalog/db.js';
 import type { EventStore, Interaction, QuarantinedRecord } from '../store/events/event-store.js';
-import { MAX_BATCH, type Rejection, validateRecords, ZInteractionRecord } from './records.js';
+import { MAX_BATCH, type Rejection } from './records.js';
 import { resolveTouchpointKeys } from './resolve-touchpoint-keys.js';
+import { validateInteractions } from './validate-interactions.js';
 
 /** What became of a batch: stored, already there, waiting for their touchpoint, refused. */
 export interface IngestResult {
@@ -39,43 +40,35 @@ export async function ingestInteractions(
   records: readonly unknown[],
 ): Promise<IngestResult> {
   checkBatchSize(records.length, 'interactions');
-  const { valid, rejected } = validateRecords(ZInteractionRecord, records);
-  const keys = [...new Set(valid.map((v) => v.record.touchpoint))];
-  const resolved = await resolveTouchpointKeys(db, events, workspaceId, keys);
+  const { valid, rejected } = validateInteractions(records);
+  const keys = new Set<string>();
+  for (const r of valid) keys.add(r.touchpointKey);
+  const resolved = await resolveTouchpointKeys(db, events, workspaceId, [...keys]);
 
   const stored: Interaction[] = [];
   const pending: QuarantinedRecord[] = [];
-  for (const { record: r } of valid) {
+  for (const r of valid) {
     const id = r.id ?? crypto.randomUUID();
-    const fields = {
-      customer: r.customer,
-      sentiment: r.sentiment ?? null,
-      outcome: r.outcome ?? null,
-      value: r.value ?? null,
-      responseMs: r.response_ms ?? null,
-      waitMs: r.wait_ms ?? null,
-      durationMs: r.duration_ms ?? null,
-      props: r.props ?? null,
-    };
-    const touchpoint = resolved.get(r.touchpoint);
+    const touchpoint = resolved.get(r.touchpointKey);
     if (touchpoint) {
       stored.push({
         workspaceId,
         id,
+        customer: r.customer,
         touchpointId: touchpoint.id,
         at: r.at,
         direction: r.direction ?? touchpoint.direction,
-        ...fields,
+        sentiment: r.sentiment,
+        outcome: r.outcome,
+        value: r.value,
+        responseMs: r.responseMs,
+        waitMs: r.waitMs,
+        durationMs: r.durationMs,
+        props: r.props,
       });
     } else {
-      pending.push({
-        workspaceId,
-        kind: 'interaction',
-        id,
-        touchpointKey: r.touchpoint,
-        at: r.at,
-        record: { ...fields, direction: r.direction ?? null },
-      });
+      const { id: _id, touchpointKey, at, ...record } = r;
+      pending.push({ workspaceId, kind: 'interaction', id, touchpointKey, at, record });
     }
   }
   const inserted = await events.insertInteractions(stored);

@@ -1,192 +1,25 @@
 /**
- * Streaming readers for import files: NDJSON (one JSON object a line) and CSV (RFC 4180: a
- * header row, fields quoted with `"` may hold commas, doubled quotes and line breaks). Records
- * come out in chunks with their row number; a row that cannot be read becomes a reject with its
- * number instead of stopping the import.
+ * Streaming readers for import files: the file is read in chunks and parsed by parse-records.ts
+ * (NDJSON or RFC 4180 CSV); records come out in chunks with their row number.
  */
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { type ParseOptions, rowReader, type SourceRow } from './parse-records.js';
 
-export type ImportFormat = 'csv' | 'ndjson';
+export {
+  CsvParser,
+  type CsvRecord,
+  columnFields,
+  type ImportFormat,
+  RECORD_FIELDS,
+  ReadRecordsError,
+  type RecordKind,
+  type SourceRow,
+} from './parse-records.js';
 
-/** One row of the file: a record to validate, or the reason it could not be read. */
-export type SourceRow =
-  | { row: number; record: Record<string, unknown> }
-  | { row: number; error: { field: string; message: string } };
-
-/** The fields of the API records (SPEC §5–§6) and which of them are numbers in a CSV cell. */
-export const RECORD_FIELDS = {
-  interactions: {
-    fields: [
-      'id',
-      'customer',
-      'touchpoint',
-      'at',
-      'direction',
-      'sentiment',
-      'outcome',
-      'value',
-      'response_ms',
-      'wait_ms',
-      'duration_ms',
-      'props',
-    ],
-    numeric: ['sentiment', 'value', 'response_ms', 'wait_ms', 'duration_ms'],
-  },
-  feedback: {
-    fields: ['id', 'touchpoint', 'customer', 'at', 'kind', 'score', 'comment'],
-    numeric: ['score'],
-  },
-} as const;
-export type RecordKind = keyof typeof RECORD_FIELDS;
-
-/** A problem with the file or the options that stops the import before any row. */
-export class ReadRecordsError extends Error {}
-
-export interface ReadOptions {
-  kind: RecordKind;
-  format: ImportFormat;
-  /** Column (or NDJSON key) → field; an empty field drops the column. */
-  map?: ReadonlyMap<string, string>;
+export interface ReadOptions extends ParseOptions {
   /** Updated as the file is read, for a progress line. */
   progress?: { bytesRead: number };
-}
-
-const QUOTE = 34;
-const COMMA = 44;
-const CR = 13;
-const LF = 10;
-
-enum State {
-  FieldStart,
-  Unquoted,
-  Quoted,
-  QuoteInQuoted,
-}
-
-/** One CSV record: its cells, and why it is malformed when it is. */
-export interface CsvRecord {
-  cells: string[];
-  malformed?: string;
-}
-
-/**
- * An incremental RFC 4180 parser: feed text with `push`, get the records completed so far;
- * `end` flushes the last one. CRLF, LF and CR end records; blank lines are skipped; a leading
- * byte-order mark is dropped.
- */
-export class CsvParser {
-  private state = State.FieldStart;
-  private field = '';
-  private cells: string[] = [];
-  private malformed: string | undefined;
-  private skipLf = false;
-  private started = false;
-  private out: CsvRecord[] = [];
-
-  /** Parses a chunk of text; returns the records it completed. */
-  push(text: string): CsvRecord[] {
-    let i = 0;
-    if (!this.started && text.length > 0) {
-      this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) i = 1;
-    }
-    const n = text.length;
-    while (i < n) {
-      if (this.skipLf) {
-        this.skipLf = false;
-        if (text.charCodeAt(i) === LF) {
-          i++;
-          continue;
-        }
-      }
-      switch (this.state) {
-        case State.FieldStart:
-          if (text.charCodeAt(i) === QUOTE) {
-            this.state = State.Quoted;
-            i++;
-          } else this.state = State.Unquoted;
-          break;
-        case State.Unquoted: {
-          let j = i;
-          let c = 0;
-          while (j < n) {
-            c = text.charCodeAt(j);
-            if (c === COMMA || c === LF || c === CR) break;
-            j++;
-          }
-          this.field += text.slice(i, j);
-          if (j === n) return this.take();
-          i = j + 1;
-          this.delimiter(c);
-          break;
-        }
-        case State.Quoted: {
-          const j = text.indexOf('"', i);
-          if (j < 0) {
-            this.field += text.slice(i);
-            return this.take();
-          }
-          this.field += text.slice(i, j);
-          i = j + 1;
-          this.state = State.QuoteInQuoted;
-          break;
-        }
-        case State.QuoteInQuoted: {
-          const c = text.charCodeAt(i);
-          if (c === QUOTE) {
-            this.field += '"';
-            this.state = State.Quoted;
-            i++;
-          } else if (c === COMMA || c === LF || c === CR) {
-            i++;
-            this.delimiter(c);
-          } else {
-            this.malformed ??= 'a quoted field must end at a comma or the end of the line';
-            this.state = State.Unquoted;
-          }
-          break;
-        }
-      }
-    }
-    return this.take();
-  }
-
-  /** Ends the input: returns the last record, if any. */
-  end(): CsvRecord[] {
-    if (this.state === State.Quoted)
-      this.malformed ??= 'a quoted field is not closed before the end of the file';
-    if (this.state !== State.FieldStart || this.cells.length > 0) this.endRecord();
-    return this.take();
-  }
-
-  private delimiter(c: number): void {
-    this.cells.push(this.field);
-    this.field = '';
-    this.state = State.FieldStart;
-    if (c === COMMA) return;
-    this.endRecord(true);
-    if (c === CR) this.skipLf = true;
-  }
-
-  private endRecord(cellPushed = false): void {
-    if (!cellPushed) {
-      this.cells.push(this.field);
-      this.field = '';
-    }
-    const cells = this.cells;
-    this.cells = [];
-    this.state = State.FieldStart;
-    const blank = cells.length === 1 && cells[0] === '' && this.malformed === undefined;
-    if (!blank) this.out.push(this.malformed ? { cells, malformed: this.malformed } : { cells });
-    this.malformed = undefined;
-  }
-
-  private take(): CsvRecord[] {
-    const out = this.out;
-    this.out = [];
-    return out;
-  }
 }
 
 /** Reads the file as text chunks, counting the bytes. */
@@ -201,179 +34,17 @@ async function* textChunks(path: string, progress?: { bytesRead: number }): Asyn
   if (rest) yield rest;
 }
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const INTEGER = /^[+-]?\d+$/;
-
-/** Turns the text of one CSV cell into the value of its field: numbers, epoch ms, JSON props. */
-function cellValue(kind: RecordKind, field: string, text: string): { value: unknown } | { message: string } {
-  if ((RECORD_FIELDS[kind].numeric as readonly string[]).includes(field)) {
-    const t = text.trim();
-    return { value: NUMBER.test(t) ? Number(t) : text };
-  }
-  if (field === 'at') {
-    const t = text.trim();
-    return { value: INTEGER.test(t) ? Number(t) : t };
-  }
-  if (field === 'props') {
-    try {
-      return { value: JSON.parse(text) };
-    } catch {
-      return { message: 'must be a JSON object (as JSON text)' };
-    }
-  }
-  return { value: text };
-}
-
-/**
- * The field each CSV column feeds (null: dropped), from the header and the --map renames.
- * Throws ReadRecordsError naming a mapped column that is missing or a column that is no field.
- */
-export function columnFields(
-  kind: RecordKind,
-  header: readonly string[],
-  map: ReadonlyMap<string, string> = new Map(),
-): (string | null)[] {
-  const fields = RECORD_FIELDS[kind].fields as readonly string[];
-  const names = header.map((h) => h.trim());
-  for (const column of map.keys())
-    if (!names.includes(column))
-      throw new ReadRecordsError(
-        `--map ${column}=…: the file has no column "${column}" (columns: ${names.join(', ')})`,
-      );
-  const result = names.map((name) => {
-    const field = map.has(name) ? map.get(name) || null : name;
-    if (field !== null && !fields.includes(field))
-      throw new ReadRecordsError(
-        `column "${name}" is not a field of ${kind} (${fields.join(', ')}): ` +
-          `rename it with --map "${name}=<field>" or drop it with --map "${name}="`,
-      );
-    return field;
-  });
-  const seen = new Set<string>();
-  for (const field of result) {
-    if (field === null) continue;
-    if (seen.has(field)) throw new ReadRecordsError(`two columns feed the field "${field}"`);
-    seen.add(field);
-  }
-  return result;
-}
-
-/** Builds the record of one CSV row; empty cells are absent fields. */
-function csvRow(
-  kind: RecordKind,
-  fields: readonly (string | null)[],
-  row: number,
-  record: CsvRecord,
-): SourceRow {
-  if (record.malformed) return { row, error: { field: '', message: record.malformed } };
-  if (record.cells.length !== fields.length)
-    return {
-      row,
-      error: {
-        field: '',
-        message: `has ${record.cells.length} cells; the header has ${fields.length} columns`,
-      },
-    };
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    const text = record.cells[i] ?? '';
-    if (field == null || text === '') continue;
-    const value = cellValue(kind, field, text);
-    if ('message' in value) return { row, error: { field, message: value.message } };
-    out[field] = value.value;
-  }
-  return { row, record: out };
-}
-
-async function* readCsv(path: string, options: ReadOptions): AsyncGenerator<SourceRow[]> {
-  const parser = new CsvParser();
-  let fields: (string | null)[] | undefined;
-  let row = 0;
-  const convert = (records: CsvRecord[]): SourceRow[] => {
-    const rows: SourceRow[] = [];
-    for (const record of records) {
-      if (!fields) {
-        if (record.malformed) throw new ReadRecordsError(`the header row is malformed: ${record.malformed}`);
-        fields = columnFields(options.kind, record.cells, options.map);
-        continue;
-      }
-      row++;
-      rows.push(csvRow(options.kind, fields, row, record));
-    }
-    return rows;
-  };
-  for await (const text of textChunks(path, options.progress)) {
-    const rows = convert(parser.push(text));
-    if (rows.length > 0) yield rows;
-  }
-  const rows = convert(parser.end());
-  if (!fields) throw new ReadRecordsError('the file is empty: a CSV file starts with a header row');
-  if (rows.length > 0) yield rows;
-}
-
-/** Parses one NDJSON line (1-based line number) into a row. */
-function ndjsonRow(line: string, row: number, map: ReadonlyMap<string, string> | undefined): SourceRow {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return { row, error: { field: '', message: `is not valid JSON (${(error as Error).message})` } };
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
-    return { row, error: { field: '', message: 'must be a JSON object' } };
-  if (!map || map.size === 0) return { row, record: value as Record<string, unknown> };
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    const field = map.has(key) ? map.get(key) : key;
-    if (field) out[field] = v;
-  }
-  return { row, record: out };
-}
-
-async function* readNdjson(path: string, options: ReadOptions): AsyncGenerator<SourceRow[]> {
-  let pending = '';
-  let line = 0;
-  let first = true;
-  const lines = (text: string, last: boolean): SourceRow[] => {
-    const rows: SourceRow[] = [];
-    let start = 0;
-    for (;;) {
-      const end = text.indexOf('\n', start);
-      if (end < 0 && !last) {
-        pending = text.slice(start);
-        return rows;
-      }
-      let content = text.slice(start, end < 0 ? text.length : end);
-      line++;
-      if (content.endsWith('\r')) content = content.slice(0, -1);
-      if (content.trim() !== '') rows.push(ndjsonRow(content, line, options.map));
-      if (end < 0) {
-        pending = '';
-        return rows;
-      }
-      start = end + 1;
-    }
-  };
-  for await (let text of textChunks(path, options.progress)) {
-    if (first && text.length > 0) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    const rows = lines(pending + text, false);
-    if (rows.length > 0) yield rows;
-  }
-  if (pending !== '') {
-    const rows = lines(pending, true);
-    if (rows.length > 0) yield rows;
-  }
-}
-
 /**
  * Reads the records of an import file, in chunks of rows numbered from 1 (CSV: data rows after
  * the header; NDJSON: lines). Throws ReadRecordsError for a file that cannot be read at all
  * (an empty CSV, a header column that is no field).
  */
-export function readRecords(path: string, options: ReadOptions): AsyncGenerator<SourceRow[]> {
-  return options.format === 'csv' ? readCsv(path, options) : readNdjson(path, options);
+export async function* readRecords(path: string, options: ReadOptions): AsyncGenerator<SourceRow[]> {
+  const reader = rowReader(options);
+  for await (const text of textChunks(path, options.progress)) {
+    const rows = reader.push(text);
+    if (rows.length > 0) yield rows;
+  }
+  const rows = reader.end();
+  if (rows.length > 0) yield rows;
 }

@@ -117,7 +117,11 @@ const ZProps = z
     return text;
   });
 
-/** One interaction as sent: SPEC §5. Absent optional fields may also be null. */
+/**
+ * One interaction as sent: SPEC §5. Absent optional fields may also be null. The definition of a
+ * valid interaction: ingestion runs the hand-written equivalent in validate-interactions.ts, which
+ * its test holds to exactly this schema's outcome.
+ */
 export const ZInteractionRecord = z.strictObject({
   id: ZRecordId.nullish(),
   customer: ZCustomer,

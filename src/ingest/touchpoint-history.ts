@@ -16,9 +16,17 @@ import {
 import type { EventStore } from '../store/events/event-store.js';
 import { replayQuarantinedFor } from './unmapped-touchpoints.js';
 
+/** "3 interactions and 1 feedback answer": the recorded history that keeps a touchpoint. */
+function describeHistory(interactions: number, feedback: number): string {
+  const parts: string[] = [];
+  if (interactions > 0) parts.push(`${interactions} recorded interaction${interactions === 1 ? '' : 's'}`);
+  if (feedback > 0) parts.push(`${feedback} recorded feedback answer${feedback === 1 ? '' : 's'}`);
+  return parts.join(' and ');
+}
+
 /**
- * Deletes a touchpoint unless interactions were recorded at it (409: retire it instead). Its
- * key can change freely: interactions store the touchpoint's id, not its key.
+ * Deletes a touchpoint unless interactions or feedback answers were recorded at it (409: retire
+ * it instead). Its key can change freely: records store the touchpoint's id, not its key.
  */
 export async function deleteUnrecordedTouchpoint(
   db: Db,
@@ -28,11 +36,14 @@ export async function deleteUnrecordedTouchpoint(
   id: string,
 ): Promise<void> {
   const touchpoint = await getTouchpoint(db, workspaceId, id);
-  const recorded = (await events.countByTouchpoint(workspaceId, [id])).get(id) ?? 0;
-  if (recorded > 0) {
+  const [interactions, feedback] = await Promise.all([
+    events.countByTouchpoint(workspaceId, [id]).then((m) => m.get(id) ?? 0),
+    events.countFeedbackByTouchpoint(workspaceId, [id]).then((m) => m.get(id) ?? 0),
+  ]);
+  if (interactions > 0 || feedback > 0) {
     throw new ConflictError(
-      `touchpoint "${touchpoint.key}" has ${recorded} recorded interaction${recorded === 1 ? '' : 's'}; retire it instead (status retired)`,
-      { interactionCount: recorded },
+      `touchpoint "${touchpoint.key}" has ${describeHistory(interactions, feedback)}; retire it instead (status retired)`,
+      { interactionCount: interactions, feedbackCount: feedback },
       'in_use',
     );
   }

@@ -91,6 +91,42 @@ describe('touchpoints import interactions', () => {
     expect(existsSync(`${file}.rejects.csv`)).toBe(true);
   }, 60_000);
 
+  it('writes the rejects file in row order across batches and read errors', async () => {
+    // Rows 3, 7 and 13 cannot be read (wrong cell count); rows 2, 6 and 12 are refused by the
+    // ingestion after their batch (of 4) was sent: both kinds interleave by row number.
+    const mixed = join(dataDir, 'mixed.csv');
+    const rows = ['customer,id,touchpoint,at,sentiment'];
+    for (let i = 1; i <= 20; i++) {
+      if (i === 3 || i === 7 || i === 13) rows.push(`c${i},mx-${i}`);
+      else if (i === 2 || i === 12) rows.push(`c${i},mx-${i},clinic-website,2024-05-01T09:00:00Z,${i}`);
+      else if (i === 6) rows.push(`c${i},mx-${i},clinic-website,yesterday,`);
+      else rows.push(`c${i},mx-${i},clinic-website,2024-05-01T09:00:00Z,1`);
+    }
+    writeFileSync(mixed, `${rows.join('\n')}\n`);
+    const run = await touchpoints(
+      'import',
+      'interactions',
+      mixed,
+      '--workspace',
+      workspaceId,
+      '--batch',
+      '4',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/accepted +14\n/);
+    expect(run.stdout).toMatch(/rejected +6 /);
+    const written = readFileSync(`${mixed}.rejects.csv`, 'utf8').trim().split('\n');
+    expect(written.map((line) => line.split(',').slice(0, 2).join(','))).toEqual([
+      'row,field',
+      '2,sentiment',
+      '3,',
+      '6,at',
+      '7,',
+      '12,sentiment',
+      '13,',
+    ]);
+  }, 60_000);
+
   it('says in one line what is wrong: bad --map, unknown workspace, missing file', async () => {
     const [badMap, unknown, missing] = await Promise.all([
       touchpoints('import', 'interactions', file, '--workspace', workspaceId, '--map', 'Kunde=client'),

@@ -38,7 +38,7 @@ async function start(): Promise<{ url: string; child: ChildProcess }> {
     output += d;
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
     child.stdout?.on('data', () => {
       const match = /listening on (http:\/\/\S+)/.exec(output);
       if (match?.[1]) {
@@ -164,5 +164,5 @@ describe('ingestion through server crashes', () => {
     } finally {
       await events.close();
     }
-  }, 90_000);
+  }, 300_000);
 });

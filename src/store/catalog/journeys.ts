@@ -498,6 +498,44 @@ async function readItem(db: Db, workspaceId: string, journeyId: string, itemId: 
 }
 
 /**
+ * Removes every item holding `touchpointId` from the workspace's journey maps, closing the gaps
+ * in their cells; each removed item is audited as a removal by hand would be, and each affected
+ * journey's version is bumped once. Used when the touchpoint is deleted.
+ */
+export async function removeTouchpointFromJourneys(
+  tx: Db,
+  actor: Actor,
+  workspaceId: string,
+  touchpointId: string,
+): Promise<{ journeyId: string; version: number }[]> {
+  const held = await tx
+    .select({ item: journeyItems, touchpointKey: touchpoints.key, touchpointName: touchpoints.name })
+    .from(journeyItems)
+    .innerJoin(touchpoints, eq(touchpoints.id, journeyItems.touchpointId))
+    .where(and(eq(journeyItems.workspaceId, workspaceId), eq(journeyItems.touchpointId, touchpointId)))
+    .orderBy(asc(journeyItems.journeyId), asc(journeyItems.stageId), asc(journeyItems.lane));
+  if (held.length === 0) return [];
+  await tx
+    .delete(journeyItems)
+    .where(and(eq(journeyItems.workspaceId, workspaceId), eq(journeyItems.touchpointId, touchpointId)));
+  const bumped: { journeyId: string; version: number }[] = [];
+  for (const view of held) {
+    const before = toItemDto(view);
+    const { journeyId } = view.item;
+    await arrangeCell(tx, journeyId, before.stageId, before.lane);
+    if (bumped.at(-1)?.journeyId !== journeyId)
+      bumped.push({ journeyId, version: await bumpJourney(tx, journeyId) });
+    await recordAudit(tx, actor, workspaceId, {
+      action: 'delete',
+      entityType: 'journey_item',
+      entityId: before.id,
+      before: { journeyId, ...before },
+    });
+  }
+  return bumped;
+}
+
+/**
  * Adds an item to a cell: exactly one of `text` (lanes of any kind but touchpoints) or
  * `touchpointId` (a touchpoint of the workspace, in a lane of kind touchpoints, once per cell).
  */

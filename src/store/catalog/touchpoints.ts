@@ -29,6 +29,7 @@ import {
 import { type Actor, recordAudit } from './audit.js';
 import { getOwnBrand } from './brands.js';
 import type { Db } from './db.js';
+import { removeTouchpointFromJourneys } from './journeys.js';
 import { likePattern, type PageQuery, readPage } from './paging.js';
 import {
   brands,
@@ -362,8 +363,9 @@ export async function updateTouchpoint(
 }
 
 /**
- * Deletes a touchpoint with its standards (and its places on journey maps). Refused while it has
- * child touchpoints or is a link of a chain: those must be moved or removed first.
+ * Deletes a touchpoint with its standards and its places on journey maps (each affected journey's
+ * version is bumped and the removal audited). Refused while it has child touchpoints or is a link
+ * of a chain: those must be moved or removed first.
  */
 export async function deleteTouchpoint(db: Db, actor: Actor, workspaceId: string, id: string): Promise<void> {
   await db.transaction(async (tx) => {
@@ -397,6 +399,7 @@ export async function deleteTouchpoint(db: Db, actor: Actor, workspaceId: string
       .select()
       .from(standards)
       .where(and(eq(standards.workspaceId, workspaceId), eq(standards.touchpointId, id)));
+    await removeTouchpointFromJourneys(tx, actor, workspaceId, id);
     await tx.delete(touchpoints).where(and(eq(touchpoints.id, id), eq(touchpoints.workspaceId, workspaceId)));
     for (const s of ownStandards) {
       await recordAudit(tx, actor, workspaceId, {

@@ -237,6 +237,24 @@ export function runEventStoreSuite(name: string, open: () => Promise<EventStore>
       expect(await store.insertInteractions([interaction(ws, 'f1')])).toEqual({ inserted: 1, duplicates: 0 });
     });
 
+    it('counts feedback answers per touchpoint, apart from interactions', async () => {
+      const ws = newWorkspace();
+      await store.insertFeedback([
+        answer(ws, 'c1'),
+        answer(ws, 'c2', { touchpointId: 'tp-b' }),
+        answer(ws, 'c3', { touchpointId: 'tp-b' }),
+      ]);
+      await store.insertInteractions([interaction(ws, 'i1', { touchpointId: 'tp-z' })]);
+      expect(await store.countFeedbackByTouchpoint(ws, ['tp-a', 'tp-b', 'tp-z'])).toEqual(
+        new Map([
+          ['tp-a', 1],
+          ['tp-b', 2],
+        ]),
+      );
+      expect(await store.countFeedbackByTouchpoint(newWorkspace(), ['tp-a'])).toEqual(new Map());
+      expect(await store.countFeedbackByTouchpoint(ws, [])).toEqual(new Map());
+    });
+
     it('quarantines unknown keys, lists them and replays them once mapped', async () => {
       const ws = newWorkspace();
       const other = newWorkspace();

@@ -124,6 +124,11 @@ export interface EventStore {
   findTouchpointAliases(workspaceId: string, touchpointKeys: readonly string[]): Promise<Map<string, string>>;
   /** Number of interactions per touchpoint among `touchpointIds` (absent = none). */
   countByTouchpoint(workspaceId: string, touchpointIds: readonly string[]): Promise<Map<string, number>>;
+  /** Number of feedback answers per touchpoint among `touchpointIds` (absent = none). */
+  countFeedbackByTouchpoint(
+    workspaceId: string,
+    touchpointIds: readonly string[],
+  ): Promise<Map<string, number>>;
   /** Runs a read-only analytical query and returns plain JS rows (numbers, strings, null). */
   query<T = Record<string, unknown>>(q: EngineQuery): Promise<T[]>;
   close(): Promise<void>;

@@ -3,9 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
+import { makeInteraction } from '../../../../test/fixtures/generate-interactions.js';
 import { runEventStoreSuite } from '../event-store.suite.js';
 import { openDuckDbEventStore } from './duckdb-event-store.js';
+import { DUCKDB_SCHEMA_VERSION } from './schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'touchpoints-duckdb-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,4 +82,150 @@ describe('duckdb event store durability', () => {
       await store.close();
     }
   }, 60_000);
+});
+
+/** Each interaction's integer keys, by id. */
+async function keysOf(store: Awaited<ReturnType<typeof openDuckDbEventStore>>, workspaceId: string) {
+  const rows = await store.query<{ id: string; customer: string; ck: number; tk: number }>({
+    sql: `SELECT id, customer, customer_key AS ck, touchpoint_key AS tk FROM interactions
+          WHERE workspace_id = $workspaceId ORDER BY id`,
+    params: { workspaceId },
+  });
+  return Object.fromEntries(rows.map((r) => [r.id, [r.customer, r.ck, r.tk]]));
+}
+
+describe('duckdb integer keys of customers and touchpoints', () => {
+  it('gives analyses that start together after an insert the keys of every stored interaction', async () => {
+    const store = await openDuckDbEventStore();
+    try {
+      const rows = Array.from({ length: 5000 }, (_, n) =>
+        makeInteraction({
+          workspaceId: 'w1',
+          id: `i${n}`,
+          customer: `c${n % 700}`,
+          touchpointId: `tp${n % 9}`,
+          at: n,
+        }),
+      );
+      await store.insertInteractions(rows);
+      const keyed = () =>
+        store.query<{ n: number }>({
+          sql: 'SELECT count(*)::INTEGER AS n FROM interactions WHERE customer_key IS NOT NULL AND touchpoint_key IS NOT NULL',
+          params: {},
+        });
+      const answers = await Promise.all([keyed(), keyed(), keyed(), keyed()]);
+      expect(answers.map((a) => a[0]?.n)).toEqual([5000, 5000, 5000, 5000]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('numbers customers and touchpoints densely per workspace, the same one always alike', async () => {
+    const store = await openDuckDbEventStore();
+    try {
+      const i = (workspaceId: string, id: string, customer: string, touchpointId: string) =>
+        makeInteraction({ workspaceId, id, customer, touchpointId, at: 0 });
+      await store.insertInteractions([
+        i('w1', 'a', 'anna', 'tp-x'),
+        i('w1', 'b', 'bob', 'tp-y'),
+        i('w2', 'a', 'zoe', 'tp-y'),
+      ]);
+      expect(await keysOf(store, 'w1')).toEqual({ a: ['anna', 1, 1], b: ['bob', 2, 2] });
+      // Later: known customers and touchpoints keep their keys, new ones continue the numbering;
+      // the customer of an ignored record (dan) gets none.
+      await store.insertInteractions([
+        i('w1', 'c', 'bob', 'tp-x'),
+        i('w1', 'd', 'cleo', 'tp-z'),
+        i('w1', 'e', 'aaron', 'tp-y'),
+        i('w1', 'a', 'dan', 'tp-q'),
+      ]);
+      expect(await keysOf(store, 'w1')).toEqual({
+        a: ['anna', 1, 1],
+        b: ['bob', 2, 2],
+        c: ['bob', 2, 1],
+        d: ['cleo', 4, 3],
+        e: ['aaron', 3, 2],
+      });
+      expect(await keysOf(store, 'w2')).toEqual({ a: ['zoe', 1, 1] });
+
+      await store.quarantine([
+        {
+          workspaceId: 'w1',
+          kind: 'interaction',
+          id: 'q1',
+          touchpointKey: 'new-key',
+          at: 5,
+          record: {
+            customer: 'eve',
+            direction: null,
+            sentiment: null,
+            outcome: null,
+            value: null,
+            responseMs: null,
+            waitMs: null,
+            durationMs: null,
+            props: null,
+          },
+        },
+      ]);
+      await store.replayQuarantined('w1', 'new-key', { id: 'tp-new', direction: 'in' });
+      expect((await keysOf(store, 'w1')).q1).toEqual(['eve', 5, 4]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a file of the first layout in place, keeping every interaction', async () => {
+    const file = join(dir, 'first-layout.duckdb');
+    const old = await DuckDBInstance.create(file);
+    const connection = await old.connect();
+    await connection.run(`CREATE TABLE interactions (
+      workspace_id VARCHAR NOT NULL, id VARCHAR NOT NULL, customer VARCHAR NOT NULL,
+      touchpoint_id VARCHAR NOT NULL, "at" BIGINT NOT NULL, direction VARCHAR NOT NULL, sentiment TINYINT,
+      outcome VARCHAR, value DOUBLE, response_ms DOUBLE, wait_ms DOUBLE, duration_ms DOUBLE, props VARCHAR,
+      PRIMARY KEY (workspace_id, id))`);
+    await connection.run(`INSERT INTO interactions VALUES
+      ('w1', 'i1', 'anna', 'tp-x', 1, 'in', -1, NULL, NULL, NULL, NULL, NULL, NULL),
+      ('w1', 'i2', 'bob', 'tp-y', 2, 'out', NULL, 'converted', 9.5, NULL, NULL, NULL, '{"a":1}'),
+      ('w1', 'i3', 'anna', 'tp-y', 3, 'in', NULL, NULL, NULL, NULL, NULL, NULL, NULL),
+      ('w2', 'i1', 'anna', 'tp-x', 4, 'in', NULL, NULL, NULL, NULL, NULL, NULL, NULL)`);
+    connection.closeSync();
+    old.closeSync();
+
+    let store = await openDuckDbEventStore({ file });
+    try {
+      expect(await keysOf(store, 'w1')).toEqual({
+        i1: ['anna', 1, 1],
+        i2: ['bob', 2, 2],
+        i3: ['anna', 1, 2],
+      });
+      expect(await keysOf(store, 'w2')).toEqual({ i1: ['anna', 1, 1] });
+      const [kept] = await store.query<Record<string, unknown>>({
+        sql: `SELECT direction, outcome, value, props FROM interactions WHERE workspace_id = 'w1' AND id = 'i2'`,
+        params: {},
+      });
+      expect(kept).toEqual({ direction: 'out', outcome: 'converted', value: 9.5, props: '{"a":1}' });
+      expect(
+        await store.insertInteractions([
+          makeInteraction({ workspaceId: 'w1', id: 'i2', customer: 'x', touchpointId: 'tp-x', at: 9 }),
+          makeInteraction({ workspaceId: 'w1', id: 'i4', customer: 'cleo', touchpointId: 'tp-x', at: 9 }),
+        ]),
+      ).toEqual({ inserted: 1, duplicates: 1 });
+      expect((await keysOf(store, 'w1')).i4).toEqual(['cleo', 3, 1]);
+    } finally {
+      await store.close();
+    }
+    // Opening the upgraded file again changes nothing.
+    store = await openDuckDbEventStore({ file });
+    try {
+      const [version] = await store.query<{ value: string }>({
+        sql: `SELECT value FROM event_store_meta WHERE name = 'schema_version'`,
+        params: {},
+      });
+      expect(version?.value).toBe(String(DUCKDB_SCHEMA_VERSION));
+      expect(Object.keys(await keysOf(store, 'w1'))).toEqual(['i1', 'i2', 'i3', 'i4']);
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -4,7 +4,9 @@
  * temporary staging table and moved with `INSERT OR IGNORE … SELECT`, so ids already stored are
  * skipped inside the engine. Each such statement commits on its own, and DuckDB writes its
  * write-ahead log on commit: a resolved insert survives a killed process. Reads use a
- * connection of their own and run beside the writes.
+ * connection of their own and run beside the writes. On the way in, each interaction gets the
+ * integer keys of its customer and touchpoint (see schema.ts); a file written with the first
+ * layout, without them, is upgraded when opened.
  */
 import {
   type DuckDBConnection,
@@ -25,7 +27,7 @@ import type {
   ReplayResult,
   UnmappedKey,
 } from '../event-store.js';
-import { DUCKDB_SCHEMA } from './schema.js';
+import { DUCKDB_SCHEMA, DUCKDB_SCHEMA_VERSION, INTERACTION_SOURCE_COLUMNS } from './schema.js';
 
 type Cell = string | number | null;
 
@@ -76,6 +78,83 @@ function firstOfEach<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
   return kept;
 }
 
+/**
+ * Gives the interactions stored since the last call their integer keys (see schema.ts), in one
+ * transaction: new customers and touchpoints get the next numbers of their workspace, then the
+ * rows without keys are filled in. Inserts leave the keys empty: a dictionary lookup per batch
+ * would scan the dictionaries each time (DuckDB joins by hashing, not through an index), while
+ * one pass before the next analysis does the same work for many batches at once.
+ */
+async function assignKeys(connection: DuckDBConnection): Promise<void> {
+  const dictionaries = [
+    { table: 'customer_keys', column: 'customer', key: 'customer_key' },
+    { table: 'touchpoint_keys', column: 'touchpoint_id', key: 'touchpoint_key' },
+  ];
+  const pending = await connection.runAndReadAll(
+    'SELECT 1 FROM interactions WHERE customer_key IS NULL OR touchpoint_key IS NULL LIMIT 1',
+  );
+  if (pending.getRows().length === 0) return;
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    for (const { table, column, key } of dictionaries) {
+      await connection.run(`INSERT INTO ${table}
+        SELECT s.workspace_id, s.${column},
+               coalesce(top.n, 0) + row_number() OVER (PARTITION BY s.workspace_id ORDER BY s.${column})
+        FROM (SELECT DISTINCT workspace_id, ${column} FROM interactions WHERE ${key} IS NULL) s
+        ANTI JOIN ${table} k ON k.workspace_id = s.workspace_id AND k.${column} = s.${column}
+        LEFT JOIN (SELECT workspace_id, max(${key}) AS n FROM ${table} GROUP BY workspace_id) top
+          ON top.workspace_id = s.workspace_id`);
+      await connection.run(`UPDATE interactions SET ${key} = k.${key} FROM ${table} k
+        WHERE interactions.${key} IS NULL
+          AND k.workspace_id = interactions.workspace_id AND k.${column} = interactions.${column}`);
+    }
+    await connection.run('COMMIT');
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
+  }
+}
+
+const INSERT_INTERACTIONS = `INTO interactions (${INTERACTION_SOURCE_COLUMNS.join(', ')})`;
+
+/**
+ * Brings a file to the current layout: the first layout (no version recorded) lacks the key
+ * columns, which are added empty and filled like those of new interactions.
+ */
+async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
+  const recorded = (
+    await connection.runAndReadAll(`SELECT value FROM event_store_meta WHERE name = 'schema_version'`)
+  ).getRowObjectsJS()[0];
+  if (Number(recorded?.value ?? 0) >= DUCKDB_SCHEMA_VERSION) return;
+  const hasKeys =
+    (
+      await connection.runAndReadAll(
+        `SELECT 1 FROM duckdb_columns() WHERE table_name = 'interactions' AND column_name = 'customer_key'
+           AND schema_name = current_schema() AND database_name = current_database()`,
+      )
+    ).getRows().length > 0;
+  await connection.run('BEGIN TRANSACTION');
+  try {
+    if (!hasKeys) {
+      await connection.run('ALTER TABLE interactions ADD COLUMN customer_key INTEGER');
+      await connection.run('ALTER TABLE interactions ADD COLUMN touchpoint_key INTEGER');
+    }
+    await connection.run(
+      `INSERT OR REPLACE INTO event_store_meta VALUES ('schema_version', '${DUCKDB_SCHEMA_VERSION}')`,
+    );
+    await connection.run('COMMIT');
+  } catch (error) {
+    await connection.run('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Customers a perfect hash table may hold, as a power of two: up to 2^21 customers in a
+ * workspace, DuckDB groups by the customer key in an array; beyond, in a general hash table.
+ */
+const PERFECT_HASH_BITS = 21;
+
 /** Turns DuckDB's wide integers (BIGINT, HUGEINT → bigint) into numbers, also inside lists and structs. */
 function plain(value: unknown): unknown {
   if (typeof value === 'bigint') return Number(value);
@@ -100,10 +179,15 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
   const lanes: DuckDBConnection[] = [];
   try {
     writer = await instance.connect();
+    await writer.run(`SET GLOBAL perfect_ht_threshold = ${PERFECT_HASH_BITS}`);
     for (const ddl of DUCKDB_SCHEMA) await writer.run(ddl);
+    await upgradeSchema(writer);
     for (let n = 0; n < STAGING_LANES; n++) {
       const lane = await instance.connect();
-      for (const table of ['interactions', 'feedback', 'quarantine'])
+      await lane.run(
+        `CREATE TEMP TABLE staging_interactions AS SELECT ${INTERACTION_SOURCE_COLUMNS.join(', ')} FROM interactions LIMIT 0`,
+      );
+      for (const table of ['feedback', 'quarantine'])
         await lane.run(`CREATE TEMP TABLE staging_${table} AS SELECT * FROM ${table} LIMIT 0`);
       lanes.push(lane);
     }
@@ -111,6 +195,11 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
     instance.closeSync();
     throw error;
   }
+
+  /** The key pass under way, which every analysis waits for. */
+  let keying: Promise<void> | undefined;
+  // Whether interactions may lack their integer keys (a file opened may hold some).
+  let unkeyed = true;
 
   // One write to the stored tables at a time.
   let tail: Promise<unknown> = Promise.resolve();
@@ -163,17 +252,18 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
   }
 
   /**
-   * Stages the batch and moves the new ids into `table` with `select`; answers how many were
-   * new. A plain INSERT is tried first: DuckDB's INSERT OR IGNORE checks each row for conflicts
-   * and grows slower with the table (measured: 90 ms per 10,000 rows at 250,000 rows, 580 ms at
-   * 1,000,000), so it only runs for a batch that does repeat stored ids.
+   * Stages the batch and moves the new ids into `table` with `insert` (an INSERT … SELECT
+   * without its verb); answers how many were new. A plain INSERT is tried first: DuckDB's
+   * INSERT OR IGNORE checks each row for conflicts and grows slower with the table (measured:
+   * 90 ms per 10,000 rows at 250,000 rows, 580 ms at 1,000,000), so it only runs for a batch
+   * that does repeat stored ids.
    */
   function insertStaged(
     table: string,
     width: number,
     rows: Cell[][],
     total: number,
-    select: string,
+    insert: string,
   ): Promise<InsertResult> {
     if (rows.length === 0) return Promise.resolve({ inserted: 0, duplicates: total });
     return write(() =>
@@ -182,10 +272,10 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
         try {
           const inserted = await serialize(async () => {
             try {
-              return (await lane.run(`INSERT INTO ${table} ${select}`)).rowsChanged;
+              return (await lane.run(`INSERT ${insert}`)).rowsChanged;
             } catch (error) {
               if (!/Constraint Error/i.test(String(error))) throw error;
-              return (await lane.run(`INSERT OR IGNORE INTO ${table} ${select}`)).rowsChanged;
+              return (await lane.run(`INSERT OR IGNORE ${insert}`)).rowsChanged;
             }
           });
           return { inserted, duplicates: total - inserted };
@@ -221,8 +311,11 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
         INTERACTION_COLUMNS,
         unique.map(interactionRow),
         rows.length,
-        'SELECT * FROM staging_interactions',
-      );
+        `${INSERT_INTERACTIONS} SELECT * FROM staging_interactions`,
+      ).then((result) => {
+        if (result.inserted > 0) unkeyed = true;
+        return result;
+      });
     },
 
     insertFeedback(rows) {
@@ -232,7 +325,7 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
         FEEDBACK_COLUMNS,
         unique.map(feedbackRow),
         rows.length,
-        'SELECT * FROM staging_feedback',
+        'INTO feedback SELECT * FROM staging_feedback',
       );
     },
 
@@ -244,7 +337,7 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
         QUARANTINE_COLUMNS,
         unique.map(quarantineRow),
         rows.length,
-        `SELECT s.* FROM staging_quarantine s
+        `INTO quarantine SELECT s.* FROM staging_quarantine s
          WHERE NOT (s.kind = 'interaction' AND EXISTS (
                  SELECT 1 FROM interactions i WHERE i.workspace_id = s.workspace_id AND i.id = s.id))
            AND NOT (s.kind = 'feedback' AND EXISTS (
@@ -282,7 +375,7 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
           await writer.run('BEGIN TRANSACTION');
           try {
             const interactions = await writer.run(
-              `INSERT OR IGNORE INTO interactions
+              `INSERT OR IGNORE ${INSERT_INTERACTIONS}
              SELECT workspace_id, id, record->>'customer', $touchpointId, q.at,
                     coalesce(record->>'direction', $direction),
                     (record->>'sentiment')::TINYINT, record->>'outcome', (record->>'value')::DOUBLE,
@@ -292,6 +385,7 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
              WHERE workspace_id = $workspaceId AND touchpoint_key = $touchpointKey AND kind = 'interaction'`,
               params,
             );
+            if (interactions.rowsChanged > 0) unkeyed = true;
             const feedback = await writer.run(
               `INSERT OR IGNORE INTO feedback
              SELECT workspace_id, id, $touchpointId, record->>'customer', q.at, record->>'kind',
@@ -356,7 +450,33 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
       return new Map(rows.map((r) => [r.id, r.n]));
     },
 
-    query<T>(q: EngineQuery) {
+    async countFeedbackByTouchpoint(workspaceId, touchpointIds) {
+      if (touchpointIds.length === 0) return new Map();
+      const rows = await read<{ id: string; n: number }>(
+        `SELECT touchpoint_id AS id, count(*) AS n FROM feedback
+         WHERE workspace_id = $workspaceId AND list_contains($ids, touchpoint_id)
+         GROUP BY touchpoint_id`,
+        { workspaceId, ids: [...touchpointIds] },
+      );
+      return new Map(rows.map((r) => [r.id, r.n]));
+    },
+
+    async query<T>(q: EngineQuery) {
+      if (unkeyed && !closing) {
+        // Keys for what was stored since the last analysis; inserts that land meanwhile set the
+        // flag again for the next one. Analyses that start meanwhile wait for the same pass.
+        unkeyed = false;
+        const pass = write(() => serialize(() => assignKeys(writer)));
+        keying = pass;
+        const settle = () => {
+          if (keying === pass) keying = undefined;
+        };
+        pass.then(settle, () => {
+          unkeyed = true;
+          settle();
+        });
+      }
+      if (keying) await keying;
       return read<T>(q.sql, q.params);
     },
 

@@ -2,6 +2,12 @@
  * DuckDB tables of the event store. Times are epoch milliseconds (BIGINT); ids are unique per
  * workspace, which is what makes ingestion idempotent.
  *
+ * Each interaction also carries integer keys for its customer and touchpoint, dense per
+ * workspace (1, 2, 3…) and assigned at insert from the `customer_keys` and `touchpoint_keys`
+ * dictionaries. The analyses group and join on them: integer keys hash and compare faster than
+ * text, and a dense range lets DuckDB group customers in a perfect hash table (an array indexed
+ * by the key) instead of a general one.
+ *
  * `at` is a reserved word in DuckDB: the DDL quotes it, and queries must write it qualified
  * (`i.at`) or quoted (`"at"`) — a bare `at` is a syntax error.
  */
@@ -20,8 +26,23 @@ export const DUCKDB_SCHEMA = [
     wait_ms DOUBLE,
     duration_ms DOUBLE,
     props VARCHAR,
+    customer_key INTEGER,
+    touchpoint_key INTEGER,
     PRIMARY KEY (workspace_id, id)
   )`,
+  `CREATE TABLE IF NOT EXISTS customer_keys (
+    workspace_id VARCHAR NOT NULL,
+    customer VARCHAR NOT NULL,
+    customer_key INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, customer)
+  )`,
+  `CREATE TABLE IF NOT EXISTS touchpoint_keys (
+    workspace_id VARCHAR NOT NULL,
+    touchpoint_id VARCHAR NOT NULL,
+    touchpoint_key INTEGER NOT NULL,
+    PRIMARY KEY (workspace_id, touchpoint_id)
+  )`,
+  `CREATE TABLE IF NOT EXISTS event_store_meta (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS feedback (
     workspace_id VARCHAR NOT NULL,
     id VARCHAR NOT NULL,
@@ -52,3 +73,26 @@ export const DUCKDB_SCHEMA = [
     PRIMARY KEY (workspace_id, touchpoint_key)
   )`,
 ];
+
+/** The layout version this code writes; older files are upgraded in place on open. */
+export const DUCKDB_SCHEMA_VERSION = 2;
+
+/**
+ * Columns of an interaction as ingestion supplies them (the staging tables hold these); the
+ * integer keys are added on the way into `interactions`.
+ */
+export const INTERACTION_SOURCE_COLUMNS = [
+  'workspace_id',
+  'id',
+  'customer',
+  'touchpoint_id',
+  '"at"',
+  'direction',
+  'sentiment',
+  'outcome',
+  'value',
+  'response_ms',
+  'wait_ms',
+  'duration_ms',
+  'props',
+] as const;

@@ -1,0 +1,39 @@
+/**
+ * Records generated demo interactions and feedback answers (demo-interactions.ts) for a demo
+ * workspace into the event store, batch by batch: what `touchpoints demo --interactions N --seed S`
+ * and `POST /api/workspaces/demo {interactions, seed}` both do.
+ */
+import type { Db } from '../store/catalog/db.js';
+import type { EventStore } from '../store/events/event-store.js';
+import { generateDemoBatches, loadDemoCatalog } from './demo-interactions.js';
+
+/** Records per insert: one event-store batch. */
+const BATCH = 10_000;
+
+export interface DemoRecording {
+  interactions: number;
+  feedback: number;
+}
+
+/**
+ * Generates `interactions` interactions (with their feedback answers) for the demo workspace
+ * over the 90 days before `end`, deterministic for a seed, and stores them; `onBatch` hears the
+ * running totals after each batch.
+ */
+export async function recordDemoInteractions(
+  db: Db,
+  events: EventStore,
+  workspaceId: string,
+  options: { interactions: number; seed: number; end: number },
+  onBatch?: (recorded: DemoRecording) => void,
+): Promise<DemoRecording> {
+  const recorded: DemoRecording = { interactions: 0, feedback: 0 };
+  if (options.interactions <= 0) return recorded;
+  const demo = await loadDemoCatalog(db, workspaceId);
+  for (const batch of generateDemoBatches(demo, options, BATCH)) {
+    recorded.interactions += (await events.insertInteractions(batch.interactions)).inserted;
+    recorded.feedback += (await events.insertFeedback(batch.feedback)).inserted;
+    onBatch?.({ ...recorded });
+  }
+  return recorded;
+}
