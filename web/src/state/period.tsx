@@ -2,7 +2,7 @@
  * The period and filters shared by every analytics page (and the chain funnel): kept in the URL's
  * query string so a view can be shared as a link, and carried along when moving between pages.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 export type PeriodPreset = '30' | '90' | '365' | 'all' | 'custom';
@@ -46,20 +46,23 @@ export function useAnalyticsFilter() {
     };
   }, [params, preset]);
 
+  // Two changes in a row (from, then to) must both land: build each on the one before it, not on
+  // the URL the router has not yet updated.
+  const pending = useRef<URLSearchParams | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once the URL holds the changes, start from it again
+  useEffect(() => {
+    pending.current = null;
+  }, [params]);
   const setFilter = useCallback(
     (change: Partial<AnalyticsFilter>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(change)) {
-            const name = key === 'preset' ? 'period' : key;
-            if (value === undefined || value === '') next.delete(name);
-            else next.set(name, value);
-          }
-          return next;
-        },
-        { replace: true },
-      );
+      const next = new URLSearchParams(pending.current ?? window.location.search);
+      for (const [key, value] of Object.entries(change)) {
+        const name = key === 'preset' ? 'period' : key;
+        if (value === undefined || value === '') next.delete(name);
+        else next.set(name, value);
+      }
+      pending.current = next;
+      setParams(next, { replace: true });
     },
     [setParams],
   );
