@@ -106,6 +106,10 @@ export const common = defineTranslations(
       totpDisable: 'Turn off',
       totpEnabled: 'Two-factor authentication is on',
       totpDisabled: 'Two-factor authentication is off',
+      details: 'Your details',
+      totpDisableHint:
+        'Enter a current code from your authenticator app to turn two-factor authentication off.',
+      qrAlt: 'QR code for your authenticator app',
     },
   },
   {
@@ -216,6 +220,10 @@ export const common = defineTranslations(
         totpDisable: 'Ausschalten',
         totpEnabled: 'Zwei-Faktor-Authentifizierung ist aktiv',
         totpDisabled: 'Zwei-Faktor-Authentifizierung ist aus',
+        details: 'Ihre Angaben',
+        totpDisableHint:
+          'Geben Sie einen aktuellen Code aus Ihrer Authenticator-App ein, um die Zwei-Faktor-Authentifizierung auszuschalten.',
+        qrAlt: 'QR-Code für Ihre Authenticator-App',
       },
     },
     ru: {
@@ -322,6 +330,10 @@ export const common = defineTranslations(
         totpDisable: 'Выключить',
         totpEnabled: 'Двухфакторная аутентификация включена',
         totpDisabled: 'Двухфакторная аутентификация выключена',
+        details: 'Ваши данные',
+        totpDisableHint:
+          'Чтобы выключить двухфакторную аутентификацию, введите текущий код из приложения-аутентификатора.',
+        qrAlt: 'QR-код для приложения-аутентификатора',
       },
     },
     cs: {
@@ -427,6 +439,9 @@ export const common = defineTranslations(
         totpDisable: 'Vypnout',
         totpEnabled: 'Dvoufázové ověření je zapnuté',
         totpDisabled: 'Dvoufázové ověření je vypnuté',
+        details: 'Vaše údaje',
+        totpDisableHint: 'Pro vypnutí dvoufázového ověření zadejte aktuální kód z ověřovací aplikace.',
+        qrAlt: 'QR kód pro ověřovací aplikaci',
       },
     },
     sk: {
@@ -533,6 +548,9 @@ export const common = defineTranslations(
         totpDisable: 'Vypnúť',
         totpEnabled: 'Dvojfaktorové overenie je zapnuté',
         totpDisabled: 'Dvojfaktorové overenie je vypnuté',
+        details: 'Vaše údaje',
+        totpDisableHint: 'Na vypnutie dvojfaktorového overenia zadajte aktuálny kód z overovacej aplikácie.',
+        qrAlt: 'QR kód pre overovaciu aplikáciu',
       },
     },
     ro: {
@@ -639,6 +657,10 @@ export const common = defineTranslations(
         totpDisable: 'Dezactivează',
         totpEnabled: 'Autentificarea în doi pași este activă',
         totpDisabled: 'Autentificarea în doi pași este dezactivată',
+        details: 'Datele dvs.',
+        totpDisableHint:
+          'Introduceți un cod actual din aplicația de autentificare pentru a dezactiva autentificarea în doi pași.',
+        qrAlt: 'Cod QR pentru aplicația de autentificare',
       },
     },
   },

@@ -23,7 +23,8 @@ export function SignInPage() {
       if (answer?.user && isLanguage(answer.user.locale) && !localStorage.getItem('touchpoints.language')) {
         await setLanguage(answer.user.locale);
       }
-      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+      // Reset, not just invalidate: a "signed out" answer cached before would send "/" back here.
+      await queryClient.resetQueries({ queryKey: ME_KEY });
       navigate('/');
     },
     onError: (error) => {

@@ -1,0 +1,253 @@
+/** Channels: the built-in reference list and the workspace's own; add, edit, delete own ones. */
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, ws } from '../../api/client';
+import type { Channel, Page } from '../../api/types';
+import { useCanEdit, useWorkspaceId } from '../../state/session';
+import { Empty, QueryState } from '../states';
+
+export const channelsKey = (workspaceId: string) => ['channels', workspaceId] as const;
+
+/** Create (no channel given) or edit a channel; a built-in one keeps its key. */
+function ChannelModal({ channel, onClose }: { channel: Channel | null; onClose: () => void }) {
+  const { t } = useTranslation('settings');
+  const { t: tc } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const queryClient = useQueryClient();
+  const [key, setKey] = useState(channel?.key ?? '');
+  const [name, setName] = useState(channel?.name ?? '');
+  const [online, setOnline] = useState(channel?.online ?? true);
+  const save = useMutation({
+    mutationFn: () =>
+      channel
+        ? api.patch<Channel>(ws(workspaceId, `/channels/${channel.id}`), {
+            version: channel.version,
+            name,
+            online,
+            ...(channel.builtin ? {} : { key }),
+          })
+        : api.post<Channel>(ws(workspaceId, '/channels'), { key, name, online }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: tc('state.saved') });
+      await queryClient.invalidateQueries({ queryKey: ['channels', workspaceId] });
+      onClose();
+    },
+    onError: async (error) => {
+      if (error instanceof ApiError && error.status === 409 && channel) {
+        notifications.show({ color: 'orange', message: tc('state.conflict') });
+        await queryClient.invalidateQueries({ queryKey: ['channels', workspaceId] });
+        onClose();
+      }
+    },
+  });
+  const error = save.error instanceof ApiError ? save.error : null;
+  const fieldErrors = error?.fieldErrors() ?? {};
+  const general = save.isError && !fieldErrors.key && !fieldErrors.name ? save.error.message : null;
+  return (
+    <Modal opened onClose={onClose} title={channel ? t('channels.editTitle') : t('channels.addTitle')}>
+      <Stack
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <TextInput
+          label={t('channels.name')}
+          required
+          data-autofocus
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldErrors.name}
+        />
+        <TextInput
+          label={t('channels.key')}
+          description={channel?.builtin ? t('channels.builtinKey') : t('channels.keyHint')}
+          required
+          readOnly={channel?.builtin}
+          value={key}
+          onChange={(e) => setKey(e.currentTarget.value)}
+          error={fieldErrors.key}
+        />
+        <Switch
+          label={t('channels.online')}
+          checked={online}
+          onChange={(e) => setOnline(e.currentTarget.checked)}
+        />
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {tc('action.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="channel-save">
+            {tc('action.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function DeleteChannelModal({ channel, onClose }: { channel: Channel; onClose: () => void }) {
+  const { t: tc } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.delete(ws(workspaceId, `/channels/${channel.id}`)),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: tc('state.deleted') });
+      await queryClient.invalidateQueries({ queryKey: ['channels', workspaceId] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={tc('action.delete')}>
+      <Stack>
+        <Text size="sm">{tc('confirmDelete', { name: channel.name })}</Text>
+        {remove.isError && (
+          <Alert color="red" role="alert">
+            {remove.error.message}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {tc('action.cancel')}
+          </Button>
+          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+            {tc('action.delete')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function Channels() {
+  const { t } = useTranslation('settings');
+  const { t: tc } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const canEdit = useCanEdit();
+  const [editing, setEditing] = useState<Channel | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<Channel | null>(null);
+  const query = useQuery({
+    queryKey: [...channelsKey(workspaceId), 'settings'],
+    queryFn: () => api.get<Page<Channel>>(ws(workspaceId, '/channels'), { limit: 500, sort: 'name' }),
+  });
+  const add = (
+    <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="channel-add">
+      {t('channels.add')}
+    </Button>
+  );
+  return (
+    <Card withBorder>
+      <Stack>
+        <Group justify="space-between" align="start">
+          <div>
+            <Title order={4}>{t('channels.title')}</Title>
+            <Text size="sm" c="dimmed" mt={4}>
+              {t('channels.intro')}
+            </Text>
+          </div>
+          {canEdit && add}
+        </Group>
+        <QueryState query={query}>
+          {(page) => {
+            // Own channels first: they are the ones a team adds and edits.
+            const channels = [...page.items].sort((a, b) => Number(a.builtin) - Number(b.builtin));
+            return channels.length === 0 ? (
+              <Empty title={t('channels.empty')} action={canEdit ? add : undefined}>
+                {t('channels.emptyHint')}
+              </Empty>
+            ) : (
+              <Table withTableBorder highlightOnHover data-testid="channels-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('channels.name')}</Table.Th>
+                    <Table.Th>{t('channels.key')}</Table.Th>
+                    <Table.Th>{t('channels.kind')}</Table.Th>
+                    <Table.Th>{t('channels.origin')}</Table.Th>
+                    {canEdit && <Table.Th w={170} />}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {channels.map((channel) => (
+                    <Table.Tr key={channel.id} data-testid={`channel-${channel.key}`}>
+                      <Table.Td fw={500}>{channel.name}</Table.Td>
+                      <Table.Td>
+                        <code>{channel.key}</code>
+                      </Table.Td>
+                      <Table.Td>
+                        {channel.online ? t('channels.onlineShort') : t('channels.offlineShort')}
+                      </Table.Td>
+                      <Table.Td>
+                        {channel.builtin ? (
+                          <Badge size="sm" variant="light" color="gray">
+                            {t('channels.builtin')}
+                          </Badge>
+                        ) : (
+                          <Badge size="sm" variant="light">
+                            {t('channels.own')}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      {canEdit && (
+                        <Table.Td ta="right">
+                          <Group gap={4} justify="flex-end" wrap="nowrap">
+                            <Button
+                              size="xs"
+                              variant="subtle"
+                              onClick={() => setEditing(channel)}
+                              aria-label={`${tc('action.edit')}: ${channel.name}`}
+                            >
+                              {tc('action.edit')}
+                            </Button>
+                            {!channel.builtin && (
+                              <Button
+                                size="xs"
+                                variant="subtle"
+                                color="red"
+                                onClick={() => setDeleting(channel)}
+                                aria-label={`${tc('action.delete')}: ${channel.name}`}
+                              >
+                                {tc('action.delete')}
+                              </Button>
+                            )}
+                          </Group>
+                        </Table.Td>
+                      )}
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            );
+          }}
+        </QueryState>
+      </Stack>
+      {editing && (
+        <ChannelModal channel={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
+      {deleting && <DeleteChannelModal channel={deleting} onClose={() => setDeleting(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,289 @@
+/** Members of the workspace and their roles: add by e-mail, change the role, remove (owners). */
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUserPlus } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, ws } from '../../api/client';
+import type { Member } from '../../api/types';
+import { useFormat } from '../../i18n/format';
+import { ME_KEY, useIsOwner, useMe, useWorkspaceId } from '../../state/session';
+import { Empty, QueryState } from '../states';
+
+const ROLES = ['owner', 'editor', 'viewer'] as const;
+type Role = (typeof ROLES)[number];
+
+export const membersKey = (workspaceId: string) => ['members', workspaceId] as const;
+
+function useRoleOptions() {
+  const { t } = useTranslation('settings');
+  return ROLES.map((role) => ({ value: role, label: t(`members.roles.${role}`) }));
+}
+
+function AddMemberModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('settings');
+  const { t: tc } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const queryClient = useQueryClient();
+  const roles = useRoleOptions();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Role>('editor');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const add = useMutation({
+    mutationFn: () =>
+      api.post(ws(workspaceId, '/members'), {
+        email,
+        role,
+        ...(name.trim() ? { name: name.trim() } : {}),
+        ...(password ? { password } : {}),
+      }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('members.added', { email }) });
+      await queryClient.invalidateQueries({ queryKey: membersKey(workspaceId) });
+      onClose();
+    },
+  });
+  const error = add.error instanceof ApiError ? add.error : null;
+  const fieldErrors = error?.fieldErrors() ?? {};
+  const general =
+    add.isError && !fieldErrors.email && !fieldErrors.password && !fieldErrors.role
+      ? add.error.message
+      : null;
+  return (
+    <Modal opened onClose={onClose} title={t('members.addTitle')}>
+      <Stack
+        component="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <TextInput
+          label={t('members.email')}
+          type="email"
+          required
+          data-autofocus
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={fieldErrors.email}
+        />
+        <Select
+          label={t('members.role')}
+          allowDeselect={false}
+          data={roles}
+          value={role}
+          onChange={(v) => v && setRole(v as Role)}
+          error={fieldErrors.role}
+          description={t(`members.roleHints.${role}`)}
+        />
+        <Text size="sm" c="dimmed">
+          {t('members.newAccountHint')}
+        </Text>
+        <TextInput
+          label={t('members.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={fieldErrors.name}
+        />
+        <PasswordInput
+          label={t('members.password')}
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={fieldErrors.password}
+        />
+        {general && (
+          <Alert color="red" role="alert">
+            {general}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {tc('action.cancel')}
+          </Button>
+          <Button type="submit" loading={add.isPending} data-testid="member-add-submit">
+            {tc('action.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function RemoveMemberModal({ member, onClose }: { member: Member; onClose: () => void }) {
+  const { t } = useTranslation('settings');
+  const { t: tc } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.delete(ws(workspaceId, `/members/${member.userId}`)),
+    onSuccess: async () => {
+      notifications.show({
+        color: 'green',
+        message: t('members.removed', { name: member.name || member.email }),
+      });
+      await queryClient.invalidateQueries({ queryKey: membersKey(workspaceId) });
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('members.removeTitle')}>
+      <Stack>
+        <Text size="sm">{t('members.removeConfirm', { name: member.name || member.email })}</Text>
+        {remove.isError && (
+          <Alert color="red" role="alert" data-testid="member-remove-error">
+            {remove.error.message}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {tc('action.cancel')}
+          </Button>
+          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+            {t('members.remove')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function RoleSelect({ member }: { member: Member }) {
+  const { t } = useTranslation('settings');
+  const workspaceId = useWorkspaceId();
+  const queryClient = useQueryClient();
+  const roles = useRoleOptions();
+  const change = useMutation({
+    mutationFn: (role: Role) => api.patch(ws(workspaceId, `/members/${member.userId}`), { role }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: t('members.roleChanged') });
+      await queryClient.invalidateQueries({ queryKey: membersKey(workspaceId) });
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+    },
+  });
+  return (
+    <Select
+      size="xs"
+      w={160}
+      aria-label={t('members.roleOf', { name: member.name || member.email })}
+      allowDeselect={false}
+      data={roles}
+      value={member.role}
+      disabled={change.isPending}
+      onChange={(v) => v && v !== member.role && change.mutate(v as Role)}
+      error={change.isError ? change.error.message : null}
+      data-testid={`role-${member.email}`}
+    />
+  );
+}
+
+export function Members() {
+  const { t } = useTranslation('settings');
+  const f = useFormat();
+  const workspaceId = useWorkspaceId();
+  const isOwner = useIsOwner();
+  const myId = useMe().data?.user.id;
+  const [adding, setAdding] = useState(false);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const query = useQuery({
+    queryKey: membersKey(workspaceId),
+    queryFn: () => api.get<{ items: Member[] }>(ws(workspaceId, '/members')).then((r) => r.items),
+  });
+  return (
+    <Card withBorder>
+      <Stack>
+        <Group justify="space-between" align="start">
+          <div>
+            <Title order={4}>{t('members.title')}</Title>
+            <Text size="sm" c="dimmed" mt={4}>
+              {t('members.intro')}
+            </Text>
+          </div>
+          {isOwner && (
+            <Button
+              leftSection={<IconUserPlus size={16} />}
+              onClick={() => setAdding(true)}
+              data-testid="member-add"
+            >
+              {t('members.add')}
+            </Button>
+          )}
+        </Group>
+        <QueryState query={query}>
+          {(members) =>
+            members.length === 0 ? (
+              <Empty title={t('members.empty')} />
+            ) : (
+              <Table withTableBorder highlightOnHover data-testid="members-table">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('members.name')}</Table.Th>
+                    <Table.Th>{t('members.email')}</Table.Th>
+                    <Table.Th>{t('members.role')}</Table.Th>
+                    <Table.Th>{t('members.since')}</Table.Th>
+                    <Table.Th w={120} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {members.map((member) => (
+                    <Table.Tr key={member.userId} data-testid={`member-${member.email}`}>
+                      <Table.Td>
+                        <Group gap="xs">
+                          <Text size="sm" fw={500}>
+                            {member.name || '–'}
+                          </Text>
+                          {member.userId === myId && (
+                            <Badge size="xs" variant="light">
+                              {t('members.you')}
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{member.email}</Table.Td>
+                      <Table.Td>
+                        {isOwner ? <RoleSelect member={member} /> : t(`members.roles.${member.role}`)}
+                      </Table.Td>
+                      <Table.Td>{f.date(member.since)}</Table.Td>
+                      <Table.Td ta="right">
+                        {(isOwner || member.userId === myId) && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            onClick={() => setRemoving(member)}
+                            aria-label={`${t('members.remove')}: ${member.email}`}
+                          >
+                            {member.userId === myId ? t('members.leave') : t('members.remove')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )
+          }
+        </QueryState>
+      </Stack>
+      {adding && <AddMemberModal onClose={() => setAdding(false)} />}
+      {removing && <RemoveMemberModal member={removing} onClose={() => setRemoving(null)} />}
+    </Card>
+  );
+}

@@ -1,0 +1,138 @@
+/** Name, description and the contact-frequency cap of the workspace (owners change them). */
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, ws } from '../../api/client';
+import type { Workspace } from '../../api/types';
+import { ME_KEY, useIsOwner, useWorkspaceId } from '../../state/session';
+import { QueryState } from '../states';
+
+function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onConflict: () => void }) {
+  const { t } = useTranslation('settings');
+  const { t: tc } = useTranslation();
+  const workspaceId = useWorkspaceId();
+  const isOwner = useIsOwner();
+  const queryClient = useQueryClient();
+  const storedCap = workspace.settings.contactFrequencyCap;
+  const initial = {
+    name: workspace.name,
+    description: workspace.description,
+    cap: typeof storedCap === 'number' ? storedCap : '',
+  };
+  const [form, setForm] = useState<{ name: string; description: string; cap: number | string }>(initial);
+  // A newer version from the server (after a save or a conflict) replaces the form.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new version resets the form
+  useEffect(() => setForm(initial), [workspace.version]);
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch<Workspace>(ws(workspaceId, ''), {
+        version: workspace.version,
+        name: form.name,
+        description: form.description,
+        settings: typeof form.cap === 'number' ? { contactFrequencyCap: form.cap } : {},
+      }),
+    onSuccess: async () => {
+      notifications.show({ color: 'green', message: tc('state.saved') });
+      await queryClient.invalidateQueries({ queryKey: ['workspace', workspaceId] });
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 409) {
+        notifications.show({ color: 'orange', message: tc('state.conflict') });
+        onConflict();
+      }
+    },
+  });
+  const error = save.error instanceof ApiError ? save.error : null;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <Stack component="form" onSubmit={submit} maw={640}>
+      <TextInput
+        label={t('general.name')}
+        required
+        readOnly={!isOwner}
+        value={form.name}
+        onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+        error={error?.fieldMessage('name')}
+      />
+      <Textarea
+        label={t('general.description')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        readOnly={!isOwner}
+        value={form.description}
+        onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+        error={error?.fieldMessage('description')}
+      />
+      <NumberInput
+        label={t('general.cap')}
+        description={t('general.capHint')}
+        placeholder="8"
+        min={1}
+        max={1000}
+        allowDecimal={false}
+        readOnly={!isOwner}
+        value={form.cap}
+        onChange={(value) => setForm({ ...form, cap: value })}
+        error={error?.fieldMessage('settings.contactFrequencyCap')}
+        w={320}
+      />
+      {save.isError && error?.status !== 409 && !error?.body.issues?.length && (
+        <Alert color="red" role="alert">
+          {save.error.message}
+        </Alert>
+      )}
+      {isOwner && (
+        <Group>
+          <Button type="submit" loading={save.isPending} data-testid="workspace-save">
+            {tc('action.save')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+export function WorkspaceForm() {
+  const { t } = useTranslation('settings');
+  const workspaceId = useWorkspaceId();
+  const isOwner = useIsOwner();
+  const query = useQuery({
+    queryKey: ['workspace', workspaceId],
+    queryFn: () => api.get<Workspace>(ws(workspaceId, '')),
+  });
+  return (
+    <Card withBorder>
+      <Stack>
+        <div>
+          <Title order={4}>{t('general.title')}</Title>
+          {!isOwner && (
+            <Text size="sm" c="dimmed" mt={4}>
+              {t('general.ownerOnly')}
+            </Text>
+          )}
+        </div>
+        <QueryState query={query}>
+          {(workspace) => <WorkspaceFields workspace={workspace} onConflict={() => void query.refetch()} />}
+        </QueryState>
+      </Stack>
+    </Card>
+  );
+}
