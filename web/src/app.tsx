@@ -2,7 +2,14 @@
 import { Button, Center, Stack, Title } from '@mantine/core';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Link, Navigate, RouterProvider, useLocation } from 'react-router';
+import {
+  createBrowserRouter,
+  Link,
+  Navigate,
+  RouterProvider,
+  useLocation,
+  useRouteError,
+} from 'react-router';
 import { PlainLayout, WorkspaceLayout } from './components/layout';
 import { ErrorState, Loading } from './components/states';
 import { HomePage } from './pages/home';
@@ -55,6 +62,25 @@ function NotFound() {
   );
 }
 
+/** A page that failed while drawing: say so, and offer the way out, instead of a blank screen. */
+function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  return (
+    <Center mih="60vh" p="md">
+      <Stack align="center" maw={560}>
+        <ErrorState
+          error={error instanceof Error ? error : new Error(String(error))}
+          onRetry={() => location.reload()}
+        />
+        <Button component={Link} to="/" variant="light">
+          {t('state.backHome')}
+        </Button>
+      </Stack>
+    </Center>
+  );
+}
+
 const router = createBrowserRouter([
   { path: '/login', element: <SignInPage /> },
   { path: '/setup', element: <SetupPage /> },
@@ -80,24 +106,30 @@ const router = createBrowserRouter([
   },
   {
     path: '/w/:workspaceId',
+    errorElement: <RouteError />,
     element: (
       <SignedIn>
         <InWorkspace />
       </SignedIn>
     ),
     children: [
-      { index: true, element: <Navigate to="touchpoints" replace /> },
-      { path: 'touchpoints', element: <TouchpointsPage /> },
-      { path: 'journeys', element: <JourneysPage /> },
-      { path: 'journeys/:journeyId', element: <JourneyMapPage /> },
-      { path: 'chains', element: <ChainsPage /> },
-      { path: 'chains/:chainId', element: <ChainPage /> },
-      { path: 'analytics', element: <AnalyticsPage /> },
-      { path: 'analytics/:analysis', element: <AnalyticsPage /> },
-      { path: 'health', element: <HealthPage /> },
-      { path: 'data', element: <DataPage /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: '*', element: <NotFound /> },
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Navigate to="touchpoints" replace /> },
+          { path: 'touchpoints', element: <TouchpointsPage /> },
+          { path: 'journeys', element: <JourneysPage /> },
+          { path: 'journeys/:journeyId', element: <JourneyMapPage /> },
+          { path: 'chains', element: <ChainsPage /> },
+          { path: 'chains/:chainId', element: <ChainPage /> },
+          { path: 'analytics', element: <AnalyticsPage /> },
+          { path: 'analytics/:analysis', element: <AnalyticsPage /> },
+          { path: 'health', element: <HealthPage /> },
+          { path: 'data', element: <DataPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
     ],
   },
   { path: '*', element: <NotFound /> },
