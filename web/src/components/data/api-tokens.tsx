@@ -24,6 +24,7 @@ import { ApiError, api, ws } from '../../api/client';
 import type { ApiToken } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useIsOwner, useWorkspaceId } from '../../state/session';
+import { ConfirmModal } from '../confirm-modal';
 import { Empty, QueryState } from '../states';
 
 const SCOPES = ['read', 'admin', 'ingest'] as const;
@@ -156,7 +157,6 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
 
 function RevokeModal({ token, onClose }: { token: ApiToken; onClose: () => void }) {
   const { t } = useTranslation('data');
-  const { t: tc } = useTranslation();
   const workspaceId = useWorkspaceId();
   const queryClient = useQueryClient();
   const revoke = useMutation({
@@ -168,29 +168,16 @@ function RevokeModal({ token, onClose }: { token: ApiToken; onClose: () => void 
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('tokens.revokeTitle')}>
-      <Stack>
-        <Text size="sm">{t('tokens.revokeConfirm', { name: token.name })}</Text>
-        {revoke.isError && (
-          <Alert color="red" role="alert">
-            {revoke.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {tc('action.cancel')}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => revoke.mutate()}
-            loading={revoke.isPending}
-            data-testid="token-revoke-confirm"
-          >
-            {t('tokens.revoke')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={t('tokens.revokeTitle')}
+      message={t('tokens.revokeConfirm', { name: token.name })}
+      confirmLabel={t('tokens.revoke')}
+      onConfirm={() => revoke.mutate()}
+      onClose={onClose}
+      pending={revoke.isPending}
+      error={revoke.error}
+      confirmTestId="token-revoke-confirm"
+    />
   );
 }
 

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api, ws } from '../../api/client';
 import type { Channel, Page } from '../../api/types';
 import { useCanEdit, useWorkspaceId } from '../../state/session';
+import { ConfirmModal } from '../confirm-modal';
 import { Empty, QueryState } from '../states';
 
 export const channelsKey = (workspaceId: string) => ['channels', workspaceId] as const;
@@ -122,24 +123,15 @@ function DeleteChannelModal({ channel, onClose }: { channel: Channel; onClose: (
     },
   });
   return (
-    <Modal opened onClose={onClose} title={tc('action.delete')}>
-      <Stack>
-        <Text size="sm">{tc('confirmDelete', { name: channel.name })}</Text>
-        {remove.isError && (
-          <Alert color="red" role="alert">
-            {remove.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {tc('action.cancel')}
-          </Button>
-          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
-            {tc('action.delete')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={tc('action.delete')}
+      message={tc('confirmDelete', { name: channel.name })}
+      confirmLabel={tc('action.delete')}
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
+      pending={remove.isPending}
+      error={remove.error}
+    />
   );
 }
 

@@ -23,6 +23,7 @@ import { ApiError, api, ws } from '../../api/client';
 import type { Member } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { ME_KEY, useIsOwner, useMe, useWorkspaceId } from '../../state/session';
+import { ConfirmModal } from '../confirm-modal';
 import { Empty, QueryState } from '../states';
 
 const ROLES = ['owner', 'editor', 'viewer'] as const;
@@ -128,7 +129,6 @@ function AddMemberModal({ onClose }: { onClose: () => void }) {
 
 function RemoveMemberModal({ member, onClose }: { member: Member; onClose: () => void }) {
   const { t } = useTranslation('settings');
-  const { t: tc } = useTranslation();
   const workspaceId = useWorkspaceId();
   const queryClient = useQueryClient();
   const remove = useMutation({
@@ -144,24 +144,16 @@ function RemoveMemberModal({ member, onClose }: { member: Member; onClose: () =>
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('members.removeTitle')}>
-      <Stack>
-        <Text size="sm">{t('members.removeConfirm', { name: member.name || member.email })}</Text>
-        {remove.isError && (
-          <Alert color="red" role="alert" data-testid="member-remove-error">
-            {remove.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {tc('action.cancel')}
-          </Button>
-          <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
-            {t('members.remove')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmModal
+      title={t('members.removeTitle')}
+      message={t('members.removeConfirm', { name: member.name || member.email })}
+      confirmLabel={t('members.remove')}
+      onConfirm={() => remove.mutate()}
+      onClose={onClose}
+      pending={remove.isPending}
+      error={remove.error}
+      errorTestId="member-remove-error"
+    />
   );
 }
 
