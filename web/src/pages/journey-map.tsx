@@ -22,9 +22,9 @@ import { AddLaneDialog, AddStageDialog, useConfirm } from '../components/journey
 import { downloadPng, pngFileName, usePrintFit } from '../components/journey/map-output';
 import { useJourneyMap, useJourneyMapActions } from '../components/journey/use-journey-map';
 import '../components/journey/journey-map.css';
+import { useChannels } from '../api/workspace-lists';
 import { PeriodFilter } from '../components/period-filter';
 import { Empty, ErrorState, Loading } from '../components/states';
-import { useChannels } from '../components/touchpoints/workspace-data';
 import { useCanEdit, useWorkspaceId } from '../state/session';
 
 export function JourneyMapPage() {

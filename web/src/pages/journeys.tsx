@@ -25,10 +25,10 @@ import { Link, useNavigate } from 'react-router';
 import { DEFAULT_LANES, DEFAULT_STAGES } from '../../../src/domain/vocabulary.js';
 import { ApiError, api, ws } from '../api/client';
 import type { Journey, JourneyMap, Page } from '../api/types';
+import { useChannels } from '../api/workspace-lists';
 import { useConfirm } from '../components/journey/map-dialogs';
 import { PageHeader } from '../components/layout';
 import { Empty, ErrorState, errorMessage, Loading } from '../components/states';
-import { useChannels } from '../components/touchpoints/workspace-data';
 import { useFormat } from '../i18n/format';
 import { useCanEdit, useWorkspaceId } from '../state/session';
 

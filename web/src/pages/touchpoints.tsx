@@ -14,6 +14,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ws } from '../api/client';
 import type { Page, Touchpoint } from '../api/types';
+import { fetchAll } from '../api/workspace-lists';
 import { PageHeader } from '../components/layout';
 import { Empty, ErrorState, errorMessage, Loading } from '../components/states';
 import { TemplateLibrary } from '../components/touchpoints/template-library';
@@ -22,7 +23,7 @@ import { TouchpointDrawer } from '../components/touchpoints/touchpoint-drawer';
 import { TouchpointFilters } from '../components/touchpoints/touchpoint-filters';
 import { TouchpointTable, TouchpointTree } from '../components/touchpoints/touchpoint-table';
 import { PAGE_SIZE, useRegistryView } from '../components/touchpoints/use-touchpoint-query';
-import { fetchAll, touchpointKeys } from '../components/touchpoints/workspace-data';
+import { touchpointKeys } from '../components/touchpoints/workspace-data';
 import { useFormat } from '../i18n/format';
 import { useCanEdit, useWorkspaceId } from '../state/session';
 

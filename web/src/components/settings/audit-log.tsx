@@ -17,11 +17,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ws } from '../../api/client';
-import type { ApiToken, AuditEntry, Member } from '../../api/types';
+import type { ApiToken, AuditEntry } from '../../api/types';
+import { useMembers } from '../../api/workspace-lists';
 import { useFormat } from '../../i18n/format';
 import { useIsOwner, useWorkspaceId } from '../../state/session';
 import { Empty, QueryState } from '../states';
-import { membersKey } from './members';
 
 const PAGE_SIZE = 25;
 const ENTITY_TYPES = [
@@ -127,10 +127,7 @@ export function AuditLog() {
       }),
     placeholderData: keepPreviousData,
   });
-  const members = useQuery({
-    queryKey: membersKey(workspaceId),
-    queryFn: () => api.get<{ items: Member[] }>(ws(workspaceId, '/members')).then((r) => r.items),
-  });
+  const members = useMembers();
   const tokens = useQuery({
     queryKey: ['tokens', workspaceId],
     queryFn: () => api.get<{ items: ApiToken[] }>(ws(workspaceId, '/tokens')).then((r) => r.items),

@@ -16,11 +16,12 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, ws } from '../../api/client';
 import type { Member } from '../../api/types';
+import { useMembers } from '../../api/workspace-lists';
 import { useFormat } from '../../i18n/format';
 import { ME_KEY, useIsOwner, useMe, useWorkspaceId } from '../../state/session';
 import { ConfirmModal } from '../confirm-modal';
@@ -189,15 +190,12 @@ function RoleSelect({ member }: { member: Member }) {
 export function Members() {
   const { t } = useTranslation('settings');
   const f = useFormat();
-  const workspaceId = useWorkspaceId();
+  const _workspaceId = useWorkspaceId();
   const isOwner = useIsOwner();
   const myId = useMe().data?.user.id;
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<Member | null>(null);
-  const query = useQuery({
-    queryKey: membersKey(workspaceId),
-    queryFn: () => api.get<{ items: Member[] }>(ws(workspaceId, '/members')).then((r) => r.items),
-  });
+  const query = useMembers();
   return (
     <Card withBorder>
       <Stack>

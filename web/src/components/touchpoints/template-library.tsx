@@ -7,10 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { TouchpointTemplate } from '../../../../src/domain/touchpoint-templates';
 import { ApiError, api, ws } from '../../api/client';
 import type { Touchpoint } from '../../api/types';
+import { useChannels } from '../../api/workspace-lists';
 import { useWorkspaceId } from '../../state/session';
 import { Empty, ErrorState, errorMessage, Loading } from '../states';
 import { DEFAULT_STAGE_KEYS, useLabels } from './labels';
-import { touchpointKeys, useChannels, useTouchpointIndex } from './workspace-data';
+import { touchpointKeys, useTouchpointIndex } from './workspace-data';
 
 // The library is data of its own: loaded when the modal first opens, not with the page.
 const loadLibrary = () => import('../../../../src/domain/touchpoint-templates');

@@ -28,9 +28,10 @@ import {
 } from '../../../../src/domain/touchpoint-csv';
 import { ApiError, api, ws } from '../../api/client';
 import type { Brand, Channel, Member, Subject, Touchpoint } from '../../api/types';
+import { fetchAll } from '../../api/workspace-lists';
 import { useWorkspaceId } from '../../state/session';
 import { errorMessage } from '../states';
-import { fetchAll, touchpointKeys } from './workspace-data';
+import { touchpointKeys } from './workspace-data';
 
 /** Everything references resolve against, read fresh (an import may follow other changes). */
 async function loadReferences(workspaceId: string): Promise<CsvReferences> {

@@ -4,9 +4,9 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBrands, useChannels, useSubjects } from '../../api/workspace-lists';
 import { DEFAULT_STAGE_KEYS, DIRECTIONS, TOUCHPOINT_STATUSES, useLabels } from './labels';
 import type { FilterName, Filters } from './use-touchpoint-query';
-import { useBrands, useChannels, useSubjects } from './workspace-data';
 
 export function TouchpointFilters({
   filters,

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint, TouchpointCreate } from '../../api/types';
+import { useBrands, useChannels, useMembers, useSubjects } from '../../api/workspace-lists';
 import {
   ATTENTION_SPANS,
   DEFAULT_STAGE_KEYS,
@@ -20,7 +21,7 @@ import {
   TOUCHPOINT_STATUSES,
   useLabels,
 } from './labels';
-import { useBrands, useChannels, useMembers, useSubjects, useTouchpointIndex } from './workspace-data';
+import { useTouchpointIndex } from './workspace-data';
 
 export interface TouchpointFormState {
   name: string;

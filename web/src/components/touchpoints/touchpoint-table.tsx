@@ -10,8 +10,8 @@ import {
 import { Fragment, type KeyboardEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Touchpoint } from '../../api/types';
+import { useChannels, useMembers } from '../../api/workspace-lists';
 import { STATUS_COLORS, useLabels } from './labels';
-import { useChannels, useMembers } from './workspace-data';
 
 type SortField = 'name' | 'stage' | 'priority' | 'status' | 'key';
 
