@@ -9,7 +9,7 @@ import {
   IconFileSpreadsheet,
   IconPlus,
 } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ws } from '../api/client';
@@ -38,7 +38,7 @@ export function TouchpointsPage() {
   const [exporting, setExporting] = useState(false);
 
   const filterQuery = view.filters as Record<string, string>;
-  const query = {
+  const query: Record<string, string | number> & { root?: string } = {
     ...filterQuery,
     ...(view.view === 'tree' ? { root: 'true' } : {}),
     sort: view.sort,
@@ -48,7 +48,12 @@ export function TouchpointsPage() {
   const list = useQuery({
     queryKey: touchpointKeys.list(workspaceId, query),
     queryFn: () => api.get<Page<Touchpoint>>(ws(workspaceId, '/touchpoints'), query),
-    placeholderData: keepPreviousData,
+    // Keep the rows on screen while paging or filtering, not when switching between list and tree:
+    // the tree's roots are another set, and the list's rows must not show as roots meanwhile.
+    placeholderData: (previous, previousQuery) =>
+      (previousQuery?.queryKey[3] as { root?: string } | undefined)?.root === query.root
+        ? previous
+        : undefined,
   });
   // The tree shows every part below its composite, whatever the filters.
   const parts = useQuery({
