@@ -74,36 +74,51 @@ async function csvFile(): Promise<string> {
   return file;
 }
 
-/** Runs the CLI; returns its output, wall time and peak RSS (polled from /proc). */
+/** Runs the CLI; returns its output, wall time, CPU time and peak RSS (both polled from /proc). */
 function runImport(dataDir: string, file: string, workspaceId: string) {
   const bin = join(import.meta.dirname, '../bin/touchpoints.js');
   const env: NodeJS.ProcessEnv = { ...process.env, TOUCHPOINTS_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  return new Promise<{ code: number | null; stdout: string; ms: number; peakRss: number }>((resolve) => {
-    const started = performance.now();
-    const child = spawn(
-      process.execPath,
-      [...values['node-arg'], bin, 'import', 'interactions', file, '--workspace', workspaceId, '--progress'],
-      { env, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let stdout = '';
-    let peakRss = 0;
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    const poll = setInterval(() => {
-      try {
-        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-        peakRss = Math.max(peakRss, Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024);
-      } catch {
-        // The process has just ended.
-      }
-    }, 200);
-    child.once('exit', (code) => {
-      clearInterval(poll);
-      resolve({ code, stdout, ms: performance.now() - started, peakRss });
-    });
-  });
+  return new Promise<{ code: number | null; stdout: string; ms: number; cpuMs: number; peakRss: number }>(
+    (resolve) => {
+      const started = performance.now();
+      const child = spawn(
+        process.execPath,
+        [
+          ...values['node-arg'],
+          bin,
+          'import',
+          'interactions',
+          file,
+          '--workspace',
+          workspaceId,
+          '--progress',
+        ],
+        { env, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      let stdout = '';
+      let peakRss = 0;
+      let cpuMs = 0;
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      const poll = setInterval(() => {
+        try {
+          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+          peakRss = Math.max(peakRss, Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024);
+          // Fields 14 and 15 of /proc/pid/stat: user and system time in clock ticks (100 a second).
+          const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+          cpuMs = (Number(fields[11]) + Number(fields[12])) * 10;
+        } catch {
+          // The process has just ended.
+        }
+      }, 100);
+      child.once('exit', (code) => {
+        clearInterval(poll);
+        resolve({ code, stdout, ms: performance.now() - started, cpuMs, peakRss });
+      });
+    },
+  );
 }
 
 const failures: string[] = [];
@@ -147,11 +162,12 @@ console.log(
     `${availableParallelism()} cores, load average ${loadavg()[0]?.toFixed(1)}`,
 );
 printTable(
-  ['rows/s', 'elapsed s (process start to exit)', 'peak RSS', 'stored rows / ids'],
+  ['rows/s', 'elapsed s (process start to exit)', 'CPU s', 'peak RSS', 'stored rows / ids'],
   [
     [
       Math.round((wanted * 1000) / first.ms).toLocaleString('en'),
       (first.ms / 1000).toFixed(1),
+      (first.cpuMs / 1000).toFixed(1),
       `${(first.peakRss / 1024 / 1024).toFixed(0)} MB`,
       `${stored?.n.toLocaleString('en')} / ${stored?.ids.toLocaleString('en')}`,
     ],

@@ -13,6 +13,7 @@ import { attribution, attributionPaths, NO_CHANNEL } from './attribution.js';
 import type { Attribution, AttributionInput } from './attribution.schemas.js';
 import { ATTRIBUTION_MODELS, type AttributionModel } from './attribution-models.js';
 import { referenceAttribution } from './reference/attribution.js';
+import { shapley } from './shapley.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -115,18 +116,25 @@ const synthetic = generateInteractionList({ customers: 12_000, seed: 20_240_101 
 
 /** Random walks over 10 touchpoints: many distinct paths, loops, ties, repeated conversions. */
 const RANDOM_WS = 'ws-random';
-function randomWalks(seed: number): Interaction[] {
+/** The same over 80 touchpoints: more keys than a path's 64-bit key set holds. */
+const WIDE_WS = 'ws-wide';
+function randomWalks(
+  seed: number,
+  workspaceId = RANDOM_WS,
+  touchpoints = 10,
+  customers = 1_500,
+): Interaction[] {
   const random = seededRandom(seed);
-  const convertsAt: Record<string, number> = { tp4: 0.12, tp5: 0.08, tp6: 0.05 };
+  const convertsAt: Record<string, number> = { tp4: 0.12, tp5: 0.08, tp6: 0.05, tp70: 0.1 };
   const out: Interaction[] = [];
-  for (let c = 0; c < 1_500; c++) {
+  for (let c = 0; c < customers; c++) {
     const segment = random() < 0.3 ? '{"segment":"vip"}' : '{"segment":"basic"}';
     const n = 10 + Math.floor(random() * 41);
     for (let k = 0; k < n; k++) {
-      const tp = `tp${Math.floor(random() ** 1.5 * 10)}`;
+      const tp = `tp${Math.floor(random() ** 1.5 * touchpoints)}`;
       const converted = random() < (convertsAt[tp] ?? 0.01);
       out.push({
-        workspaceId: RANDOM_WS,
+        workspaceId,
         id: `${Math.floor(random() * 1e6).toString(36)}-${out.length}`,
         customer: `r${c}`,
         touchpointId: tp,
@@ -146,6 +154,7 @@ function randomWalks(seed: number): Interaction[] {
   return out;
 }
 const walks = randomWalks(7);
+const wideWalks = randomWalks(8, WIDE_WS, 80, 600);
 
 // ---- Helpers. ---------------------------------------------------------------------------------
 
@@ -167,7 +176,7 @@ for (const { name, openWith } of EVENT_STORES) {
   describe(`attribution on ${name}`, () => {
     let events: EventStore;
     beforeAll(async () => {
-      events = await openWith([...rows, ...synthetic, ...walks]);
+      events = await openWith([...rows, ...synthetic, ...walks, ...wideWalks]);
     }, 120_000);
     afterAll(async () => {
       await events.close();
@@ -441,7 +450,32 @@ for (const { name, openWith } of EVENT_STORES) {
           walks,
           { workspaceId: RANDOM_WS, from: T0 + 20 * DAY, to: T0 + 100 * DAY, shapleyBasis: 'rate' },
         ],
+        [
+          'random walks over 80 touchpoints (more keys than a 64-bit set)',
+          wideWalks,
+          {
+            workspaceId: WIDE_WS,
+            from: T0 + 20 * DAY,
+            to: T0 + 100 * DAY,
+            // The reference's Shapley enumerates coalitions (≤ 16 keys): checked on its own below.
+            models: ATTRIBUTION_MODELS.filter((m) => m !== 'shapley'),
+          },
+        ],
       ];
+      it("sets Shapley's key sets past 63 keys as the paths have them", async () => {
+        const i: AttributionInput = { workspaceId: WIDE_WS, from: T0 + 20 * DAY, to: T0 + 100 * DAY };
+        const { paths } = await attributionPaths(events, i);
+        expect(new Set(paths.flatMap((p) => p.path)).size).toBeGreaterThan(63);
+        const expected = shapley(paths, 'conversions');
+        const result = await attribution(events, { ...i, models: ['shapley'] });
+        const got = result.models[0]?.credits ?? [];
+        expect(got.length).toBeGreaterThan(63);
+        for (const credit of got) {
+          expect(credit.phi, credit.key).toBeCloseTo(expected.phi.get(credit.key) ?? 0, 9);
+          expect(credit.value, credit.key).toBeCloseTo(expected.credits.get(credit.key)?.value ?? 0, 6);
+        }
+      });
+
       for (const [title, data, i] of scenarios)
         it(title, async () => {
           const expected = referenceAttribution(data, i);
@@ -459,6 +493,7 @@ for (const { name, openWith } of EVENT_STORES) {
           const result = await attribution(events, i);
           expect(result.conversions).toBeGreaterThan(50);
           expect(result.nullPaths).toBeGreaterThan(50);
+          expect(result.paths).toBe(expected.paths.length);
           for (const m of result.models) {
             const ref = expected.models.get(m.model);
             if (!ref) throw new Error(`no reference for ${m.model}`);

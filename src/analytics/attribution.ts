@@ -73,11 +73,23 @@ async function duckdbKeyCodes(events: AnalyticsSource, input: Input): Promise<Ke
   return { channelCodes, names };
 }
 
-/** The CTEs shared by both answers: each conversion's path and each null path, keys as integers. */
+/**
+ * The CTEs shared by both answers, ending in `ranked`: every touch on a path, with its path, its
+ * position and the key before it. Keys are integers (touchpoint keys or channel numbers).
+ *
+ * A touch's path is found without ordering the customer's whole history: each conversion in
+ * view knows the conversion before it (a window over the conversions only, a small share of the
+ * rows), so a touch joins the conversion it leads up to — the one at or after it whose previous
+ * conversion comes before it — by an equality join on the customer and a filter. A touch after
+ * the customer's last conversion is on their null path. Only then are the touches ordered, once,
+ * within their paths. (Ordering every customer's history by time and id first measured about
+ * four times slower on 10 M interactions.)
+ */
 function duckdbPathCtes(p: SqlParams, input: Input, codes: KeyCodes): string[] {
   const from = p.bigint(input.from);
   const to = p.bigint(input.to);
   const lookback = p.bigint(Math.round(input.lookbackDays * DAY_MS));
+  const halfLife = p.bigint(Math.round(input.halfLifeDays * DAY_MS));
   const ctes: string[] = [];
   const channelCodes = codes.channelCodes;
   if (channelCodes) {
@@ -87,39 +99,54 @@ function duckdbPathCtes(p: SqlParams, input: Input, codes: KeyCodes): string[] {
         : 'channel_of(touchpoint_key, code) AS (SELECT NULL::INTEGER, NULL::INTEGER WHERE false)',
     );
   }
-  ctes.push(`scoped AS (
-      SELECT i.customer_key AS customer, i.id, i."at" AS ts, coalesce(i.outcome = 'converted', false) AS converts,
+  // Read twice (conversions, touches): scanned each time rather than stored.
+  ctes.push(`scoped AS NOT MATERIALIZED (
+      SELECT i.customer_key AS customer, i.seq, i."at" AS ts, coalesce(i.outcome = 'converted', false) AS converts,
              coalesce(i.value, 0)::DOUBLE AS value,
              ${channelCodes ? 'coalesce(c.code, 0)' : 'i.touchpoint_key'} AS key
       FROM interactions i
       ${channelCodes ? 'LEFT JOIN channel_of c ON c.touchpoint_key = i.touchpoint_key' : ''}
       WHERE ${duckdbScopeConditions(p, 'i', input.workspaceId, input.filters)}
         AND i."at" >= ${from} - ${lookback} AND i."at" < ${to})`);
-  // g: how many conversions come at or after the touch in the customer's order (time, then id).
-  // The touches sharing a g > 0 lead up to one conversion, the last of them; g = 0 follows the
-  // customer's last conversion. One running count, so the engine sorts each customer once.
-  ctes.push(`grouped AS (
-      SELECT customer, g, list({'ts': ts, 'id': id, 'key': key}) AS touches,
-             max(ts) FILTER (WHERE converts) AS conversion_at,
-             max(value) FILTER (WHERE converts) AS conversion_value
-      FROM (SELECT *, count(*) FILTER (WHERE converts) OVER (
-              PARTITION BY customer ORDER BY ts DESC, id DESC ROWS UNBOUNDED PRECEDING) AS g
-            FROM scoped)
-      GROUP BY customer, g)`);
-  // Lists are gathered unordered and sorted afterwards (by time, then id): far cheaper than an
-  // ordered aggregate.
-  ctes.push(`conversion_paths AS MATERIALIZED (
-      SELECT list_sort(list_filter(touches, lambda t: t.ts >= conversion_at - ${lookback})) AS touches,
-             conversion_at, conversion_value AS value
-      FROM grouped WHERE g > 0 AND conversion_at >= ${from})`);
-  // Every path once, as its keys: a conversion path counts 1 conversion, a null path 1 null.
-  ctes.push(`paths AS MATERIALIZED (
-      SELECT list_transform(touches, lambda t: t.key) AS path, 1 AS conversions, value, 0 AS nulls
-      FROM conversion_paths
+  // Every conversion in view, numbered (its path), with the customer's conversion before it and
+  // whether it is their last. Ties in time go by id, which the store's `seq` stands for.
+  ctes.push(`conversions AS MATERIALIZED (
+      SELECT customer, ts, seq, value, row_number() OVER () AS path,
+             lag(ts) OVER w AS prev_ts, lag(seq) OVER w AS prev_seq, lead(ts) OVER w IS NULL AS last
+      FROM scoped WHERE converts
+      WINDOW w AS (PARTITION BY customer ORDER BY ts, seq))`);
+  // A conversion of the period and the touches leading up to it (after the previous conversion,
+  // within the lookback); a customer's touches of the period after their last conversion, on the
+  // null path numbered −customer.
+  ctes.push(`attributed AS (SELECT path, ts AS conversion_at, value FROM conversions WHERE ts >= ${from})`);
+  ctes.push(`touches AS (
+      SELECT c.path, s.key, s.ts, s.seq
+      FROM scoped s JOIN (SELECT * FROM conversions WHERE ts >= ${from}) c ON s.customer = c.customer
+      WHERE (s.ts < c.ts OR (s.ts = c.ts AND s.seq <= c.seq))
+        AND (c.prev_ts IS NULL OR s.ts > c.prev_ts OR (s.ts = c.prev_ts AND s.seq > c.prev_seq))
+        AND s.ts >= c.ts - ${lookback}
       UNION ALL
-      SELECT list_transform(touches, lambda t: t.key), 0, 0, 1
-      FROM (SELECT list_sort(list_filter(touches, lambda t: t.ts >= ${from})) AS touches FROM grouped WHERE g = 0)
-      WHERE len(touches) > 0)`);
+      SELECT -s.customer, s.key, s.ts, s.seq
+      FROM scoped s LEFT JOIN (SELECT customer, ts, seq FROM conversions WHERE last) l ON s.customer = l.customer
+      WHERE s.ts >= ${from} AND (l.ts IS NULL OR s.ts > l.ts OR (s.ts = l.ts AND s.seq > l.seq)))`);
+  // One ordering of each path by time, then id (the store's seq): each touch's position, the key
+  // before it and whether it is the last. The sort carries as few columns as it can; a path's
+  // length, value and time-decay total are joined or summed per path afterwards (as window
+  // aggregates over the ordering they measured up to 10× slower).
+  ctes.push(`ranked AS MATERIALIZED (
+      SELECT path, key, ts, (path > 0)::INTEGER AS conversions, (path < 0)::INTEGER AS nulls,
+             row_number() OVER w AS pos, lag(key) OVER w AS prev_key, lead(key) OVER w IS NULL AS last
+      FROM touches
+      WINDOW w AS (PARTITION BY path ORDER BY ts, seq))`);
+  // The touches of conversion paths with their path's length, value and time-decay weight share.
+  ctes.push(`conversion_touches AS MATERIALIZED (
+      SELECT r.path, r.key, r.pos, a.value, pow(2, -(a.conversion_at - r.ts) / ${halfLife}::DOUBLE) AS decay
+      FROM ranked r JOIN attributed a USING (path))`);
+  ctes.push(`credited AS (
+      SELECT c.key, c.pos, t.n, c.value, c.decay / t.decay_total AS decay_share
+      FROM conversion_touches c
+      JOIN (SELECT path, count(*) AS n, sum(decay) AS decay_total FROM conversion_touches GROUP BY path) t
+        USING (path))`);
   return ctes;
 }
 
@@ -149,48 +176,70 @@ interface AggregateRow {
   paths: unknown;
 }
 
+/**
+ * Keys below this fit a BIGINT bit set: a path's set of keys is then one integer (`bit_or`),
+ * far cheaper to build and group than a sorted list.
+ */
+const BIT_SET_KEYS = 63;
+
 function duckdbAttributionAggregates(input: Input, codes: KeyCodes): EngineQuery {
   const p = new SqlParams();
   const ctes = duckdbPathCtes(p, input, codes);
+  const bitSet = Math.max(0, ...codes.names.keys()) < BIT_SET_KEYS;
+  // Per path: its set of keys, and a fingerprint of its sequence (the XOR of a 64-bit hash of
+  // each position-and-key, packed into one integer so the hash mixes them, with the length) to
+  // count distinct paths without building them.
+  ctes.push(`per_path AS MATERIALIZED (
+      SELECT g.*, (g.path > 0)::INTEGER AS conversions, (g.path < 0)::INTEGER AS nulls,
+             coalesce(a.value, 0) AS value
+      FROM (SELECT path, ${bitSet ? 'bit_or(1::BIGINT << key)' : 'list_sort(list(DISTINCT key))'} AS keys,
+                   bit_xor(hash((pos::BIGINT << 32) | key)) AS fingerprint, count(*) AS n
+            FROM ranked GROUP BY path) g
+      LEFT JOIN attributed a USING (path))`);
+  // Each credit model's share of a conversion per touch of a conversion path.
+  const shares: [AttributionModel, string][] = [
+    ...input.models
+      .filter((m): m is PositionalModel => m in POSITION_SHARE)
+      .map((m): [AttributionModel, string] => [m, POSITION_SHARE[m]]),
+    ...(input.models.includes('time_decay')
+      ? [['time_decay', 'decay_share'] as [AttributionModel, string]]
+      : []),
+  ];
+  // Per key: every model's credit in conversions and in value (the share times the value).
+  const sums = shares.flatMap(([model, share]) => [
+    `sum((${share})::DOUBLE) AS ${model}`,
+    `sum((${share}) * value) AS ${model}_value`,
+  ]);
+  ctes.push(`per_key AS MATERIALIZED (
+      SELECT key${sums.map((sum) => `, ${sum}`).join('')} FROM credited GROUP BY key)`);
   const selects = [
     `SELECT 'total' AS kind, NULL::VARCHAR AS model, NULL::INTEGER AS key, NULL::INTEGER AS to_key,
             NULL::INTEGER[] AS keys, sum(conversions)::DOUBLE AS conversions, sum(value)::DOUBLE AS value,
-            sum(nulls)::DOUBLE AS nulls, count(DISTINCT path)::DOUBLE AS paths
-     FROM paths`,
-    `SELECT 'key', NULL, key, NULL, NULL, 0, 0, 0, 0 FROM (SELECT DISTINCT unnest(path) AS key FROM paths)`,
+            sum(nulls)::DOUBLE AS nulls, count(DISTINCT (fingerprint, n))::DOUBLE AS paths
+     FROM per_path`,
+    bitSet
+      ? `SELECT 'key', NULL, key, NULL, NULL, 0, 0, 0, 0
+         FROM (SELECT unnest(list_filter(range(0, ${BIT_SET_KEYS}), lambda b: (keys >> b) & 1 = 1)) AS key
+               FROM (SELECT bit_or(keys) AS keys FROM per_path))`
+      : `SELECT DISTINCT 'key', NULL, key, NULL, NULL, 0, 0, 0, 0 FROM ranked`,
+    ...shares.map(
+      ([model]) =>
+        `SELECT 'credit', '${model}', key, NULL, NULL, coalesce(${model}, 0), coalesce(${model}_value, 0), 0, 0 FROM per_key`,
+    ),
   ];
-  const positional = input.models.filter((m): m is PositionalModel => m in POSITION_SHARE);
-  if (positional.length > 0) {
-    ctes.push(`touch AS (
-        SELECT unnest(path) AS key, unnest(range(1, len(path) + 1)) AS pos, len(path) AS n, value
-        FROM paths WHERE conversions = 1)`);
-    for (const model of positional)
-      selects.push(`SELECT 'credit', '${model}', key, NULL, NULL, sum(share), sum(share * value), 0, 0
-        FROM (SELECT key, value, (${POSITION_SHARE[model]})::DOUBLE AS share FROM touch) GROUP BY key`);
-  }
-  if (input.models.includes('time_decay')) {
-    const halfLife = p.bigint(Math.round(input.halfLifeDays * DAY_MS));
-    selects.push(`SELECT 'credit', 'time_decay', t.key, NULL, NULL, sum(t.weight / total), sum(t.weight / total * value), 0, 0
-      FROM (SELECT unnest(weighted) AS t, list_sum(list_transform(weighted, lambda w: w.weight)) AS total, value
-            FROM (SELECT value, list_transform(touches, lambda t: {'key': t.key,
-                           'weight': pow(2, -(conversion_at - t.ts) / ${halfLife}::DOUBLE)}) AS weighted
-                  FROM conversion_paths))
-      GROUP BY t.key`);
-  }
   if (input.models.includes('markov')) {
-    // Each path's states with consecutive repeats collapsed, then its steps: start → first,
-    // each state → the next, last → absorbed (counted as the path's conversions and nulls).
-    ctes.push(`collapsed AS (
-        SELECT list_filter(path, lambda k, i: i = 1 OR k <> path[i - 1]) AS states, conversions, nulls
-        FROM paths WHERE len(path) > 0)`);
-    selects.push(`SELECT 'transition', NULL, states[step - 1], states[step], NULL, sum(conversions), 0, sum(nulls), 0
-      FROM (SELECT states, unnest(range(1, len(states) + 2)) AS step, conversions, nulls FROM collapsed)
-      GROUP BY ALL`);
+    // The path's states with consecutive repeats collapsed, as steps: start → first, each state →
+    // the next different one, last → absorbed (counted as the path's conversions and nulls).
+    selects.push(`SELECT 'transition', NULL, CASE WHEN pos = 1 THEN NULL ELSE prev_key END, key, NULL,
+             sum(conversions), 0, sum(nulls), 0
+      FROM ranked WHERE pos = 1 OR prev_key <> key GROUP BY ALL`);
+    selects.push(`SELECT 'transition', NULL, key, NULL, NULL, sum(conversions), 0, sum(nulls), 0
+      FROM ranked WHERE last GROUP BY key`);
   }
   if (input.models.includes('shapley')) {
-    selects.push(`SELECT 'set', NULL, NULL, NULL, keys, sum(conversions), sum(value), sum(nulls), 0
-      FROM (SELECT list_sort(list_distinct(path)) AS keys, conversions, value, nulls FROM paths WHERE len(path) > 0)
-      GROUP BY keys`);
+    const keys = bitSet ? `list_filter(range(0, ${BIT_SET_KEYS}), lambda b: (keys >> b) & 1 = 1)` : 'keys';
+    selects.push(`SELECT 'set', NULL, NULL, NULL, ${keys}, sum(conversions), sum(value), sum(nulls), 0
+      FROM per_path GROUP BY keys`);
   }
   return { sql: `WITH ${ctes.join(',\n')}\n${selects.join('\nUNION ALL\n')}`, params: p.values };
 }
@@ -201,7 +250,10 @@ function duckdbAttributionPaths(input: Input, codes: KeyCodes): EngineQuery {
   return {
     sql: `WITH ${ctes.join(',\n')}
       SELECT path, sum(conversions)::DOUBLE AS conversions, sum(value)::DOUBLE AS value, sum(nulls)::DOUBLE AS nulls
-      FROM paths GROUP BY path`,
+      FROM (SELECT list(r.key ORDER BY r.pos) AS path, any_value(r.conversions) AS conversions,
+                   coalesce(any_value(a.value), 0) AS value, any_value(r.nulls) AS nulls
+            FROM ranked r LEFT JOIN attributed a USING (path) GROUP BY r.path)
+      GROUP BY path`,
     params: p.values,
   };
 }

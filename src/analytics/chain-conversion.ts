@@ -41,7 +41,8 @@ type Input = z.output<typeof ZChainConversionInput>;
 interface LinkRow {
   link: unknown;
   reached: unknown;
-  broken: unknown;
+  /** Of those who reached the previous link and not this one, how many had a negative there. */
+  broken_before: unknown;
   median_ms: unknown;
   p90_ms: unknown;
 }
@@ -56,11 +57,16 @@ function linkTouchpoints(input: Input): string[][] {
 }
 
 /**
- * One CTE per link on the integer keys: s_k holds, per customer who reached Lk, tk and t(k−1)
- * — the interactions at Lk (a filtered scan of the table) joined to s(k−1) on the customer key
- * with the window as a range condition, then a min per customer. Grouping straight on the
- * table's customer key keeps its statistics, so DuckDB groups in a perfect hash table. The
- * answer is one row per link.
+ * One CTE per link on the integer keys. s1 holds t1 per customer (a filtered scan, a min per
+ * customer). Each later s_k starts from the customers of s(k−1) who reached it and looks, within
+ * [t(k−1), t(k−1) + W], at two kinds of interactions at once: those at Lk (their first is tk) and
+ * the negatives at L(k−1) (any of them marks the customer). So s_k also answers "dropped at
+ * L(k−1) and broken by a negative": no tk, but a negative. The answer is one row per link.
+ *
+ * Shapes that measured fastest on 10 M interactions (docs/benchmarks.md): the window is checked
+ * as a filter after an equality join on the customer key (as a join condition it made the join
+ * about ten times slower); the negatives are scanned once and unioned into each step, instead
+ * of an anti-join and a semi-join per link.
  */
 function duckdbChainConversion(input: Input, keys: ReadonlyMap<string, number>): EngineQuery {
   const p = new SqlParams();
@@ -74,34 +80,31 @@ function duckdbChainConversion(input: Input, keys: ReadonlyMap<string, number>):
   const at = (k: number, alias: string) => duckdbTouchpointKeyCondition(alias, keys, links[k - 1] ?? []);
   const ctes = [
     `s1 AS MATERIALIZED (
-      SELECT i.customer_key AS customer, min(i."at") AS t, CAST(NULL AS BIGINT) AS tprev
+      SELECT i.customer_key AS customer, min(i."at") AS t, CAST(NULL AS BIGINT) AS tprev, false AS broken_prev
       FROM interactions i WHERE ${seen('i')} AND ${at(1, 'i')}
       GROUP BY i.customer_key)`,
   ];
-  for (let k = 2; k <= n; k++) {
-    ctes.push(`s${k} AS MATERIALIZED (
-      SELECT i.customer_key AS customer, min(i."at") AS t, any_value(prev.t) AS tprev
-      FROM interactions i JOIN s${k - 1} prev
-        ON i.customer_key = prev.customer AND i."at" BETWEEN prev.t AND prev.t + ${window}
-      WHERE ${seen('i')} AND ${at(k, 'i')}
-      GROUP BY i.customer_key)`);
-  }
   if (n > 1) {
     const atAnyLink = duckdbTouchpointKeyCondition('i', keys, links.slice(0, n - 1).flat());
     ctes.push(`negative AS MATERIALIZED (
-      SELECT i.customer_key AS customer, i."at", i.touchpoint_key
+      SELECT i.customer_key, i."at", i.touchpoint_key
       FROM interactions i WHERE ${seen('i')} AND i.sentiment = -1 AND ${atAnyLink})`);
+  }
+  for (let k = 2; k <= n; k++) {
+    ctes.push(`s${k} AS MATERIALIZED (
+      SELECT e.customer_key AS customer, min(e."at") FILTER (WHERE NOT e.negative) AS t,
+             any_value(prev.t) AS tprev, bool_or(e.negative) AS broken_prev
+      FROM (SELECT i.customer_key, i."at", false AS negative FROM interactions i WHERE ${seen('i')} AND ${at(k, 'i')}
+            UNION ALL
+            SELECT e.customer_key, e."at", true FROM negative e WHERE ${at(k - 1, 'e')}) e
+      JOIN (SELECT customer, t FROM s${k - 1} WHERE t IS NOT NULL) prev ON e.customer_key = prev.customer
+      WHERE e."at" - prev.t BETWEEN 0 AND ${window}
+      GROUP BY e.customer_key)`);
   }
   const rows: string[] = [];
   for (let k = 1; k <= n; k++) {
-    // Reached Lk, not Lk+1, and a sentiment −1 at Lk within [tk, tk + W].
-    const broken =
-      k < n
-        ? `(SELECT count(*) FROM (SELECT * FROM s${k} ANTI JOIN s${k + 1} USING (customer)) dropped
-            SEMI JOIN negative e ON e.customer = dropped.customer AND ${at(k, 'e')}
-              AND e."at" BETWEEN dropped.t AND dropped.t + ${window})`
-        : 'NULL';
-    rows.push(`SELECT ${k} AS link, count(*) AS reached, ${broken} AS broken,
+    rows.push(`SELECT ${k} AS link, count(t) AS reached,
+      count(*) FILTER (WHERE t IS NULL AND broken_prev) AS broken_before,
       quantile_cont(t - tprev, 0.5) AS median_ms, quantile_cont(t - tprev, 0.9) AS p90_ms FROM s${k}`);
   }
   return {
@@ -139,7 +142,7 @@ export async function chainConversion(
       conversionFromPrevious: i > 0 && previous > 0 ? here / previous : null,
       conversionFromFirst: first > 0 ? here / first : null,
       dropped: next === null ? null : here - next,
-      brokenByNegative: toNumberOrNull(row.broken),
+      brokenByNegative: next === null ? null : toNumber(rows[i + 1]?.broken_before),
       medianMsFromPrevious: toNumberOrNull(row.median_ms),
       p90MsFromPrevious: toNumberOrNull(row.p90_ms),
     };

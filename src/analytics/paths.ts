@@ -57,7 +57,7 @@ function duckdbPaths(input: Input): EngineQuery {
     ctes.push(`display(touchpoint_id, shown) AS (VALUES ${values})`);
   }
   ctes.push(`scoped AS (
-      SELECT i.customer_key AS customer, i."at", i.id, coalesce(i.outcome = 'converted', false) AS is_conversion,
+      SELECT i.customer_key AS customer, i."at", i.seq, coalesce(i.outcome = 'converted', false) AS is_conversion,
              ${display.length > 0 ? 'coalesce(d.shown, i.touchpoint_id)' : 'i.touchpoint_id'} AS shown,
              ${cutIds ? `i.touchpoint_id IN ${p.textList([...new Set(cutIds)])}` : 'false'} AS is_cut
       FROM interactions i
@@ -78,7 +78,7 @@ function duckdbPaths(input: Input): EngineQuery {
              bool_or(is_conversion) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS converted,
              ${firstKept} OR lag(shown) OVER w IS DISTINCT FROM shown AS is_new_step
       FROM scoped
-      WINDOW w AS (PARTITION BY customer ORDER BY "at", id))`);
+      WINDOW w AS (PARTITION BY customer ORDER BY "at", seq))`);
   ctes.push(`numbered AS (
       SELECT customer, shown, converted, row_number() OVER w AS position,
              count(*) OVER (PARTITION BY customer) AS length,

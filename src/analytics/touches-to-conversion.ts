@@ -49,25 +49,25 @@ function duckdbTouchesToConversion(input: Input): EngineQuery {
   const from = p.bigint(input.from);
   const sql = `
     WITH scoped AS MATERIALIZED (
-      SELECT i.customer_key AS customer, i.id, i."at", coalesce(i.outcome = 'converted', false) AS is_conversion
+      SELECT i.customer_key AS customer, i.seq, i."at", coalesce(i.outcome = 'converted', false) AS is_conversion
       FROM interactions i
       WHERE ${duckdbScopeConditions(p, 'i', input.workspaceId, input.filters)}
         AND i."at" >= ${from} - ${lookback} AND i."at" < ${p.bigint(input.to)}
     ),
     conversion AS (
-      SELECT customer, id, "at", lag("at") OVER w AS prev_at, lag(id) OVER w AS prev_id
+      SELECT customer, seq, "at", lag("at") OVER w AS prev_at, lag(seq) OVER w AS prev_seq
       FROM scoped WHERE is_conversion
-      WINDOW w AS (PARTITION BY customer ORDER BY "at", id)
+      WINDOW w AS (PARTITION BY customer ORDER BY "at", seq)
     ),
     counted AS (
-      SELECT c.customer, c.id, count(*) AS touches, any_value(c."at") - min(s."at") AS ms
+      SELECT c.customer, c.seq, count(*) AS touches, c."at" - min(s."at") AS ms
       FROM conversion c JOIN scoped s
         ON s.customer = c.customer
        AND s."at" >= c."at" - ${lookback}
-       AND (s."at" < c."at" OR (s."at" = c."at" AND s.id <= c.id))
-       AND (c.prev_at IS NULL OR s."at" > c.prev_at OR (s."at" = c.prev_at AND s.id > c.prev_id))
+       AND (s."at" < c."at" OR (s."at" = c."at" AND s.seq <= c.seq))
+       AND (c.prev_at IS NULL OR s."at" > c.prev_at OR (s."at" = c.prev_at AND s.seq > c.prev_seq))
       WHERE c."at" >= ${from}
-      GROUP BY c.customer, c.id
+      GROUP BY c.customer, c."at", c.seq
     ),
     summary AS (
       SELECT count(*) AS conversions,

@@ -83,11 +83,20 @@ export function parseMap(kind: RecordKind, entries: readonly string[] = []): Map
   return map;
 }
 
-function batchSizeOf(option: string | undefined): number {
-  if (option === undefined) return MAX_BATCH;
+/**
+ * Records per batch of an import straight into the data directory (no request size to respect):
+ * DuckDB stores a large batch for less per record than ten small ones.
+ */
+const DIRECT_BATCH = 100_000;
+
+/** Batches of a direct import sent before the first is answered: the store stages one while it inserts the other. */
+const DIRECT_IN_FLIGHT = 2;
+
+function batchSizeOf(option: string | undefined, max: number): number {
+  if (option === undefined) return max;
   const n = Number(option);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_BATCH)
-    throw new CliError(`--batch must be a whole number from 1 to ${MAX_BATCH}, got "${option}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new CliError(`--batch must be a whole number from 1 to ${max}, got "${option}"`);
   return n;
 }
 
@@ -210,8 +219,9 @@ class Progress {
 }
 
 /**
- * Reads the file and sends it batch by batch; rows that cannot be read and records the
- * ingestion refuses go to the rejects file with their row number.
+ * Reads the file and sends it batch by batch, up to `inFlight` batches before the first is
+ * answered; rows that cannot be read and records the ingestion refuses go to the rejects file
+ * with their row number.
  */
 async function importFile(
   file: string,
@@ -219,6 +229,7 @@ async function importFile(
   format: ImportFormat,
   map: ReadonlyMap<string, string>,
   batchSize: number,
+  inFlight: number,
   rejects: RejectsWriter,
   send: SendBatch,
   showProgress: boolean,
@@ -229,32 +240,32 @@ async function importFile(
   const bar = new Progress(showProgress, size, started);
   const totals = { rows: 0, accepted: 0, duplicates: 0, quarantined: 0 };
   let batch: { row: number; record: Record<string, unknown> }[] = [];
-  // First row of the batch in flight: rejects from it on wait for its answer.
-  let inFlightRow: number | undefined;
-  const unsettledRow = () => inFlightRow ?? batch[0]?.row ?? Number.POSITIVE_INFINITY;
+  // Batches sent and not answered yet, by first row: rejects from the oldest on wait for it.
+  const sending: { row: number; answered: Promise<void> }[] = [];
+  const unsettledRow = () => sending[0]?.row ?? batch[0]?.row ?? Number.POSITIVE_INFINITY;
 
-  // One batch in flight while the next is read and parsed: reading overlaps the store's work.
-  let inFlight: Promise<void> | undefined;
+  // Batches in flight while the next is read and parsed: reading overlaps the store's work.
   const flush = async () => {
-    await inFlight;
-    inFlight = undefined;
+    while (sending.length >= inFlight) await sending[0]?.answered;
     if (batch.length === 0) return;
     const sent = batch;
     batch = [];
-    inFlightRow = sent[0]?.row;
-    inFlight = send(sent.map((b) => b.record)).then((result) => {
+    const entry = { row: sent[0]?.row ?? 0, answered: Promise.resolve() };
+    entry.answered = send(sent.map((b) => b.record)).then((result) => {
       totals.accepted += result.accepted;
       totals.duplicates += result.duplicates;
       totals.quarantined += result.quarantined;
       rejects.hold(
         result.rejected.map((r) => ({ row: sent[r.index]?.row ?? 0, field: r.field, reason: r.message })),
       );
-      inFlightRow = undefined;
+      sending.splice(sending.indexOf(entry), 1);
       rejects.release(unsettledRow());
     });
     // Handled when awaited; this keeps a failure from being reported as unhandled meanwhile.
-    inFlight.catch(() => {});
+    entry.answered.catch(() => {});
+    sending.push(entry);
   };
+  const answered = () => Promise.all(sending.map((s) => s.answered));
 
   try {
     for await (const rows of readRecords(file, { kind, format, map, progress })) {
@@ -274,13 +285,13 @@ async function importFile(
       bar.update(totals.rows, progress.bytesRead);
     }
     await flush();
-    await inFlight;
+    await answered();
     bar.update(totals.rows, progress.bytesRead, true);
   } catch (error) {
     if (error instanceof ReadRecordsError) throw new CliError(`${file}: ${error.message}`);
     throw error;
   } finally {
-    await inFlight?.catch(() => {});
+    await Promise.allSettled(sending.map((s) => s.answered));
     bar.done();
     await rejects.close();
   }
@@ -370,10 +381,14 @@ async function runImport(kind: RecordKind, file: string, options: ImportOptions)
   }
   const format = formatOf(file, options.format);
   const map = parseMap(kind, options.map);
-  const batchSize = batchSizeOf(options.batch);
+  const direct = options.server === undefined;
+  const batchSize = batchSizeOf(options.batch, direct ? DIRECT_BATCH : MAX_BATCH);
   const rejects = new RejectsWriter(options.rejects ?? `${file}.rejects.csv`);
   const showProgress = options.progress === true || process.stderr.isTTY === true;
-  const go = (send: SendBatch) => importFile(file, kind, format, map, batchSize, rejects, send, showProgress);
+  // Through a server, one request at a time keeps the file's order (the first record of an id wins).
+  const inFlight = direct ? DIRECT_IN_FLIGHT : 1;
+  const go = (send: SendBatch) =>
+    importFile(file, kind, format, map, batchSize, inFlight, rejects, send, showProgress);
 
   let summary: ImportSummary;
   if (options.server !== undefined) {
@@ -386,7 +401,7 @@ async function runImport(kind: RecordKind, file: string, options: ImportOptions)
       summary = await withStore(`import ${kind}`, async ({ catalog, events }) => {
         const workspace = await getWorkspace(catalog.db, options.workspace);
         const ingest = kind === 'interactions' ? ingestInteractions : ingestFeedback;
-        return go((records) => ingest(catalog.db, events, workspace.id, records));
+        return go((records) => ingest(catalog.db, events, workspace.id, records, { maxBatch: batchSize }));
       });
     } catch (error) {
       if (error instanceof DataDirBusyError && error.holder.holder === 'server')
@@ -427,7 +442,10 @@ export function importCommand(program: Command): void {
         collect,
       )
       .option('--rejects <file>', 'where refused rows go (default: FILE.rejects.csv, written only if any)')
-      .option('--batch <n>', `records per batch (default and most ${MAX_BATCH})`)
+      .option(
+        '--batch <n>',
+        `records per batch (default and most: ${DIRECT_BATCH} on the data directory, ${MAX_BATCH} with --server)`,
+      )
       .option('--progress', 'show the progress line even when stderr is not a terminal')
       .option('--server <url>', 'send the batches through this running server instead of the data directory')
       .option('--token <token>', 'API token (scope ingest) for --server (default: $TOUCHPOINTS_TOKEN)')

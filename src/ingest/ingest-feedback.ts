@@ -4,7 +4,7 @@
  */
 import type { Db } from '../store/catalog/db.js';
 import type { EventStore, FeedbackAnswer, QuarantinedRecord } from '../store/events/event-store.js';
-import { checkBatchSize, type IngestResult } from './ingest-interactions.js';
+import { checkBatchSize, type IngestOptions, type IngestResult } from './ingest-interactions.js';
 import { validateRecords, ZFeedbackRecord } from './records.js';
 import { resolveTouchpointKeys } from './resolve-touchpoint-keys.js';
 
@@ -14,8 +14,9 @@ export async function ingestFeedback(
   events: EventStore,
   workspaceId: string,
   records: readonly unknown[],
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
-  checkBatchSize(records.length, 'answers');
+  checkBatchSize(records.length, 'answers', options.maxBatch);
   const { valid, rejected } = validateRecords(ZFeedbackRecord, records);
   const keys = [...new Set(valid.map((v) => v.record.touchpoint))];
   const resolved = await resolveTouchpointKeys(db, events, workspaceId, keys);

@@ -18,13 +18,18 @@ export interface IngestResult {
   rejected: Rejection[];
 }
 
+/** How large a batch may be: MAX_BATCH for a request, more for a file imported on the data directory. */
+export interface IngestOptions {
+  maxBatch?: number;
+}
+
 /** 413 for a batch over the limit: the client should split it, not drop records. */
-export function checkBatchSize(count: number, what: string): void {
-  if (count > MAX_BATCH) {
+export function checkBatchSize(count: number, what: string, maxBatch = MAX_BATCH): void {
+  if (count > maxBatch) {
     throw new AppError(
       413,
       'payload_too_large',
-      `at most ${MAX_BATCH} ${what} per request; this one has ${count}: split the batch`,
+      `at most ${maxBatch} ${what} per request; this one has ${count}: split the batch`,
     );
   }
 }
@@ -38,8 +43,9 @@ export async function ingestInteractions(
   events: EventStore,
   workspaceId: string,
   records: readonly unknown[],
+  options: IngestOptions = {},
 ): Promise<IngestResult> {
-  checkBatchSize(records.length, 'interactions');
+  checkBatchSize(records.length, 'interactions', options.maxBatch);
   const { valid, rejected } = validateInteractions(records);
   const keys = new Set<string>();
   for (const r of valid) keys.add(r.touchpointKey);

@@ -190,24 +190,38 @@ export class CsvParser {
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const INTEGER = /^[+-]?\d+$/;
 
-/** Turns the text of one CSV cell into the value of its field: numbers, epoch ms, JSON props. */
-function cellValue(kind: RecordKind, field: string, text: string): { value: unknown } | { message: string } {
-  if ((RECORD_FIELDS[kind].numeric as readonly string[]).includes(field)) {
-    const t = text.trim();
-    return { value: NUMBER.test(t) ? Number(t) : text };
+/** Why a CSV cell could not be read as its field. */
+class CellFault {
+  constructor(readonly message: string) {}
+}
+
+/** Turns the text of one CSV cell into the value of its field (or a CellFault); null: the text itself. */
+type CellReader = ((text: string) => unknown) | null;
+
+function readNumber(text: string): unknown {
+  const t = text.trim();
+  return NUMBER.test(t) ? Number(t) : text;
+}
+
+function readAt(text: string): unknown {
+  const t = text.trim();
+  return INTEGER.test(t) ? Number(t) : t;
+}
+
+function readProps(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return new CellFault('must be a JSON object (as JSON text)');
   }
-  if (field === 'at') {
-    const t = text.trim();
-    return { value: INTEGER.test(t) ? Number(t) : t };
-  }
-  if (field === 'props') {
-    try {
-      return { value: JSON.parse(text) };
-    } catch {
-      return { message: 'must be a JSON object (as JSON text)' };
-    }
-  }
-  return { value: text };
+}
+
+/** How each cell of a field is read, chosen once per column: numbers, epoch ms, JSON props, text. */
+function cellReader(kind: RecordKind, field: string): CellReader {
+  if ((RECORD_FIELDS[kind].numeric as readonly string[]).includes(field)) return readNumber;
+  if (field === 'at') return readAt;
+  if (field === 'props') return readProps;
+  return null;
 }
 
 /**
@@ -246,8 +260,8 @@ export function columnFields(
 
 /** Builds the record of one CSV row; empty cells are absent fields. */
 function csvRow(
-  kind: RecordKind,
   fields: readonly (string | null)[],
+  readers: readonly CellReader[],
   row: number,
   record: CsvRecord,
 ): SourceRow {
@@ -265,9 +279,14 @@ function csvRow(
     const field = fields[i];
     const text = record.cells[i] ?? '';
     if (field == null || text === '') continue;
-    const value = cellValue(kind, field, text);
-    if ('message' in value) return { row, error: { field, message: value.message } };
-    out[field] = value.value;
+    const read = readers[i];
+    if (!read) {
+      out[field] = text;
+      continue;
+    }
+    const value = read(text);
+    if (value instanceof CellFault) return { row, error: { field, message: value.message } };
+    out[field] = value;
   }
   return { row, record: out };
 }
@@ -301,6 +320,7 @@ export interface RowReader {
 class CsvRowReader implements RowReader {
   private readonly parser = new CsvParser();
   private fields: (string | null)[] | undefined;
+  private readers: CellReader[] = [];
   private row = 0;
   constructor(private readonly options: ParseOptions) {}
 
@@ -319,11 +339,13 @@ class CsvRowReader implements RowReader {
     for (const record of records) {
       if (!this.fields) {
         if (record.malformed) throw new ReadRecordsError(`the header row is malformed: ${record.malformed}`);
-        this.fields = columnFields(this.options.kind, record.cells, this.options.map);
+        const fields = columnFields(this.options.kind, record.cells, this.options.map);
+        this.fields = fields;
+        this.readers = fields.map((field) => (field === null ? null : cellReader(this.options.kind, field)));
         continue;
       }
       this.row++;
-      rows.push(csvRow(this.options.kind, this.fields, this.row, record));
+      rows.push(csvRow(this.fields, this.readers, this.row, record));
     }
     return rows;
   }

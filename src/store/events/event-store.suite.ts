@@ -174,6 +174,12 @@ export function runEventStoreSuite(name: string, open: () => Promise<EventStore>
         interaction(ws, 'i6'),
       ];
       expect(await store.insertInteractions(mixed)).toEqual({ inserted: 2, duplicates: 2 });
+      // A repeat within the batch alone, with no id stored before.
+      const repeated = [
+        interaction(ws, 'i7', { customer: 'first' }),
+        interaction(ws, 'i7', { customer: 'second' }),
+      ];
+      expect(await store.insertInteractions(repeated)).toEqual({ inserted: 1, duplicates: 1 });
       const rows = await interactionsOf(ws);
       expect(rows.map((r) => [r.id, r.customer])).toEqual([
         ['i1', 'c1'],
@@ -182,6 +188,7 @@ export function runEventStoreSuite(name: string, open: () => Promise<EventStore>
         ['i4', 'c1'],
         ['i5', 'first'],
         ['i6', 'c1'],
+        ['i7', 'first'],
       ]);
       expect(await store.insertInteractions([])).toEqual({ inserted: 0, duplicates: 0 });
     });
@@ -210,6 +217,22 @@ export function runEventStoreSuite(name: string, open: () => Promise<EventStore>
       expect(results.reduce((sum, r) => sum + r.inserted, 0)).toBe(5000);
       expect(results.reduce((sum, r) => sum + r.duplicates, 0)).toBe(4000);
       expect(await store.countByTouchpoint(ws, ['tp-a', 'tp-z'])).toEqual(new Map([['tp-a', 5000]]));
+    });
+
+    it('stores concurrent batches in the order they were given: an earlier batch wins a repeated id', async () => {
+      const ws = newWorkspace();
+      const batch = (customer: string) =>
+        Array.from({ length: 3000 }, (_, n) => interaction(ws, `same-${n}`, { customer }));
+      const results = await Promise.all(
+        ['first', 'second', 'third'].map((c) => store.insertInteractions(batch(c))),
+      );
+      expect(results).toEqual([
+        { inserted: 3000, duplicates: 0 },
+        { inserted: 0, duplicates: 3000 },
+        { inserted: 0, duplicates: 3000 },
+      ]);
+      const customers = new Set((await interactionsOf(ws)).map((r) => r.customer));
+      expect(customers).toEqual(new Set(['first']));
     });
 
     it('stores feedback answers idempotently', async () => {

@@ -175,6 +175,35 @@ describe('duckdb integer keys of customers and touchpoints', () => {
     }
   });
 
+  it("numbers a customer's interactions at one instant by id (seq), across batches and workspaces", async () => {
+    const store = await openDuckDbEventStore();
+    const seqOf = async (workspaceId: string) => {
+      const rows = await store.query<{ id: string; seq: number }>({
+        sql: 'SELECT id, seq FROM interactions WHERE workspace_id = $workspaceId ORDER BY id',
+        params: { workspaceId },
+      });
+      return Object.fromEntries(rows.map((r) => [r.id, r.seq]));
+    };
+    const at = (workspaceId: string, id: string, customer: string, time: number) =>
+      makeInteraction({ workspaceId, id, customer, touchpointId: 'tp-x', at: time });
+    try {
+      await store.insertInteractions([
+        at('w1', 'm', 'anna', 100),
+        at('w1', 'c', 'anna', 100),
+        at('w1', 'z', 'anna', 200),
+        at('w1', 'b', 'bob', 100),
+        at('w2', 'a', 'anna', 100),
+      ]);
+      expect(await seqOf('w1')).toEqual({ b: 0, c: 0, m: 1, z: 0 });
+      // A later interaction at the same instant renumbers the ones stored before it.
+      await store.insertInteractions([at('w1', 'a', 'anna', 100), at('w1', 'y', 'anna', 200)]);
+      expect(await seqOf('w1')).toEqual({ a: 0, b: 0, c: 1, m: 2, y: 0, z: 1 });
+      expect(await seqOf('w2')).toEqual({ a: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('upgrades a file of the first layout in place, keeping every interaction', async () => {
     const file = join(dir, 'first-layout.duckdb');
     const old = await DuckDBInstance.create(file);
@@ -212,6 +241,11 @@ describe('duckdb integer keys of customers and touchpoints', () => {
         ]),
       ).toEqual({ inserted: 1, duplicates: 1 });
       expect((await keysOf(store, 'w1')).i4).toEqual(['cleo', 3, 1]);
+      const seq = await store.query<{ n: number }>({
+        sql: 'SELECT count(*) AS n FROM interactions WHERE seq IS DISTINCT FROM 0',
+        params: {},
+      });
+      expect(seq).toEqual([{ n: 0 }]);
     } finally {
       await store.close();
     }

@@ -10,10 +10,8 @@
  */
 import {
   type DuckDBConnection,
-  DuckDBDataChunkWriter,
   DuckDBInstance,
   type DuckDBValue,
-  JSToDuckDBValueConverter,
   listValue,
   StatementType,
 } from '@duckdb/node-api';
@@ -27,43 +25,48 @@ import type {
   ReplayResult,
   UnmappedKey,
 } from '../event-store.js';
+import { appendColumns, type Column } from './append-columns.js';
 import { DUCKDB_SCHEMA, DUCKDB_SCHEMA_VERSION, INTERACTION_SOURCE_COLUMNS } from './schema.js';
-
-type Cell = string | number | null;
 
 /** Connections with their own staging tables: two let one batch append while another inserts. */
 const STAGING_LANES = 2;
 
-/** Column order of each table, as the appender fills it. */
-const INTERACTION_COLUMNS = 13;
-const FEEDBACK_COLUMNS = 8;
-const QUARANTINE_COLUMNS = 6;
+/** The columns of each staging table, in order, as the appender fills them. */
+const INTERACTION_COLUMNS: readonly Column<Interaction>[] = [
+  { kind: 'varchar', value: (r) => r.workspaceId },
+  { kind: 'varchar', value: (r) => r.id },
+  { kind: 'varchar', value: (r) => r.customer },
+  { kind: 'varchar', value: (r) => r.touchpointId },
+  { kind: 'bigint', value: (r) => r.at },
+  { kind: 'varchar', value: (r) => r.direction },
+  { kind: 'tinyint', value: (r) => r.sentiment },
+  { kind: 'varchar', value: (r) => r.outcome },
+  { kind: 'double', value: (r) => r.value },
+  { kind: 'double', value: (r) => r.responseMs },
+  { kind: 'double', value: (r) => r.waitMs },
+  { kind: 'double', value: (r) => r.durationMs },
+  { kind: 'varchar', value: (r) => r.props },
+];
 
-function interactionRow(r: Interaction): Cell[] {
-  return [
-    r.workspaceId,
-    r.id,
-    r.customer,
-    r.touchpointId,
-    r.at,
-    r.direction,
-    r.sentiment,
-    r.outcome,
-    r.value,
-    r.responseMs,
-    r.waitMs,
-    r.durationMs,
-    r.props,
-  ];
-}
+const FEEDBACK_COLUMNS: readonly Column<FeedbackAnswer>[] = [
+  { kind: 'varchar', value: (r) => r.workspaceId },
+  { kind: 'varchar', value: (r) => r.id },
+  { kind: 'varchar', value: (r) => r.touchpointId },
+  { kind: 'varchar', value: (r) => r.customer },
+  { kind: 'bigint', value: (r) => r.at },
+  { kind: 'varchar', value: (r) => r.kind },
+  { kind: 'double', value: (r) => r.score },
+  { kind: 'varchar', value: (r) => r.comment },
+];
 
-function feedbackRow(r: FeedbackAnswer): Cell[] {
-  return [r.workspaceId, r.id, r.touchpointId, r.customer, r.at, r.kind, r.score, r.comment];
-}
-
-function quarantineRow(r: QuarantinedRecord): Cell[] {
-  return [r.workspaceId, r.kind, r.id, r.touchpointKey, r.at, JSON.stringify(r.record)];
-}
+const QUARANTINE_COLUMNS: readonly Column<QuarantinedRecord>[] = [
+  { kind: 'varchar', value: (r) => r.workspaceId },
+  { kind: 'varchar', value: (r) => r.kind },
+  { kind: 'varchar', value: (r) => r.id },
+  { kind: 'varchar', value: (r) => r.touchpointKey },
+  { kind: 'bigint', value: (r) => r.at },
+  { kind: 'varchar', value: (r) => JSON.stringify(r.record) },
+];
 
 /** Keeps the first of each key: a batch that repeats an id stores its first record. */
 function firstOfEach<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
@@ -91,7 +94,7 @@ async function assignKeys(connection: DuckDBConnection): Promise<void> {
     { table: 'touchpoint_keys', column: 'touchpoint_id', key: 'touchpoint_key' },
   ];
   const pending = await connection.runAndReadAll(
-    'SELECT 1 FROM interactions WHERE customer_key IS NULL OR touchpoint_key IS NULL LIMIT 1',
+    'SELECT 1 FROM interactions WHERE customer_key IS NULL OR touchpoint_key IS NULL OR seq IS NULL LIMIT 1',
   );
   if (pending.getRows().length === 0) return;
   await connection.run('BEGIN TRANSACTION');
@@ -108,6 +111,18 @@ async function assignKeys(connection: DuckDBConnection): Promise<void> {
         WHERE interactions.${key} IS NULL
           AND k.workspace_id = interactions.workspace_id AND k.${column} = interactions.${column}`);
     }
+    // seq (see schema.ts): the instants a new interaction shares with another of its customer
+    // are numbered by id, old interactions at those instants included; every other new one is 0.
+    await connection.run(`UPDATE interactions SET seq = t.seq FROM (
+        SELECT i.workspace_id, i.id,
+               (row_number() OVER (PARTITION BY i.workspace_id, i.customer_key, i."at" ORDER BY i.id) - 1)::INTEGER AS seq
+        FROM interactions i JOIN (
+          SELECT workspace_id, customer_key, "at" FROM interactions
+          WHERE (workspace_id, customer_key, "at") IN (
+            SELECT workspace_id, customer_key, "at" FROM interactions WHERE seq IS NULL)
+          GROUP BY ALL HAVING count(*) > 1) shared USING (workspace_id, customer_key, "at")) t
+      WHERE interactions.workspace_id = t.workspace_id AND interactions.id = t.id`);
+    await connection.run('UPDATE interactions SET seq = 0 WHERE seq IS NULL');
     await connection.run('COMMIT');
   } catch (error) {
     await connection.run('ROLLBACK');
@@ -117,28 +132,35 @@ async function assignKeys(connection: DuckDBConnection): Promise<void> {
 
 const INSERT_INTERACTIONS = `INTO interactions (${INTERACTION_SOURCE_COLUMNS.join(', ')})`;
 
+/** Whether the file's table has the column. */
+async function hasColumn(connection: DuckDBConnection, table: string, column: string): Promise<boolean> {
+  const found = await connection.runAndReadAll(
+    `SELECT 1 FROM duckdb_columns() WHERE table_name = $table AND column_name = $column
+       AND schema_name = current_schema() AND database_name = current_database()`,
+    { table, column },
+  );
+  return found.getRows().length > 0;
+}
+
 /**
  * Brings a file to the current layout: the first layout (no version recorded) lacks the key
- * columns, which are added empty and filled like those of new interactions.
+ * columns, the second `seq`; missing columns are added empty and filled like those of new
+ * interactions, in the pass before the next analysis.
  */
 async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
   const recorded = (
     await connection.runAndReadAll(`SELECT value FROM event_store_meta WHERE name = 'schema_version'`)
   ).getRowObjectsJS()[0];
   if (Number(recorded?.value ?? 0) >= DUCKDB_SCHEMA_VERSION) return;
-  const hasKeys =
-    (
-      await connection.runAndReadAll(
-        `SELECT 1 FROM duckdb_columns() WHERE table_name = 'interactions' AND column_name = 'customer_key'
-           AND schema_name = current_schema() AND database_name = current_database()`,
-      )
-    ).getRows().length > 0;
+  const hasKeys = await hasColumn(connection, 'interactions', 'customer_key');
   await connection.run('BEGIN TRANSACTION');
   try {
     if (!hasKeys) {
       await connection.run('ALTER TABLE interactions ADD COLUMN customer_key INTEGER');
       await connection.run('ALTER TABLE interactions ADD COLUMN touchpoint_key INTEGER');
     }
+    if (!(await hasColumn(connection, 'interactions', 'seq')))
+      await connection.run('ALTER TABLE interactions ADD COLUMN seq INTEGER');
     await connection.run(
       `INSERT OR REPLACE INTO event_store_meta VALUES ('schema_version', '${DUCKDB_SCHEMA_VERSION}')`,
     );
@@ -222,29 +244,30 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
 
   // Staging lanes: a batch is appended to a lane's own temporary tables while the previous
   // batch's INSERT runs, so the appending (JavaScript) and the inserting (DuckDB) overlap.
+  // Lanes go to callers in call order.
   const idle = [...lanes];
   const waiting: ((lane: DuckDBConnection) => void)[] = [];
-  async function withLane<T>(work: (lane: DuckDBConnection) => Promise<T>): Promise<T> {
-    const lane = idle.pop() ?? (await new Promise<DuckDBConnection>((resolve) => waiting.push(resolve)));
-    try {
-      return await work(lane);
-    } finally {
-      const next = waiting.shift();
-      if (next) next(lane);
-      else idle.push(lane);
-    }
+  function acquireLane(): Promise<DuckDBConnection> {
+    const lane = idle.pop();
+    return lane ? Promise.resolve(lane) : new Promise((resolve) => waiting.push(resolve));
+  }
+  function releaseLane(lane: DuckDBConnection): void {
+    const next = waiting.shift();
+    if (next) next(lane);
+    else idle.push(lane);
   }
 
   /** Appends rows to a lane's staging table (emptied first). */
-  async function stage(lane: DuckDBConnection, table: string, width: number, rows: readonly Cell[][]) {
+  async function stage<T>(
+    lane: DuckDBConnection,
+    table: string,
+    columns: readonly Column<T>[],
+    rows: readonly T[],
+  ) {
     await lane.run(`DELETE FROM staging_${table}`);
     const appender = await lane.createAppender(`staging_${table}`);
     try {
-      if (appender.columnCount !== width)
-        throw new Error(`staging_${table} has ${appender.columnCount} columns`);
-      const chunks = DuckDBDataChunkWriter.forAppender(appender, { converter: JSToDuckDBValueConverter });
-      for (const row of rows) chunks.appendRow(row);
-      chunks.flush();
+      appendColumns(appender, columns, rows);
       appender.flushSync();
     } finally {
       appender.closeSync();
@@ -253,37 +276,54 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
 
   /**
    * Stages the batch and moves the new ids into `table` with `insert` (an INSERT … SELECT
-   * without its verb); answers how many were new. A plain INSERT is tried first: DuckDB's
-   * INSERT OR IGNORE checks each row for conflicts and grows slower with the table (measured:
-   * 90 ms per 10,000 rows at 250,000 rows, 580 ms at 1,000,000), so it only runs for a batch
-   * that does repeat stored ids.
+   * without its verb); answers how many were new. A plain INSERT of the whole batch is tried
+   * first: DuckDB's INSERT OR IGNORE checks each row for conflicts and grows slower with the
+   * table (measured: 90 ms per 10,000 rows at 250,000 rows, 580 ms at 1,000,000), and keeping
+   * the first of each id in JavaScript costs a set of keys per batch. Only a batch that repeats
+   * an id, stored or within itself, fails the plain INSERT (nothing of it is stored); it is then
+   * staged again with the first record of each id and inserted with OR IGNORE.
    */
-  function insertStaged(
+  function insertStaged<T>(
     table: string,
-    width: number,
-    rows: Cell[][],
-    total: number,
+    columns: readonly Column<T>[],
+    rows: readonly T[],
+    keyOf: (row: T) => string,
     insert: string,
   ): Promise<InsertResult> {
-    if (rows.length === 0) return Promise.resolve({ inserted: 0, duplicates: total });
-    return write(() =>
-      withLane(async (lane) => {
-        await stage(lane, table, width, rows);
+    if (rows.length === 0) return Promise.resolve({ inserted: 0, duplicates: 0 });
+    return write(async () => {
+      // The lane and the turn to insert are both taken now, so concurrent batches are stored in
+      // the order they were given (a later batch that repeats an id never wins over an earlier
+      // one); the next batch is staged while this one inserts.
+      const laneGiven = acquireLane();
+      const staged = laneGiven.then(async (lane) => {
+        await stage(lane, table, columns, rows);
+        return lane;
+      });
+      const inserted = serialize(async () => {
+        const lane = await staged;
         try {
-          const inserted = await serialize(async () => {
-            try {
-              return (await lane.run(`INSERT ${insert}`)).rowsChanged;
-            } catch (error) {
-              if (!/Constraint Error/i.test(String(error))) throw error;
-              return (await lane.run(`INSERT OR IGNORE ${insert}`)).rowsChanged;
-            }
-          });
-          return { inserted, duplicates: total - inserted };
-        } finally {
-          await lane.run(`DELETE FROM staging_${table}`);
+          return (await lane.run(`INSERT ${insert}`)).rowsChanged;
+        } catch (error) {
+          if (!/Constraint Error/i.test(String(error))) throw error;
+          const unique = firstOfEach(rows, keyOf);
+          if (unique.length < rows.length) await stage(lane, table, columns, unique);
+          return (await lane.run(`INSERT OR IGNORE ${insert}`)).rowsChanged;
         }
-      }),
-    );
+      });
+      const lane = await laneGiven;
+      try {
+        await Promise.allSettled([staged, inserted]);
+        const count = await inserted;
+        return { inserted: count, duplicates: rows.length - count };
+      } finally {
+        try {
+          await lane.run(`DELETE FROM staging_${table}`);
+        } finally {
+          releaseLane(lane);
+        }
+      }
+    });
   }
 
   /** Runs one SELECT on a fresh connection (reads see committed data and never block writes). */
@@ -305,12 +345,11 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
     engine: 'duckdb',
 
     insertInteractions(rows) {
-      const unique = firstOfEach(rows, (r) => `${r.workspaceId}\u0000${r.id}`);
       return insertStaged(
         'interactions',
         INTERACTION_COLUMNS,
-        unique.map(interactionRow),
-        rows.length,
+        rows,
+        (r) => `${r.workspaceId}\u0000${r.id}`,
         `${INSERT_INTERACTIONS} SELECT * FROM staging_interactions`,
       ).then((result) => {
         if (result.inserted > 0) unkeyed = true;
@@ -319,24 +358,22 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
     },
 
     insertFeedback(rows) {
-      const unique = firstOfEach(rows, (r) => `${r.workspaceId}\u0000${r.id}`);
       return insertStaged(
         'feedback',
         FEEDBACK_COLUMNS,
-        unique.map(feedbackRow),
-        rows.length,
+        rows,
+        (r) => `${r.workspaceId}\u0000${r.id}`,
         'INTO feedback SELECT * FROM staging_feedback',
       );
     },
 
     quarantine(rows) {
-      const unique = firstOfEach(rows, (r) => `${r.workspaceId}\u0000${r.kind}\u0000${r.id}`);
       // A record already stored under its id (replayed earlier) is a duplicate, not news.
       return insertStaged(
         'quarantine',
         QUARANTINE_COLUMNS,
-        unique.map(quarantineRow),
-        rows.length,
+        rows,
+        (r) => `${r.workspaceId}\u0000${r.kind}\u0000${r.id}`,
         `INTO quarantine SELECT s.* FROM staging_quarantine s
          WHERE NOT (s.kind = 'interaction' AND EXISTS (
                  SELECT 1 FROM interactions i WHERE i.workspace_id = s.workspace_id AND i.id = s.id))

@@ -8,6 +8,11 @@
  * text, and a dense range lets DuckDB group customers in a perfect hash table (an array indexed
  * by the key) instead of a general one.
  *
+ * `seq` orders a customer's interactions at the same instant as their ids do (0, 1, 2… by id
+ * within each such instant; 0 for almost all): the analyses order by (`at`, `seq`), two
+ * integers, instead of (`at`, `id`) — sorting on the text id measured about twice as costly. It is
+ * filled in the same pass as the keys.
+ *
  * `at` is a reserved word in DuckDB: the DDL quotes it, and queries must write it qualified
  * (`i.at`) or quoted (`"at"`) — a bare `at` is a syntax error.
  */
@@ -28,6 +33,7 @@ export const DUCKDB_SCHEMA = [
     props VARCHAR,
     customer_key INTEGER,
     touchpoint_key INTEGER,
+    seq INTEGER,
     PRIMARY KEY (workspace_id, id)
   )`,
   `CREATE TABLE IF NOT EXISTS customer_keys (
@@ -75,11 +81,11 @@ export const DUCKDB_SCHEMA = [
 ];
 
 /** The layout version this code writes; older files are upgraded in place on open. */
-export const DUCKDB_SCHEMA_VERSION = 2;
+export const DUCKDB_SCHEMA_VERSION = 3;
 
 /**
  * Columns of an interaction as ingestion supplies them (the staging tables hold these); the
- * integer keys are added on the way into `interactions`.
+ * integer keys and `seq` are added on the way into `interactions`.
  */
 export const INTERACTION_SOURCE_COLUMNS = [
   'workspace_id',

@@ -1,0 +1,72 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { appendColumns, type Column } from './append-columns.js';
+
+interface Row {
+  text: string | null;
+  big: number | null;
+  tiny: number | null;
+  real: number | null;
+}
+
+const COLUMNS: Column<Row>[] = [
+  { kind: 'varchar', value: (r) => r.text },
+  { kind: 'bigint', value: (r) => r.big },
+  { kind: 'tinyint', value: (r) => r.tiny },
+  { kind: 'double', value: (r) => r.real },
+];
+
+async function table() {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run('CREATE TABLE t (text VARCHAR, big BIGINT, tiny TINYINT, real DOUBLE)');
+  return { instance, connection };
+}
+
+describe('appendColumns', () => {
+  it('writes text, integers of any sign and size, doubles and NULLs over several chunks', async () => {
+    const { instance, connection } = await table();
+    // 5,000 rows span three chunks of 2,048; NULLs fall in the first chunk only for `real`
+    // (a later chunk without NULLs must not inherit the earlier mask), in every chunk otherwise.
+    const rows: Row[] = Array.from({ length: 5000 }, (_, n) => ({
+      text: n % 7 === 0 ? null : n % 11 === 0 ? `long text with ünïcödé and 😀 ${n}` : `t${n}`,
+      big: n % 5 === 0 ? null : (n % 2 === 0 ? -1 : 1) * (n * 2 ** 40 + n),
+      tiny: n % 3 === 0 ? null : (n % 3) - 1 - (n % 2),
+      real: n < 100 && n % 2 === 0 ? null : n / 8,
+    }));
+    rows.push({ text: '', big: Number.MAX_SAFE_INTEGER, tiny: -128, real: -0.5 });
+    rows.push({ text: 'x', big: Number.MIN_SAFE_INTEGER, tiny: 127, real: 1e300 });
+    const appender = await connection.createAppender('t');
+    appendColumns(appender, COLUMNS, rows);
+    appender.flushSync();
+    appender.closeSync();
+
+    const stored = (await connection.runAndReadAll('SELECT * FROM t')).getRowObjectsJS();
+    expect(stored).toHaveLength(rows.length);
+    expect(
+      stored.map((r) => ({
+        text: r.text,
+        big: r.big === null ? null : Number(r.big),
+        tiny: r.tiny,
+        real: r.real,
+      })),
+    ).toEqual(rows);
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('refuses columns that do not match the table and numbers that are no safe integers', async () => {
+    const { instance, connection } = await table();
+    const appender = await connection.createAppender('t');
+    expect(() => appendColumns(appender, COLUMNS.slice(1), [])).toThrow(/4 columns, not 3/);
+    expect(() => appendColumns(appender, [COLUMNS[1], ...COLUMNS.slice(1)] as Column<Row>[], [])).toThrow(
+      /column 0 is VARCHAR, written as bigint/,
+    );
+    expect(() => appendColumns(appender, COLUMNS, [{ text: 'a', big: 1.5, tiny: 0, real: 0 }])).toThrow(
+      /not a safe integer/,
+    );
+    appender.closeSync();
+    connection.closeSync();
+    instance.closeSync();
+  });
+});
