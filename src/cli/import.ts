@@ -401,7 +401,19 @@ async function runImport(kind: RecordKind, file: string, options: ImportOptions)
       summary = await withStore(`import ${kind}`, async ({ catalog, events }) => {
         const workspace = await getWorkspace(catalog.db, options.workspace);
         const ingest = kind === 'interactions' ? ingestInteractions : ingestFeedback;
-        return go((records) => ingest(catalog.db, events, workspace.id, records, { maxBatch: batchSize }));
+        // Batches in flight reach the store in file order (the first record of an id wins).
+        let previous: Promise<unknown> = Promise.resolve();
+        return go((records) => {
+          let handed = () => {};
+          const turn = { after: previous, handed: () => handed() };
+          previous = new Promise<void>((resolve) => {
+            handed = resolve;
+          });
+          // A batch that fails before its turn still lets the next one go.
+          return ingest(catalog.db, events, workspace.id, records, { maxBatch: batchSize, turn }).finally(
+            turn.handed,
+          );
+        });
       });
     } catch (error) {
       if (error instanceof DataDirBusyError && error.holder.holder === 'server')

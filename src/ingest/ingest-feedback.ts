@@ -4,7 +4,7 @@
  */
 import type { Db } from '../store/catalog/db.js';
 import type { EventStore, FeedbackAnswer, QuarantinedRecord } from '../store/events/event-store.js';
-import { checkBatchSize, type IngestOptions, type IngestResult } from './ingest-interactions.js';
+import { checkBatchSize, type IngestOptions, type IngestResult, storeInTurn } from './ingest-interactions.js';
 import { validateRecords, ZFeedbackRecord } from './records.js';
 import { resolveTouchpointKeys } from './resolve-touchpoint-keys.js';
 
@@ -38,8 +38,11 @@ export async function ingestFeedback(
         record: fields,
       });
   }
-  const inserted = await events.insertFeedback(stored);
-  const quarantined = await events.quarantine(pending);
+  const [inserted, quarantined] = await storeInTurn(
+    options.turn,
+    () => events.insertFeedback(stored),
+    () => events.quarantine(pending),
+  );
   return {
     accepted: inserted.inserted,
     duplicates: inserted.duplicates + quarantined.duplicates,

@@ -5,7 +5,12 @@
  */
 import { AppError } from '../domain/errors.js';
 import type { Db } from '../store/catalog/db.js';
-import type { EventStore, Interaction, QuarantinedRecord } from '../store/events/event-store.js';
+import type {
+  EventStore,
+  InsertResult,
+  Interaction,
+  QuarantinedRecord,
+} from '../store/events/event-store.js';
 import { MAX_BATCH, type Rejection } from './records.js';
 import { resolveTouchpointKeys } from './resolve-touchpoint-keys.js';
 import { validateInteractions } from './validate-interactions.js';
@@ -18,9 +23,32 @@ export interface IngestResult {
   rejected: Rejection[];
 }
 
-/** How large a batch may be: MAX_BATCH for a request, more for a file imported on the data directory. */
 export interface IngestOptions {
+  /** How large a batch may be: MAX_BATCH for a request, more for a file imported on the data directory. */
   maxBatch?: number;
+  /**
+   * The turn of this batch among batches ingested together (a file's, in file order): the batch
+   * is handed to the store only once `turn.after` has settled, and calls `turn.handed()` as soon
+   * as it has been — so the store takes them in that order, and the first record of a repeated
+   * id wins, whichever batch is validated and resolved first.
+   */
+  turn?: { after: Promise<unknown>; handed: () => void };
+}
+
+/**
+ * Hands the stored and the quarantined records of a batch to the store, in the batch's turn: the
+ * store orders its writes by call, so both calls are made before the next batch may make its own.
+ */
+export async function storeInTurn<T>(
+  turn: IngestOptions['turn'],
+  store: () => Promise<T>,
+  quarantine: () => Promise<InsertResult>,
+): Promise<[T, InsertResult]> {
+  if (turn) await turn.after;
+  const storing = store();
+  const quarantining = quarantine();
+  turn?.handed();
+  return Promise.all([storing, quarantining]);
 }
 
 /** 413 for a batch over the limit: the client should split it, not drop records. */
@@ -77,8 +105,11 @@ export async function ingestInteractions(
       pending.push({ workspaceId, kind: 'interaction', id, touchpointKey, at, record });
     }
   }
-  const inserted = await events.insertInteractions(stored);
-  const quarantined = await events.quarantine(pending);
+  const [inserted, quarantined] = await storeInTurn(
+    options.turn,
+    () => events.insertInteractions(stored),
+    () => events.quarantine(pending),
+  );
   return {
     accepted: inserted.inserted,
     duplicates: inserted.duplicates + quarantined.duplicates,
