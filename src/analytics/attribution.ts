@@ -74,8 +74,9 @@ async function duckdbKeyCodes(events: AnalyticsSource, input: Input): Promise<Ke
 }
 
 /**
- * The CTEs shared by both answers, ending in `ranked`: every touch on a path, with its path, its
- * position and the key before it. Keys are integers (touchpoint keys or channel numbers).
+ * The CTEs shared by both answers: `ranked` holds every touch on a path, with its path, its
+ * position, the key before it and whether it is the last; `credited` the touches of conversion
+ * paths with what the credit models need. Keys are integers (touchpoint keys or channel numbers).
  *
  * A touch's path is found without ordering the customer's whole history: each conversion in
  * view knows the conversion before it (a window over the conversions only, a small share of the
@@ -99,7 +100,7 @@ function duckdbPathCtes(p: SqlParams, input: Input, codes: KeyCodes): string[] {
         : 'channel_of(touchpoint_key, code) AS (SELECT NULL::INTEGER, NULL::INTEGER WHERE false)',
     );
   }
-  // Read twice (conversions, touches): scanned each time rather than stored.
+  // Read three times (the conversions, the two kinds of touches): scanned each time, not stored.
   ctes.push(`scoped AS NOT MATERIALIZED (
       SELECT i.customer_key AS customer, i.seq, i."at" AS ts, coalesce(i.outcome = 'converted', false) AS converts,
              coalesce(i.value, 0)::DOUBLE AS value,
