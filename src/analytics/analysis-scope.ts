@@ -138,19 +138,20 @@ export function duckdbFeedbackConditions(
 }
 
 /**
- * The DuckDB store's integer keys of touchpoint ids in one workspace (see the store's schema):
+ * The DuckDB store's integer keys of touchpoint ids in one workspace (see the store's schema),
+ * of the ids given or (without them) of every touchpoint the workspace has interactions for:
  * ids it has never stored an interaction for have none, and match nothing.
  */
 export async function duckdbTouchpointKeys(
   events: AnalyticsSource,
   workspaceId: string,
-  touchpointIds: readonly string[],
+  touchpointIds?: readonly string[],
 ): Promise<Map<string, number>> {
-  if (touchpointIds.length === 0) return new Map();
+  if (touchpointIds?.length === 0) return new Map();
   const rows = await events.query<{ id: string; key: unknown }>({
     sql: `SELECT touchpoint_id AS id, touchpoint_key AS key FROM touchpoint_keys
-          WHERE workspace_id = $workspaceId AND list_contains($ids, touchpoint_id)`,
-    params: { workspaceId, ids: [...new Set(touchpointIds)] },
+          WHERE workspace_id = $workspaceId${touchpointIds ? ' AND list_contains($ids, touchpoint_id)' : ''}`,
+    params: touchpointIds ? { workspaceId, ids: [...new Set(touchpointIds)] } : { workspaceId },
   });
   return new Map(rows.map((r) => [r.id, toNumber(r.key)]));
 }

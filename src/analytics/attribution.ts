@@ -23,6 +23,7 @@ import {
   type AnalyticsSource,
   DAY_MS,
   duckdbScopeConditions,
+  duckdbTouchpointKeys,
   parseAnalysisInput,
   SqlParams,
   toNumber,
@@ -54,11 +55,8 @@ interface KeyCodes {
  * Reads the workspace's touchpoint keys and, by channel, numbers the channels (0 = no channel).
  */
 async function duckdbKeyCodes(events: AnalyticsSource, input: Input): Promise<KeyCodes> {
-  const rows = await events.query<{ id: string; key: unknown }>({
-    sql: 'SELECT touchpoint_id AS id, touchpoint_key AS key FROM touchpoint_keys WHERE workspace_id = $workspaceId',
-    params: { workspaceId: input.workspaceId },
-  });
-  if (input.by !== 'channel') return { names: new Map(rows.map((r) => [toNumber(r.key), r.id])) };
+  const keys = [...(await duckdbTouchpointKeys(events, input.workspaceId))];
+  if (input.by !== 'channel') return { names: new Map(keys.map(([id, key]) => [key, id])) };
   const channelOf = input.channelOf ?? {};
   const channels = [...new Set(Object.values(channelOf))].filter((c) => c !== NO_CHANNEL).sort();
   const codeOf = new Map(channels.map((c, i) => [c, i + 1]));
@@ -66,9 +64,9 @@ async function duckdbKeyCodes(events: AnalyticsSource, input: Input): Promise<Ke
     [0, NO_CHANNEL],
     ...channels.map((c, i): [number, string] => [i + 1, c]),
   ]);
-  const channelCodes = rows.flatMap((r): [number, number][] => {
-    const code = codeOf.get(channelOf[r.id] ?? '');
-    return code === undefined ? [] : [[toNumber(r.key), code]];
+  const channelCodes = keys.flatMap(([id, key]): [number, number][] => {
+    const code = codeOf.get(channelOf[id] ?? '');
+    return code === undefined ? [] : [[key, code]];
   });
   return { channelCodes, names };
 }

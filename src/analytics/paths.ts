@@ -20,6 +20,7 @@ import {
   type AnalyticsSource,
   duckdbScopeConditions,
   duckdbTouchpointKeyCondition,
+  duckdbTouchpointKeys,
   parseAnalysisInput,
   SqlParams,
   toNumber,
@@ -57,18 +58,17 @@ interface DisplayCodes {
 }
 
 async function duckdbDisplayCodes(events: AnalyticsSource, input: Input): Promise<DisplayCodes> {
-  const rows = await events.query<{ id: string; key: unknown }>({
-    sql: 'SELECT touchpoint_id AS id, touchpoint_key AS key FROM touchpoint_keys WHERE workspace_id = $workspaceId',
-    params: { workspaceId: input.workspaceId },
-  });
+  const keys = await duckdbTouchpointKeys(events, input.workspaceId);
   const display = input.displayTouchpoints ?? {};
-  const shown = rows.map((r) => display[r.id] ?? r.id);
-  const names = [...new Set(shown)].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const shownAs = (id: string) => display[id] ?? id;
+  const names = [...new Set([...keys.keys()].map(shownAs))].sort((a, b) =>
+    Buffer.compare(Buffer.from(a), Buffer.from(b)),
+  );
   const codeOf = new Map(names.map((name, i) => [name, i + 1]));
   return {
-    codes: rows.map((r, i) => [toNumber(r.key), codeOf.get(shown[i] ?? '') ?? 0]),
+    codes: [...keys].map(([id, key]) => [key, codeOf.get(shownAs(id)) ?? 0]),
     names,
-    keys: new Map(rows.map((r) => [r.id, toNumber(r.key)])),
+    keys,
   };
 }
 
