@@ -1,6 +1,6 @@
 /** "Are you sure?" for a destructive action: the question, the API's refusal if any, cancel and confirm. */
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Modal, Stack, Text } from '@mantine/core';
+import { DialogActions } from './dialog-actions';
 
 export interface ConfirmModalProps {
   title: string;
@@ -16,29 +16,20 @@ export interface ConfirmModalProps {
 }
 
 export function ConfirmModal(props: ConfirmModalProps) {
-  const { t } = useTranslation();
   return (
     <Modal opened onClose={props.onClose} title={props.title}>
       <Stack>
         <Text size="sm">{props.message}</Text>
-        {props.error && (
-          <Alert color="red" role="alert" data-testid={props.errorTestId}>
-            {props.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t('action.cancel')}
-          </Button>
-          <Button
-            color="red"
-            onClick={props.onConfirm}
-            loading={props.pending}
-            data-testid={props.confirmTestId}
-          >
-            {props.confirmLabel}
-          </Button>
-        </Group>
+        <DialogActions
+          error={props.error?.message}
+          errorTestId={props.errorTestId}
+          onCancel={props.onClose}
+          label={props.confirmLabel}
+          onAction={props.onConfirm}
+          pending={props.pending}
+          color="red"
+          testId={props.confirmTestId}
+        />
       </Stack>
     </Modal>
   );

@@ -26,6 +26,7 @@ import { DEFAULT_LANES, DEFAULT_STAGES } from '../../../src/domain/vocabulary.js
 import { ApiError, api, ws } from '../api/client';
 import type { Journey, JourneyMap, Page } from '../api/types';
 import { useChannels } from '../api/workspace-lists';
+import { DialogActions } from '../components/dialog-actions';
 import { useConfirm } from '../components/journey/map-dialogs';
 import { PageHeader } from '../components/layout';
 import { Empty, ErrorState, errorMessage, Loading } from '../components/states';
@@ -56,8 +57,6 @@ interface JourneyDialogProps {
 
 function JourneyDialog({ opened, title, hint, initial, submitLabel, onClose, onSubmit }: JourneyDialogProps) {
   const { t } = useTranslation('journeys');
-  const { t: tc } = useTranslation();
-  const _workspaceId = useWorkspaceId();
   const channels = useChannels();
   const [fields, setFields] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -124,19 +123,13 @@ function JourneyDialog({ opened, title, hint, initial, submitLabel, onClose, onS
             onChange={(e) => set({ description: e.currentTarget.value })}
             error={errors.description}
           />
-          {general && (
-            <Text c="red" size="sm" role="alert">
-              {general}
-            </Text>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('action.cancel')}
-            </Button>
-            <Button type="submit" loading={pending} data-testid="journey-submit">
-              {submitLabel}
-            </Button>
-          </Group>
+          <DialogActions
+            error={general}
+            onCancel={onClose}
+            label={submitLabel}
+            pending={pending}
+            testId="journey-submit"
+          />
         </Stack>
       </form>
     </Modal>

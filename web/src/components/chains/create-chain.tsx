@@ -1,11 +1,12 @@
 /** Creating a chain: a name and, optionally, the journey it belongs to; the links follow in the editor. */
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, api, ws } from '../../api/client';
 import type { Chain, ChainCreate } from '../../api/types';
+import { DialogActions } from '../dialog-actions';
 import { chainKeys, useJourneys } from './queries';
 
 export function CreateChainModal({
@@ -66,19 +67,12 @@ export function CreateChainModal({
           data={(journeys.data?.items ?? []).map((j) => ({ value: j.id, label: j.name }))}
           error={errors.journeyId}
         />
-        {create.isError && !Object.keys(errors).length && (
-          <Text c="red" size="sm" role="alert">
-            {create.error.message}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {tc('action.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {tc('action.create')}
-          </Button>
-        </Group>
+        <DialogActions
+          error={create.isError && !Object.keys(errors).length && create.error.message}
+          onCancel={close}
+          label={tc('action.create')}
+          pending={create.isPending}
+        />
       </Stack>
     </Modal>
   );

@@ -1,10 +1,9 @@
 /** Deleting a chain after a confirmation naming it. */
-import { Button, Group, Modal, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ws } from '../../api/client';
-import { errorMessage } from '../states';
+import { ConfirmModal } from '../confirm-modal';
 import { chainKeys } from './queries';
 
 export function DeleteChainModal({
@@ -30,34 +29,20 @@ export function DeleteChainModal({
       await queryClient.invalidateQueries({ queryKey: chainKeys.all(workspaceId) });
     },
   });
+  if (chain === null) return null;
   return (
-    <Modal
-      opened={chain !== null}
+    <ConfirmModal
+      title={t('list.deleteTitle')}
+      message={tc('confirmDelete', { name: chain.name })}
+      confirmLabel={tc('action.delete')}
+      onConfirm={() => remove.mutate(chain.id)}
       onClose={() => {
         remove.reset();
         onClose();
       }}
-      title={t('list.deleteTitle')}
-    >
-      <Text size="sm">{tc('confirmDelete', { name: chain?.name ?? '' })}</Text>
-      {remove.isError && (
-        <Text c="red" size="sm" mt="sm" role="alert">
-          {errorMessage(remove.error)}
-        </Text>
-      )}
-      <Group justify="flex-end" mt="lg">
-        <Button variant="default" onClick={onClose}>
-          {tc('action.cancel')}
-        </Button>
-        <Button
-          color="red"
-          loading={remove.isPending}
-          onClick={() => chain && remove.mutate(chain.id)}
-          data-testid="confirm-delete-chain"
-        >
-          {tc('action.delete')}
-        </Button>
-      </Group>
-    </Modal>
+      pending={remove.isPending}
+      error={remove.error}
+      confirmTestId="confirm-delete-chain"
+    />
   );
 }

@@ -25,6 +25,7 @@ import type { ApiToken } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useIsOwner, useWorkspaceId } from '../../state/session';
 import { ConfirmModal } from '../confirm-modal';
+import { DialogActions } from '../dialog-actions';
 import { Empty, QueryState } from '../states';
 
 const SCOPES = ['read', 'admin', 'ingest'] as const;
@@ -136,19 +137,13 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
             error={error?.fieldMessage('expiresAt')}
             w={220}
           />
-          {create.isError && !error?.body.issues?.length && (
-            <Alert color="red" role="alert">
-              {create.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('action.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="token-create-submit">
-              {tc('action.create')}
-            </Button>
-          </Group>
+          <DialogActions
+            error={create.isError && !error?.body.issues?.length && create.error.message}
+            onCancel={onClose}
+            label={tc('action.create')}
+            pending={create.isPending}
+            testId="token-create-submit"
+          />
         </Stack>
       )}
     </Modal>

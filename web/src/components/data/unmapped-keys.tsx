@@ -1,6 +1,5 @@
 /** Touchpoint keys that recorded data named but the catalog does not know: map them or create one. */
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -25,6 +24,7 @@ import { ApiError, api, ws } from '../../api/client';
 import type { Channel, Page, Touchpoint, UnmappedTouchpoint } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useCanEdit, useWorkspaceId } from '../../state/session';
+import { DialogActions } from '../dialog-actions';
 import { Empty, QueryState } from '../states';
 
 type MapResult = z.output<typeof ZMapUnmappedResult>;
@@ -132,24 +132,15 @@ function MapKeyModal({ item, onClose }: { item: UnmappedTouchpoint; onClose: () 
             />
           </>
         )}
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {tc('action.cancel')}
-          </Button>
-          <Button
-            onClick={() => map.mutate()}
-            loading={map.isPending}
-            disabled={mode === 'existing' ? !touchpointId : !name.trim()}
-            data-testid="map-submit"
-          >
-            {mode === 'existing' ? t('unmapped.mapSubmit') : t('unmapped.createSubmit')}
-          </Button>
-        </Group>
+        <DialogActions
+          error={general}
+          onCancel={onClose}
+          label={mode === 'existing' ? t('unmapped.mapSubmit') : t('unmapped.createSubmit')}
+          onAction={() => map.mutate()}
+          pending={map.isPending}
+          disabled={mode === 'existing' ? !touchpointId : !name.trim()}
+          testId="map-submit"
+        />
       </Stack>
     </Modal>
   );

@@ -1,6 +1,5 @@
 /** Channels: the built-in reference list and the workspace's own; add, edit, delete own ones. */
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -22,6 +21,7 @@ import { ApiError, api, ws } from '../../api/client';
 import type { Channel, Page } from '../../api/types';
 import { useCanEdit, useWorkspaceId } from '../../state/session';
 import { ConfirmModal } from '../confirm-modal';
+import { DialogActions } from '../dialog-actions';
 import { Empty, QueryState } from '../states';
 
 export const channelsKey = (workspaceId: string) => ['channels', workspaceId] as const;
@@ -92,19 +92,13 @@ function ChannelModal({ channel, onClose }: { channel: Channel | null; onClose: 
           checked={online}
           onChange={(e) => setOnline(e.currentTarget.checked)}
         />
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {tc('action.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending} data-testid="channel-save">
-            {tc('action.save')}
-          </Button>
-        </Group>
+        <DialogActions
+          error={general}
+          onCancel={onClose}
+          label={tc('action.save')}
+          pending={save.isPending}
+          testId="channel-save"
+        />
       </Stack>
     </Modal>
   );

@@ -1,6 +1,5 @@
 /** Members of the workspace and their roles: add by e-mail, change the role, remove (owners). */
 import {
-  Alert,
   Badge,
   Button,
   Card,
@@ -25,6 +24,7 @@ import { useMembers } from '../../api/workspace-lists';
 import { useFormat } from '../../i18n/format';
 import { ME_KEY, useIsOwner, useMe, useWorkspaceId } from '../../state/session';
 import { ConfirmModal } from '../confirm-modal';
+import { DialogActions } from '../dialog-actions';
 import { Empty, QueryState } from '../states';
 
 const ROLES = ['owner', 'editor', 'viewer'] as const;
@@ -110,19 +110,13 @@ function AddMemberModal({ onClose }: { onClose: () => void }) {
           onChange={(e) => setPassword(e.currentTarget.value)}
           error={fieldErrors.password}
         />
-        {general && (
-          <Alert color="red" role="alert">
-            {general}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {tc('action.cancel')}
-          </Button>
-          <Button type="submit" loading={add.isPending} data-testid="member-add-submit">
-            {tc('action.add')}
-          </Button>
-        </Group>
+        <DialogActions
+          error={general}
+          onCancel={onClose}
+          label={tc('action.add')}
+          pending={add.isPending}
+          testId="member-add-submit"
+        />
       </Stack>
     </Modal>
   );
@@ -190,7 +184,6 @@ function RoleSelect({ member }: { member: Member }) {
 export function Members() {
   const { t } = useTranslation('settings');
   const f = useFormat();
-  const _workspaceId = useWorkspaceId();
   const isOwner = useIsOwner();
   const myId = useMe().data?.user.id;
   const [adding, setAdding] = useState(false);
