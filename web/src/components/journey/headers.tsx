@@ -14,7 +14,7 @@ import {
   IconMoodSmile,
   IconTrash,
 } from '@tabler/icons-react';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lane, Stage } from '../../api/types';
 import { EditableText } from './editable-text';
@@ -100,6 +100,64 @@ function EmotionPicker({ value, stageName, canEdit, onChange }: EmotionPickerPro
   );
 }
 
+/**
+ * The actions menu of a stage or lane header: move back, move forward, remove (not the last one).
+ */
+function HeadMenu(props: {
+  label: string;
+  testId: string;
+  position?: 'bottom-start';
+  index: number;
+  count: number;
+  onMove: (index: number, delta: number) => void;
+  onRemove: (index: number) => void;
+  back: { icon: ReactNode; label: string };
+  forward: { icon: ReactNode; label: string };
+  remove: string;
+  /** Why the last one cannot be removed. */
+  last: string;
+}) {
+  const { index, count } = props;
+  return (
+    <LazyMenu
+      label={props.label}
+      className="jm-icon-button jm-edit"
+      testId={props.testId}
+      position={props.position}
+      items={() => (
+        <>
+          <Menu.Item
+            leftSection={props.back.icon}
+            disabled={index === 0}
+            onClick={() => props.onMove(index, -1)}
+          >
+            {props.back.label}
+          </Menu.Item>
+          <Menu.Item
+            leftSection={props.forward.icon}
+            disabled={index === count - 1}
+            onClick={() => props.onMove(index, 1)}
+          >
+            {props.forward.label}
+          </Menu.Item>
+          <Menu.Divider />
+          <Menu.Item
+            color="red"
+            leftSection={<IconTrash size={14} />}
+            disabled={count === 1}
+            title={count === 1 ? props.last : undefined}
+            onClick={() => props.onRemove(index)}
+          >
+            {props.remove}
+          </Menu.Item>
+        </>
+      )}
+    >
+      <IconDots size={14} />
+    </LazyMenu>
+  );
+}
+
 export interface StageHeadProps {
   stage: Stage;
   index: number;
@@ -136,41 +194,18 @@ export const StageHead = memo(function StageHead({
             />
           </Text>
           {canEdit && (
-            <LazyMenu
+            <HeadMenu
               label={t('map.stageActions', { name: stage.name })}
-              className="jm-icon-button jm-edit"
               testId="jm-stage-menu"
-              items={() => (
-                <>
-                  <Menu.Item
-                    leftSection={<IconArrowLeft size={14} />}
-                    disabled={index === 0}
-                    onClick={() => onMove(index, -1)}
-                  >
-                    {t('map.moveLeft')}
-                  </Menu.Item>
-                  <Menu.Item
-                    leftSection={<IconArrowRight size={14} />}
-                    disabled={index === count - 1}
-                    onClick={() => onMove(index, 1)}
-                  >
-                    {t('map.moveRight')}
-                  </Menu.Item>
-                  <Menu.Divider />
-                  <Menu.Item
-                    color="red"
-                    leftSection={<IconTrash size={14} />}
-                    disabled={count === 1}
-                    title={count === 1 ? t('map.lastStage') : undefined}
-                    onClick={() => onRemove(index)}
-                  >
-                    {t('map.removeStage')}
-                  </Menu.Item>
-                </>
-              )}
-            >
-              <IconDots size={14} />
-            </LazyMenu>
+              index={index}
+              count={count}
+              onMove={onMove}
+              onRemove={onRemove}
+              back={{ icon: <IconArrowLeft size={14} />, label: t('map.moveLeft') }}
+              forward={{ icon: <IconArrowRight size={14} />, label: t('map.moveRight') }}
+              remove={t('map.removeStage')}
+              last={t('map.lastStage')}
+            />
           )}
         </div>
         <EmotionPicker
@@ -223,42 +258,19 @@ export const LaneHead = memo(function LaneHead({
           )}
         </div>
         {canEdit && (
-          <LazyMenu
+          <HeadMenu
             label={t('map.laneActions', { name: lane.name })}
-            className="jm-icon-button jm-edit"
             testId="jm-lane-menu"
             position="bottom-start"
-            items={() => (
-              <>
-                <Menu.Item
-                  leftSection={<IconArrowUp size={14} />}
-                  disabled={index === 0}
-                  onClick={() => onMove(index, -1)}
-                >
-                  {t('map.moveUp')}
-                </Menu.Item>
-                <Menu.Item
-                  leftSection={<IconArrowDown size={14} />}
-                  disabled={index === count - 1}
-                  onClick={() => onMove(index, 1)}
-                >
-                  {t('map.moveDown')}
-                </Menu.Item>
-                <Menu.Divider />
-                <Menu.Item
-                  color="red"
-                  leftSection={<IconTrash size={14} />}
-                  disabled={count === 1}
-                  title={count === 1 ? t('map.lastLane') : undefined}
-                  onClick={() => onRemove(index)}
-                >
-                  {t('map.removeLane')}
-                </Menu.Item>
-              </>
-            )}
-          >
-            <IconDots size={14} />
-          </LazyMenu>
+            index={index}
+            count={count}
+            onMove={onMove}
+            onRemove={onRemove}
+            back={{ icon: <IconArrowUp size={14} />, label: t('map.moveUp') }}
+            forward={{ icon: <IconArrowDown size={14} />, label: t('map.moveDown') }}
+            remove={t('map.removeLane')}
+            last={t('map.lastLane')}
+          />
         )}
       </div>
     </th>
