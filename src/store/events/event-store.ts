@@ -3,6 +3,7 @@
  * One interface, one folder per engine (`duckdb/` is the embedded default). Analyses run inside
  * the engine; callers never pull raw rows into JavaScript to count them.
  */
+import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** One customer touch at one touchpoint, validated and mapped to the catalog. */
 export interface Interaction {
@@ -129,6 +130,14 @@ export interface EventStore {
     workspaceId: string,
     touchpointIds: readonly string[],
   ): Promise<Map<string, number>>;
+  /**
+   * Runs `work` on the engine's write connection, in the write queue (after the writes already
+   * given, before later ones), for bulk work written against the engine itself (the importer that
+   * lets DuckDB read a CSV file). Afterwards the store treats every table as changed: stored
+   * interactions get their keys before the next analysis. `work` must not call the store's own
+   * write methods (they would wait behind it).
+   */
+  withBulkWriter<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
   /** Runs a read-only analytical query and returns plain JS rows (numbers, strings, null). */
   query<T = Record<string, unknown>>(q: EngineQuery): Promise<T[]>;
   close(): Promise<void>;

@@ -498,6 +498,18 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
       return new Map(rows.map((r) => [r.id, r.n]));
     },
 
+    withBulkWriter(work) {
+      return write(() =>
+        serialize(async () => {
+          try {
+            return await work(writer);
+          } finally {
+            unkeyed = true;
+          }
+        }),
+      );
+    },
+
     async query<T>(q: EngineQuery) {
       if (unkeyed && !closing) {
         // Keys for what was stored since the last analysis; inserts that land meanwhile set the
