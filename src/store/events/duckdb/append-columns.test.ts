@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, listValue } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { appendColumns, type Column } from './append-columns.js';
 
@@ -7,6 +7,8 @@ interface Row {
   big: number | null;
   tiny: number | null;
   real: number | null;
+  int: number | null;
+  word: string | null;
 }
 
 const COLUMNS: Column<Row>[] = [
@@ -14,17 +16,21 @@ const COLUMNS: Column<Row>[] = [
   { kind: 'bigint', value: (r) => r.big },
   { kind: 'tinyint', value: (r) => r.tiny },
   { kind: 'double', value: (r) => r.real },
+  { kind: 'integer', value: (r) => r.int },
+  { kind: 'dictionary', value: (r) => r.word },
 ];
 
 async function table() {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  await connection.run('CREATE TABLE t (text VARCHAR, big BIGINT, tiny TINYINT, real DOUBLE)');
+  await connection.run(
+    'CREATE TABLE t (text VARCHAR, big BIGINT, tiny TINYINT, real DOUBLE, int INTEGER, word INTEGER)',
+  );
   return { instance, connection };
 }
 
 describe('appendColumns', () => {
-  it('writes text, integers of any sign and size, doubles and NULLs over several chunks', async () => {
+  it('writes text, integers of any sign and size, doubles, dictionary codes and NULLs over several chunks', async () => {
     const { instance, connection } = await table();
     // 5,000 rows span three chunks of 2,048; NULLs fall in the first chunk only for `real`
     // (a later chunk without NULLs must not inherit the earlier mask), in every chunk otherwise.
@@ -33,15 +39,43 @@ describe('appendColumns', () => {
       big: n % 5 === 0 ? null : (n % 2 === 0 ? -1 : 1) * (n * 2 ** 40 + n),
       tiny: n % 3 === 0 ? null : (n % 3) - 1 - (n % 2),
       real: n < 100 && n % 2 === 0 ? null : n / 8,
+      int: n % 13 === 0 ? null : (n % 2 === 0 ? -1 : 1) * n * 400_000,
+      // Repeats across chunks keep their first code; NULLs and '' are apart.
+      word: n % 17 === 0 ? null : n % 19 === 0 ? '' : `w${n % 23}😀`,
     }));
-    rows.push({ text: '', big: Number.MAX_SAFE_INTEGER, tiny: -128, real: -0.5 });
-    rows.push({ text: 'x', big: Number.MIN_SAFE_INTEGER, tiny: 127, real: 1e300 });
+    rows.push({
+      text: '',
+      big: Number.MAX_SAFE_INTEGER,
+      tiny: -128,
+      real: -0.5,
+      int: 2 ** 31 - 1,
+      word: 'x',
+    });
+    rows.push({
+      text: 'x',
+      big: Number.MIN_SAFE_INTEGER,
+      tiny: 127,
+      real: 1e300,
+      int: -(2 ** 31),
+      word: 'w1😀',
+    });
     const appender = await connection.createAppender('t');
-    appendColumns(appender, COLUMNS, rows);
+    const dictionaries = appendColumns(appender, COLUMNS, rows);
     appender.flushSync();
     appender.closeSync();
+    const words = dictionaries[5] ?? [];
+    expect(dictionaries.slice(0, 5)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(new Set(words).size).toBe(words.length);
+    expect(words).toHaveLength(25);
 
-    const stored = (await connection.runAndReadAll('SELECT * FROM t')).getRowObjectsJS();
+    const stored = (
+      await connection.runAndReadAll(
+        'SELECT * REPLACE (list_extract($words::VARCHAR[], word) AS word) FROM t',
+        {
+          words: listValue(words),
+        },
+      )
+    ).getRowObjectsJS();
     expect(stored).toHaveLength(rows.length);
     expect(
       stored.map((r) => ({
@@ -49,6 +83,8 @@ describe('appendColumns', () => {
         big: r.big === null ? null : Number(r.big),
         tiny: r.tiny,
         real: r.real,
+        int: r.int,
+        word: r.word,
       })),
     ).toEqual(rows);
     connection.closeSync();
@@ -58,13 +94,13 @@ describe('appendColumns', () => {
   it('refuses columns that do not match the table and numbers that are no safe integers', async () => {
     const { instance, connection } = await table();
     const appender = await connection.createAppender('t');
-    expect(() => appendColumns(appender, COLUMNS.slice(1), [])).toThrow(/4 columns, not 3/);
+    expect(() => appendColumns(appender, COLUMNS.slice(1), [])).toThrow(/6 columns, not 5/);
     expect(() => appendColumns(appender, [COLUMNS[1], ...COLUMNS.slice(1)] as Column<Row>[], [])).toThrow(
       /column 0 is VARCHAR, written as bigint/,
     );
-    expect(() => appendColumns(appender, COLUMNS, [{ text: 'a', big: 1.5, tiny: 0, real: 0 }])).toThrow(
-      /not a safe integer/,
-    );
+    expect(() =>
+      appendColumns(appender, COLUMNS, [{ text: 'a', big: 1.5, tiny: 0, real: 0, int: 0, word: null }]),
+    ).toThrow(/not a safe integer/);
     appender.closeSync();
     connection.closeSync();
     instance.closeSync();

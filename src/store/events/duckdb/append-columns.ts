@@ -14,12 +14,17 @@ import duckdb from '@duckdb/node-bindings';
 export type Column<T> =
   | { kind: 'varchar'; value: (row: T) => string | null }
   | { kind: 'bigint'; value: (row: T) => number | null }
+  | { kind: 'integer'; value: (row: T) => number | null }
+  /** Text written as its number (1, 2, 3…) in a dictionary of the call's distinct values: INTEGER. */
+  | { kind: 'dictionary'; value: (row: T) => string | null }
   | { kind: 'tinyint'; value: (row: T) => number | null }
   | { kind: 'double'; value: (row: T) => number | null };
 
 const TYPE_OF_KIND = {
   varchar: DuckDBTypeId.VARCHAR,
   bigint: DuckDBTypeId.BIGINT,
+  integer: DuckDBTypeId.INTEGER,
+  dictionary: DuckDBTypeId.INTEGER,
   tinyint: DuckDBTypeId.TINYINT,
   double: DuckDBTypeId.DOUBLE,
 } as const;
@@ -31,13 +36,19 @@ if (endianness() !== 'LE') throw new Error('the event store writes DuckDB vector
 
 /**
  * Appends `rows` to the appender (which must be flushed by the caller), in chunks of DuckDB's
- * vector size. Throws before writing anything if the columns do not match the appender's.
+ * vector size; answers the dictionary of each dictionary column (value n at index n − 1), the
+ * query that reads the rows decodes them with it. Throws before writing anything if the columns
+ * do not match the appender's.
+ *
+ * Dictionaries exist because a text value costs a call into DuckDB (about 0.4 µs) and numbers
+ * cost next to nothing: a batch's workspace, touchpoints, directions… repeat, and their few
+ * distinct values travel as one list parameter.
  */
 export function appendColumns<T>(
   appender: DuckDBAppender,
   columns: readonly Column<T>[],
   rows: readonly T[],
-): void {
+): (string[] | undefined)[] {
   if (appender.columnCount !== columns.length)
     throw new Error(`the appender has ${appender.columnCount} columns, not ${columns.length}`);
   const types = columns.map((column, index) => {
@@ -46,7 +57,11 @@ export function appendColumns<T>(
       throw new Error(`column ${index} is ${type}, written as ${column.kind}`);
     return type;
   });
-  if (rows.length === 0) return;
+  const dictionaries = columns.map((column) => (column.kind === 'dictionary' ? [] : undefined));
+  const codes = columns.map((column) =>
+    column.kind === 'dictionary' ? new Map<string, number>() : undefined,
+  );
+  if (rows.length === 0) return dictionaries;
 
   const capacity = duckdb.vector_size();
   const chunk = DuckDBDataChunk.create(types);
@@ -97,6 +112,41 @@ export function appendColumns<T>(
           duckdb.copy_data_to_vector(vector, 0, words.buffer, 0, count * 8);
           break;
         }
+        case 'integer': {
+          const read = column.value;
+          for (let i = 0; i < count; i++) {
+            const n = read(rows[start + i] as T);
+            if (n === null) {
+              validity[i >>> 5] = (validity[i >>> 5] as number) & ~(1 << (i & 31));
+              nulls++;
+              words[i] = 0;
+            } else words[i] = n;
+          }
+          duckdb.copy_data_to_vector(vector, 0, words.buffer, 0, count * 4);
+          break;
+        }
+        case 'dictionary': {
+          const read = column.value;
+          const code = codes[c] as Map<string, number>;
+          const values = dictionaries[c] as string[];
+          for (let i = 0; i < count; i++) {
+            const text = read(rows[start + i] as T);
+            if (text === null) {
+              validity[i >>> 5] = (validity[i >>> 5] as number) & ~(1 << (i & 31));
+              nulls++;
+              words[i] = 0;
+              continue;
+            }
+            let n = code.get(text);
+            if (n === undefined) {
+              n = values.push(text);
+              code.set(text, n);
+            }
+            words[i] = n;
+          }
+          duckdb.copy_data_to_vector(vector, 0, words.buffer, 0, count * 4);
+          break;
+        }
         case 'tinyint': {
           const read = column.value;
           for (let i = 0; i < count; i++) {
@@ -132,4 +182,5 @@ export function appendColumns<T>(
     duckdb.data_chunk_set_size(raw, count);
     appender.appendDataChunk(chunk);
   }
+  return dictionaries;
 }

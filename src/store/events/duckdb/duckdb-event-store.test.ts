@@ -204,6 +204,78 @@ describe('duckdb integer keys of customers and touchpoints', () => {
     }
   });
 
+  it('finds stored ids without a primary key: after a reopen, bulk work, a replay and past its filter size', async () => {
+    const file = join(dir, 'ids.duckdb');
+    const rows = (from: number, to: number, customer = 'c') =>
+      Array.from({ length: to - from }, (_, n) =>
+        makeInteraction({ workspaceId: 'w', id: `i${from + n}`, customer, touchpointId: 'tp', at: from + n }),
+      );
+    let store = await openDuckDbEventStore({ file });
+    try {
+      expect(await store.insertInteractions(rows(0, 100))).toEqual({ inserted: 100, duplicates: 0 });
+    } finally {
+      await store.close();
+    }
+    store = await openDuckDbEventStore({ file });
+    try {
+      // Built from the file on the first insert: the ids stored before the reopen are known.
+      expect(await store.insertInteractions(rows(50, 150))).toEqual({ inserted: 50, duplicates: 50 });
+      // Rows stored by bulk work, which the filter never saw.
+      await store.withBulkWriter((connection) =>
+        connection.run(`INSERT INTO interactions (workspace_id, id, customer, touchpoint_id, "at", direction)
+          SELECT 'w', 'bulk' || i, 'c', 'tp', i, 'in' FROM range(10) t(i)`),
+      );
+      const bulk = Array.from({ length: 12 }, (_, n) =>
+        makeInteraction({ workspaceId: 'w', id: `bulk${n}`, customer: 'x', touchpointId: 'tp', at: n }),
+      );
+      expect(await store.insertInteractions(bulk)).toEqual({ inserted: 2, duplicates: 10 });
+      // A replayed record's id is known too.
+      await store.quarantine([
+        {
+          workspaceId: 'w',
+          kind: 'interaction',
+          id: 'late',
+          touchpointKey: 'k',
+          at: 5,
+          record: {
+            customer: 'c',
+            direction: null,
+            sentiment: null,
+            outcome: null,
+            value: null,
+            responseMs: null,
+            waitMs: null,
+            durationMs: null,
+            props: null,
+          },
+        },
+      ]);
+      await store.replayQuarantined('w', 'k', { id: 'tp', direction: 'in' });
+      expect(await store.insertInteractions(rows(0, 1).map((r) => ({ ...r, id: 'late' })))).toEqual({
+        inserted: 0,
+        duplicates: 1,
+      });
+      // Past the first filter's room (about 46,000 ids) it is built again, larger.
+      for (let from = 150; from < 60_150; from += 20_000)
+        expect(await store.insertInteractions(rows(from, from + 20_000))).toEqual({
+          inserted: 20_000,
+          duplicates: 0,
+        });
+      expect(await store.insertInteractions(rows(0, 60_150, 'again'))).toEqual({
+        inserted: 0,
+        duplicates: 60_150,
+      });
+      const [count] = await store.query<{ n: number; ids: number; again: number }>({
+        sql: `SELECT count(*) AS n, count(DISTINCT id) AS ids, count(*) FILTER (customer = 'again') AS again
+              FROM interactions`,
+        params: {},
+      });
+      expect(count).toEqual({ n: 60_163, ids: 60_163, again: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('upgrades a file of the first layout in place, keeping every interaction', async () => {
     const file = join(dir, 'first-layout.duckdb');
     const old = await DuckDBInstance.create(file);
@@ -257,6 +329,11 @@ describe('duckdb integer keys of customers and touchpoints', () => {
         params: {},
       });
       expect(version?.value).toBe(String(DUCKDB_SCHEMA_VERSION));
+      const keys = await store.query({
+        sql: `SELECT 1 FROM duckdb_constraints() WHERE table_name = 'interactions' AND constraint_type = 'PRIMARY KEY'`,
+        params: {},
+      });
+      expect(keys).toEqual([]);
       expect(Object.keys(await keysOf(store, 'w1'))).toEqual(['i1', 'i2', 'i3', 'i4']);
     } finally {
       await store.close();

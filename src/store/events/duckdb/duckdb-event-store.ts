@@ -1,8 +1,9 @@
 /**
  * The embedded event store: DuckDB in one file of the data directory (`events.duckdb`), or in
  * memory. Writes go one at a time through a queue on one connection: a batch is appended to a
- * temporary staging table and moved with `INSERT OR IGNORE … SELECT`, so ids already stored are
- * skipped inside the engine. Each such statement commits on its own, and DuckDB writes its
+ * temporary staging table and moved with `INSERT … SELECT`; ids already stored are skipped
+ * (interactions: see id-filter.ts; the other tables by their primary key). Each such statement
+ * commits on its own, and DuckDB writes its
  * write-ahead log on commit: a resolved insert survives a killed process. Reads use a
  * connection of their own and run beside the writes. On the way in, each interaction gets the
  * integer keys of its customer and touchpoint (see schema.ts); a file written with the first
@@ -11,9 +12,12 @@
 import {
   type DuckDBConnection,
   DuckDBInstance,
+  type DuckDBType,
   type DuckDBValue,
+  LIST,
   listValue,
   StatementType,
+  VARCHAR,
 } from '@duckdb/node-api';
 import type {
   EngineQuery,
@@ -26,27 +30,56 @@ import type {
   UnmappedKey,
 } from '../event-store.js';
 import { appendColumns, type Column } from './append-columns.js';
+import { IdFilter, readHashes } from './id-filter.js';
 import { DUCKDB_SCHEMA, DUCKDB_SCHEMA_VERSION, INTERACTION_SOURCE_COLUMNS } from './schema.js';
 
 /** Connections with their own staging tables: two let one batch append while another inserts. */
 const STAGING_LANES = 2;
 
-/** The columns of each staging table, in order, as the appender fills them. */
+/**
+ * The columns of each staging table, in order, as the appender fills them. Interactions stage the
+ * text a batch repeats (workspace, touchpoint, direction, outcome, props) as dictionary codes.
+ */
 const INTERACTION_COLUMNS: readonly Column<Interaction>[] = [
-  { kind: 'varchar', value: (r) => r.workspaceId },
+  { kind: 'dictionary', value: (r) => r.workspaceId },
   { kind: 'varchar', value: (r) => r.id },
   { kind: 'varchar', value: (r) => r.customer },
-  { kind: 'varchar', value: (r) => r.touchpointId },
+  { kind: 'dictionary', value: (r) => r.touchpointId },
   { kind: 'bigint', value: (r) => r.at },
-  { kind: 'varchar', value: (r) => r.direction },
+  { kind: 'dictionary', value: (r) => r.direction },
   { kind: 'tinyint', value: (r) => r.sentiment },
-  { kind: 'varchar', value: (r) => r.outcome },
+  { kind: 'dictionary', value: (r) => r.outcome },
   { kind: 'double', value: (r) => r.value },
   { kind: 'double', value: (r) => r.responseMs },
   { kind: 'double', value: (r) => r.waitMs },
   { kind: 'double', value: (r) => r.durationMs },
-  { kind: 'varchar', value: (r) => r.props },
+  { kind: 'dictionary', value: (r) => r.props },
 ];
+
+const SQL_TYPE = {
+  varchar: 'VARCHAR',
+  bigint: 'BIGINT',
+  integer: 'INTEGER',
+  dictionary: 'INTEGER',
+  tinyint: 'TINYINT',
+  double: 'DOUBLE',
+} as const;
+
+const STAGING_INTERACTIONS = `CREATE TEMP TABLE staging_interactions (${INTERACTION_SOURCE_COLUMNS.map(
+  (name, i) => `${name} ${SQL_TYPE[INTERACTION_COLUMNS[i]?.kind ?? 'varchar']}`,
+).join(', ')})`;
+
+/** The types of dictionary parameters, which an empty one cannot tell by itself. */
+function typesOf(decode: Record<string, DuckDBValue>): Record<string, DuckDBType> {
+  return Object.fromEntries(Object.keys(decode).map((name) => [name, LIST(VARCHAR)]));
+}
+
+/** The staged interactions as stored, dictionary codes decoded by the parameters `stage` answers. */
+const STAGED = `SELECT ${INTERACTION_SOURCE_COLUMNS.map((name, i) =>
+  INTERACTION_COLUMNS[i]?.kind === 'dictionary'
+    ? `list_extract($d${i}::VARCHAR[], s.${name}) AS ${name}`
+    : `s.${name}`,
+).join(', ')} FROM staging_interactions s`;
 
 const FEEDBACK_COLUMNS: readonly Column<FeedbackAnswer>[] = [
   { kind: 'varchar', value: (r) => r.workspaceId },
@@ -131,6 +164,9 @@ async function assignKeys(connection: DuckDBConnection): Promise<void> {
 }
 
 const INSERT_INTERACTIONS = `INTO interactions (${INTERACTION_SOURCE_COLUMNS.join(', ')})`;
+/** The condition that keeps the rows of `alias` whose id the workspace has not stored. */
+const NOT_STORED = (alias: string) => `NOT EXISTS (SELECT 1 FROM interactions i
+  WHERE i.workspace_id = ${alias}.workspace_id AND i.id = ${alias}.id)`;
 
 /** Whether the file's table has the column. */
 async function hasColumn(connection: DuckDBConnection, table: string, column: string): Promise<boolean> {
@@ -145,7 +181,8 @@ async function hasColumn(connection: DuckDBConnection, table: string, column: st
 /**
  * Brings a file to the current layout: the first layout (no version recorded) lacks the key
  * columns, the second `seq`; missing columns are added empty and filled like those of new
- * interactions, in the pass before the next analysis.
+ * interactions, in the pass before the next analysis. Layouts before the fourth kept a primary
+ * key on interactions, which the fourth drops (see schema.ts).
  */
 async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
   const recorded = (
@@ -161,6 +198,18 @@ async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
     }
     if (!(await hasColumn(connection, 'interactions', 'seq')))
       await connection.run('ALTER TABLE interactions ADD COLUMN seq INTEGER');
+    // DuckDB cannot drop a primary key: the table is copied into one made without it.
+    const keyed = await connection.runAndReadAll(
+      `SELECT 1 FROM duckdb_constraints() WHERE table_name = 'interactions' AND constraint_type = 'PRIMARY KEY'
+         AND schema_name = current_schema() AND database_name = current_database()`,
+    );
+    if (keyed.getRows().length > 0) {
+      const ddl = DUCKDB_SCHEMA[0]?.replace('IF NOT EXISTS interactions', 'interactions_unkeyed') ?? '';
+      await connection.run(ddl);
+      await connection.run('INSERT INTO interactions_unkeyed SELECT * FROM interactions');
+      await connection.run('DROP TABLE interactions');
+      await connection.run('ALTER TABLE interactions_unkeyed RENAME TO interactions');
+    }
     await connection.run(
       `INSERT OR REPLACE INTO event_store_meta VALUES ('schema_version', '${DUCKDB_SCHEMA_VERSION}')`,
     );
@@ -206,9 +255,7 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
     await upgradeSchema(writer);
     for (let n = 0; n < STAGING_LANES; n++) {
       const lane = await instance.connect();
-      await lane.run(
-        `CREATE TEMP TABLE staging_interactions AS SELECT ${INTERACTION_SOURCE_COLUMNS.join(', ')} FROM interactions LIMIT 0`,
-      );
+      await lane.run(STAGING_INTERACTIONS);
       for (const table of ['feedback', 'quarantine'])
         await lane.run(`CREATE TEMP TABLE staging_${table} AS SELECT * FROM ${table} LIMIT 0`);
       lanes.push(lane);
@@ -257,38 +304,38 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
     else idle.push(lane);
   }
 
-  /** Appends rows to a lane's staging table (emptied first). */
+  /**
+   * Appends rows to a lane's staging table (emptied first); answers the dictionaries of its
+   * dictionary columns as the parameters `$d<column index>` that decode them.
+   */
   async function stage<T>(
     lane: DuckDBConnection,
     table: string,
     columns: readonly Column<T>[],
     rows: readonly T[],
-  ) {
+  ): Promise<Record<string, DuckDBValue>> {
     await lane.run(`DELETE FROM staging_${table}`);
     const appender = await lane.createAppender(`staging_${table}`);
     try {
-      appendColumns(appender, columns, rows);
+      const dictionaries = appendColumns(appender, columns, rows);
       appender.flushSync();
+      return Object.fromEntries(
+        dictionaries.flatMap((values, index) => (values ? [[`d${index}`, listValue(values)]] : [])),
+      );
     } finally {
       appender.closeSync();
     }
   }
 
   /**
-   * Stages the batch and moves the new ids into `table` with `insert` (an INSERT … SELECT
-   * without its verb); answers how many were new. A plain INSERT of the whole batch is tried
-   * first: DuckDB's INSERT OR IGNORE checks each row for conflicts and grows slower with the
-   * table (measured: 90 ms per 10,000 rows at 250,000 rows, 580 ms at 1,000,000), and keeping
-   * the first of each id in JavaScript costs a set of keys per batch. Only a batch that repeats
-   * an id, stored or within itself, fails the plain INSERT (nothing of it is stored); it is then
-   * staged again with the first record of each id and inserted with OR IGNORE.
+   * Stages the batch and moves its new ids into the table with `store`, run in the write turn on
+   * the lane holding the staged rows; answers how many were new.
    */
   function insertStaged<T>(
     table: string,
     columns: readonly Column<T>[],
     rows: readonly T[],
-    keyOf: (row: T) => string,
-    insert: string,
+    store: (lane: DuckDBConnection, decode: Record<string, DuckDBValue>) => Promise<number>,
   ): Promise<InsertResult> {
     if (rows.length === 0) return Promise.resolve({ inserted: 0, duplicates: 0 });
     return write(async () => {
@@ -296,20 +343,13 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
       // the order they were given (a later batch that repeats an id never wins over an earlier
       // one); the next batch is staged while this one inserts.
       const laneGiven = acquireLane();
-      const staged = laneGiven.then(async (lane) => {
-        await stage(lane, table, columns, rows);
-        return lane;
-      });
+      const staged = laneGiven.then(async (lane) => ({
+        lane,
+        decode: await stage(lane, table, columns, rows),
+      }));
       const inserted = serialize(async () => {
-        const lane = await staged;
-        try {
-          return (await lane.run(`INSERT ${insert}`)).rowsChanged;
-        } catch (error) {
-          if (!/Constraint Error/i.test(String(error))) throw error;
-          const unique = firstOfEach(rows, keyOf);
-          if (unique.length < rows.length) await stage(lane, table, columns, unique);
-          return (await lane.run(`INSERT OR IGNORE ${insert}`)).rowsChanged;
-        }
+        const { lane, decode } = await staged;
+        return store(lane, decode);
       });
       const lane = await laneGiven;
       try {
@@ -324,6 +364,71 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
         }
       }
     });
+  }
+
+  /**
+   * The store step of a table with a primary key (feedback, quarantine): `insert` is an INSERT …
+   * SELECT without its verb. A plain INSERT of the whole batch is tried first: DuckDB's INSERT OR
+   * IGNORE checks each row for conflicts and grows slower with the table (measured: 90 ms per
+   * 10,000 rows at 250,000 rows, 580 ms at 1,000,000). Only a batch that repeats an id, stored or
+   * within itself, fails it (nothing of it is stored); it is then staged again with the first
+   * record of each id and inserted with OR IGNORE.
+   */
+  function keyedInsert<T>(
+    table: string,
+    columns: readonly Column<T>[],
+    rows: readonly T[],
+    keyOf: (row: T) => string,
+    insert: string,
+  ) {
+    return async (lane: DuckDBConnection): Promise<number> => {
+      try {
+        return (await lane.run(`INSERT ${insert}`)).rowsChanged;
+      } catch (error) {
+        if (!/Constraint Error/i.test(String(error))) throw error;
+        const unique = firstOfEach(rows, keyOf);
+        if (unique.length < rows.length) await stage(lane, table, columns, unique);
+        return (await lane.run(`INSERT OR IGNORE ${insert}`)).rowsChanged;
+      }
+    };
+  }
+
+  /**
+   * Ids of stored interactions (see id-filter.ts), built on the first insert; dropped by bulk
+   * work, which may store interactions it does not see.
+   */
+  let idFilter: IdFilter | undefined;
+
+  /**
+   * The store step of interactions, which have no primary key: the batch's hashes go through the
+   * id filter, and a batch none of whose ids may be stored, or repeated, is inserted as it is.
+   * Otherwise (a re-sent batch, a rare false "maybe") the first record of each id is staged again
+   * and only ids the table does not hold are inserted, the engine comparing the ids themselves.
+   */
+  async function storeInteractions(
+    lane: DuckDBConnection,
+    rows: readonly Interaction[],
+    decode: Record<string, DuckDBValue>,
+  ): Promise<number> {
+    const hashes = await readHashes(
+      lane,
+      `SELECT hash(workspace_id, id) FROM (${STAGED})`,
+      decode,
+      typesOf(decode),
+    );
+    if (!idFilter?.hasRoomFor(rows.length)) idFilter = await IdFilter.build(writer, rows.length);
+    if (!idFilter.add(hashes))
+      return (await lane.run(`INSERT ${INSERT_INTERACTIONS} ${STAGED}`, decode, typesOf(decode))).rowsChanged;
+    const unique = firstOfEach(rows, (r) => `${r.workspaceId}\u0000${r.id}`);
+    const restaged =
+      unique.length < rows.length ? await stage(lane, 'interactions', INTERACTION_COLUMNS, unique) : decode;
+    return (
+      await lane.run(
+        `INSERT ${INSERT_INTERACTIONS} SELECT * FROM (${STAGED}) s WHERE ${NOT_STORED('s')}`,
+        restaged,
+        typesOf(restaged),
+      )
+    ).rowsChanged;
   }
 
   /** Runs one SELECT on a fresh connection (reads see committed data and never block writes). */
@@ -345,12 +450,8 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
     engine: 'duckdb',
 
     insertInteractions(rows) {
-      return insertStaged(
-        'interactions',
-        INTERACTION_COLUMNS,
-        rows,
-        (r) => `${r.workspaceId}\u0000${r.id}`,
-        `${INSERT_INTERACTIONS} SELECT * FROM staging_interactions`,
+      return insertStaged('interactions', INTERACTION_COLUMNS, rows, (lane, decode) =>
+        storeInteractions(lane, rows, decode),
       ).then((result) => {
         if (result.inserted > 0) unkeyed = true;
         return result;
@@ -362,8 +463,13 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
         'feedback',
         FEEDBACK_COLUMNS,
         rows,
-        (r) => `${r.workspaceId}\u0000${r.id}`,
-        'INTO feedback SELECT * FROM staging_feedback',
+        keyedInsert(
+          'feedback',
+          FEEDBACK_COLUMNS,
+          rows,
+          (r) => `${r.workspaceId}\u0000${r.id}`,
+          'INTO feedback SELECT * FROM staging_feedback',
+        ),
       );
     },
 
@@ -373,12 +479,17 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
         'quarantine',
         QUARANTINE_COLUMNS,
         rows,
-        (r) => `${r.workspaceId}\u0000${r.kind}\u0000${r.id}`,
-        `INTO quarantine SELECT s.* FROM staging_quarantine s
-         WHERE NOT (s.kind = 'interaction' AND EXISTS (
-                 SELECT 1 FROM interactions i WHERE i.workspace_id = s.workspace_id AND i.id = s.id))
-           AND NOT (s.kind = 'feedback' AND EXISTS (
-                 SELECT 1 FROM feedback f WHERE f.workspace_id = s.workspace_id AND f.id = s.id))`,
+        keyedInsert(
+          'quarantine',
+          QUARANTINE_COLUMNS,
+          rows,
+          (r) => `${r.workspaceId}\u0000${r.kind}\u0000${r.id}`,
+          `INTO quarantine SELECT s.* FROM staging_quarantine s
+           WHERE NOT (s.kind = 'interaction' AND EXISTS (
+                   SELECT 1 FROM interactions i WHERE i.workspace_id = s.workspace_id AND i.id = s.id))
+             AND NOT (s.kind = 'feedback' AND EXISTS (
+                   SELECT 1 FROM feedback f WHERE f.workspace_id = s.workspace_id AND f.id = s.id))`,
+        ),
       );
     },
 
@@ -411,15 +522,21 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
           const params = { ...where, touchpointId: touchpoint.id, direction: touchpoint.direction };
           await writer.run('BEGIN TRANSACTION');
           try {
+            // The filter learns the replayed ids first: an error after it only costs a "maybe".
+            const replayed = `FROM quarantine q
+              WHERE workspace_id = $workspaceId AND touchpoint_key = $touchpointKey AND kind = 'interaction'`;
+            if (idFilter && interactionCount > 0) {
+              if (!idFilter.hasRoomFor(interactionCount)) idFilter = undefined;
+              else idFilter.add(await readHashes(writer, `SELECT hash(workspace_id, id) ${replayed}`, where));
+            }
             const interactions = await writer.run(
-              `INSERT OR IGNORE ${INSERT_INTERACTIONS}
+              `INSERT ${INSERT_INTERACTIONS}
              SELECT workspace_id, id, record->>'customer', $touchpointId, q.at,
                     coalesce(record->>'direction', $direction),
                     (record->>'sentiment')::TINYINT, record->>'outcome', (record->>'value')::DOUBLE,
                     (record->>'responseMs')::DOUBLE, (record->>'waitMs')::DOUBLE,
                     (record->>'durationMs')::DOUBLE, record->>'props'
-             FROM quarantine q
-             WHERE workspace_id = $workspaceId AND touchpoint_key = $touchpointKey AND kind = 'interaction'`,
+             ${replayed} AND ${NOT_STORED('q')}`,
               params,
             );
             if (interactions.rowsChanged > 0) unkeyed = true;
@@ -505,6 +622,7 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
             return await work(writer);
           } finally {
             unkeyed = true;
+            idFilter = undefined;
           }
         }),
       );

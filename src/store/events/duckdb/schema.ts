@@ -1,6 +1,10 @@
 /**
  * DuckDB tables of the event store. Times are epoch milliseconds (BIGINT); ids are unique per
- * workspace, which is what makes ingestion idempotent.
+ * workspace, which is what makes ingestion idempotent. Feedback and quarantine keep that with a
+ * primary key; interactions, by far the largest table, with no index: the store checks each
+ * batch against an in-memory filter of the stored ids and lets the engine compare ids only when
+ * the filter says "maybe" (see id-filter.ts). DuckDB's index cost most of an insert and memory
+ * that grew with the table.
  *
  * Each interaction also carries integer keys for its customer and touchpoint, dense per
  * workspace (1, 2, 3…) and assigned at insert from the `customer_keys` and `touchpoint_keys`
@@ -33,8 +37,7 @@ export const DUCKDB_SCHEMA = [
     props VARCHAR,
     customer_key INTEGER,
     touchpoint_key INTEGER,
-    seq INTEGER,
-    PRIMARY KEY (workspace_id, id)
+    seq INTEGER
   )`,
   `CREATE TABLE IF NOT EXISTS customer_keys (
     workspace_id VARCHAR NOT NULL,
@@ -81,7 +84,7 @@ export const DUCKDB_SCHEMA = [
 ];
 
 /** The layout version this code writes; older files are upgraded in place on open. */
-export const DUCKDB_SCHEMA_VERSION = 3;
+export const DUCKDB_SCHEMA_VERSION = 4;
 
 /**
  * Columns of an interaction as ingestion supplies them (the staging tables hold these); the
