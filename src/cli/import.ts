@@ -2,11 +2,14 @@
  * `touchpoints import interactions|feedback FILE`: loads a CSV or NDJSON file into a workspace's
  * event store in batches, through the same ingestion as the API (validation record by record,
  * idempotent by id, unknown touchpoint keys quarantined). Works directly on the data directory,
- * or through a running server with --server and --token.
+ * or through a running server with --server and --token. On the data directory, DuckDB reads a
+ * CSV file of interactions itself and stores the rows it can certify (import-csv-engine.ts); the
+ * rest take the path above, and the outcome is the same.
  */
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
+import { type EngineImport, importCsvWithEngine } from '../ingest/import-csv-engine.js';
 import { ingestFeedback } from '../ingest/ingest-feedback.js';
 import { type IngestResult, ingestInteractions } from '../ingest/ingest-interactions.js';
 import {
@@ -18,8 +21,10 @@ import {
   type SourceRow,
 } from '../ingest/read-records.js';
 import { MAX_BATCH } from '../ingest/records.js';
+import type { Db } from '../store/catalog/db.js';
 import { getWorkspace } from '../store/catalog/workspaces.js';
 import { DataDirBusyError } from '../store/data-dir-lock.js';
+import type { EventStore } from '../store/events/event-store.js';
 import { CliError, withStore } from './run.js';
 import { workspaceIdArgument } from './workspace.js';
 
@@ -43,6 +48,8 @@ export interface ImportSummary {
   quarantined: number;
   elapsedMs: number;
   rejectsFile: string | null;
+  /** Rows that DuckDB read, checked and stored itself (the CSV engine, see import-csv-engine.ts). */
+  engineRows: number;
 }
 
 type SendBatch = (records: unknown[]) => Promise<IngestResult>;
@@ -193,21 +200,21 @@ class Progress {
   private shown = false;
   constructor(
     private readonly enabled: boolean,
-    private readonly size: number,
     private readonly started: number,
   ) {}
 
-  update(rows: number, bytesRead: number, force = false): void {
+  /** Shows `rows` handled and `share` (0–1) of the whole import done. */
+  update(rows: number, share: number, force = false): void {
     if (!this.enabled) return;
     const now = Date.now();
     if (!force && now - this.last < 200) return;
     this.last = now;
     const elapsed = now - this.started;
-    const share = this.size > 0 ? Math.min(1, bytesRead / this.size) : 1;
-    const eta = share > 0 && share < 1 ? duration((elapsed * (1 - share)) / share) : '–';
+    const done = Math.min(1, share);
+    const eta = done > 0 && done < 1 ? duration((elapsed * (1 - done)) / done) : '–';
     const line =
       `${rows.toLocaleString('en-US')} rows  ${rate(rows, elapsed)} rows/s  ` +
-      `${(share * 100).toFixed(0)}%  ETA ${eta}`;
+      `${(done * 100).toFixed(0)}%  ETA ${eta}`;
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}`);
     else process.stderr.write(`${line}\n`);
     this.shown = true;
@@ -218,27 +225,28 @@ class Progress {
   }
 }
 
+/** Counts of the records sent so far. */
+interface SentTotals {
+  rows: number;
+  accepted: number;
+  duplicates: number;
+  quarantined: number;
+}
+
 /**
- * Reads the file and sends it batch by batch, up to `inFlight` batches before the first is
- * answered; rows that cannot be read and records the ingestion refuses go to the rejects file
- * with their row number.
+ * Sends rows batch by batch, up to `inFlight` batches before the first is answered; rows that
+ * could not be read and records the ingestion refuses are held as rejects with their row
+ * number (released in row order). `onBatch` follows the progress.
  */
-async function importFile(
-  file: string,
-  kind: RecordKind,
-  format: ImportFormat,
-  map: ReadonlyMap<string, string>,
+async function sendRows(
+  source: AsyncIterable<SourceRow[]>,
   batchSize: number,
   inFlight: number,
   rejects: RejectsWriter,
   send: SendBatch,
-  showProgress: boolean,
-): Promise<ImportSummary> {
-  const started = Date.now();
-  const size = statSync(file).size;
-  const progress = { bytesRead: 0 };
-  const bar = new Progress(showProgress, size, started);
-  const totals = { rows: 0, accepted: 0, duplicates: 0, quarantined: 0 };
+  totals: SentTotals,
+  onBatch: () => void,
+): Promise<void> {
   let batch: { row: number; record: Record<string, unknown> }[] = [];
   // Batches sent and not answered yet, by first row: rejects from the oldest on wait for it.
   const sending: { row: number; answered: Promise<void> }[] = [];
@@ -265,11 +273,10 @@ async function importFile(
     entry.answered.catch(() => {});
     sending.push(entry);
   };
-  const answered = () => Promise.all(sending.map((s) => s.answered));
 
   try {
-    for await (const rows of readRecords(file, { kind, format, map, progress })) {
-      for (const row of rows as SourceRow[]) {
+    for await (const rows of source) {
+      for (const row of rows) {
         totals.rows++;
         if ('error' in row) {
           rejects.hold([{ row: row.row, field: row.error.field, reason: row.error.message }]);
@@ -278,29 +285,186 @@ async function importFile(
           batch.push(row);
           if (batch.length >= batchSize) {
             await flush();
-            bar.update(totals.rows, progress.bytesRead);
+            onBatch();
           }
         }
       }
-      bar.update(totals.rows, progress.bytesRead);
+      onBatch();
     }
     await flush();
-    await answered();
-    bar.update(totals.rows, progress.bytesRead, true);
+    await Promise.all(sending.map((s) => s.answered));
+  } finally {
+    await Promise.allSettled(sending.map((s) => s.answered));
+  }
+}
+
+/** How an import reads and sends its file. */
+interface ImportPlan {
+  kind: RecordKind;
+  format: ImportFormat;
+  map: ReadonlyMap<string, string>;
+  batchSize: number;
+  inFlight: number;
+  rejects: RejectsWriter;
+  showProgress: boolean;
+}
+
+/** Reads the file with the JavaScript parser and sends it batch by batch (see sendRows). */
+async function importFile(file: string, plan: ImportPlan, send: SendBatch): Promise<ImportSummary> {
+  const started = Date.now();
+  const size = statSync(file).size;
+  const progress = { bytesRead: 0 };
+  const bar = new Progress(plan.showProgress, started);
+  const totals = { rows: 0, accepted: 0, duplicates: 0, quarantined: 0 };
+  const share = () => (size > 0 ? progress.bytesRead / size : 1);
+  try {
+    const rows = readRecords(file, { kind: plan.kind, format: plan.format, map: plan.map, progress });
+    await sendRows(rows, plan.batchSize, plan.inFlight, plan.rejects, send, totals, () =>
+      bar.update(totals.rows, share()),
+    );
+    bar.update(totals.rows, share(), true);
   } catch (error) {
     if (error instanceof ReadRecordsError) throw new CliError(`${file}: ${error.message}`);
     throw error;
   } finally {
-    await Promise.allSettled(sending.map((s) => s.answered));
     bar.done();
-    await rejects.close();
+    await plan.rejects.close();
   }
   return {
     ...totals,
-    rejected: rejects.count,
+    rejected: plan.rejects.count,
     elapsedMs: Date.now() - started,
-    rejectsFile: rejects.count > 0 ? rejects.path : null,
+    rejectsFile: plan.rejects.count > 0 ? plan.rejects.path : null,
+    engineRows: 0,
   };
+}
+
+// Share of the progress line for the engine's own work; the rest is for the rows it leaves over.
+const ENGINE_SHARE = 0.9;
+
+/**
+ * A CSV file of interactions with DuckDB reading it (import-csv-engine.ts): the rows it cannot
+ * certify are sent as importFile sends them. Null when the file must be read by importFile.
+ */
+async function importWithEngine(
+  file: string,
+  plan: ImportPlan,
+  db: Db,
+  events: EventStore,
+  workspaceId: string,
+  send: SendBatch,
+): Promise<ImportSummary | null> {
+  const started = Date.now();
+  const bar = new Progress(plan.showProgress, started);
+  let engine: EngineImport | null;
+  try {
+    engine = await importCsvWithEngine({
+      file,
+      db,
+      events,
+      workspaceId,
+      map: plan.map,
+      onProgress: (rows, share) => bar.update(rows, share * ENGINE_SHARE),
+    });
+  } catch (error) {
+    bar.done();
+    throw error;
+  }
+  if (!engine) {
+    bar.done();
+    return null;
+  }
+  const { certainRows, otherRows } = engine;
+  const totals = {
+    rows: engine.certainRows,
+    accepted: engine.inserted,
+    duplicates: engine.certainRows - engine.inserted,
+    quarantined: 0,
+  };
+  const share = () =>
+    ENGINE_SHARE + ((1 - ENGINE_SHARE) * (totals.rows - certainRows)) / Math.max(1, otherRows);
+  try {
+    await sendRows(engine.readOtherRows(), plan.batchSize, plan.inFlight, plan.rejects, send, totals, () =>
+      bar.update(totals.rows, share()),
+    );
+    bar.update(totals.rows, 1, true);
+  } finally {
+    bar.done();
+    await engine.dispose();
+    await plan.rejects.close();
+  }
+  return {
+    ...totals,
+    rejected: plan.rejects.count,
+    elapsedMs: Date.now() - started,
+    rejectsFile: plan.rejects.count > 0 ? plan.rejects.path : null,
+    engineRows: engine.certainRows,
+  };
+}
+
+/** Sends batches straight to the store, in file order (the first record of an id wins). */
+function storeSender(
+  db: Db,
+  events: EventStore,
+  workspaceId: string,
+  kind: RecordKind,
+  batchSize: number,
+): SendBatch {
+  const ingest = kind === 'interactions' ? ingestInteractions : ingestFeedback;
+  let previous: Promise<unknown> = Promise.resolve();
+  return (records) => {
+    let handed = () => {};
+    const turn = { after: previous, handed: () => handed() };
+    previous = new Promise<void>((resolve) => {
+      handed = resolve;
+    });
+    // A batch that fails before its turn still lets the next one go.
+    return ingest(db, events, workspaceId, records, { maxBatch: batchSize, turn }).finally(turn.handed);
+  };
+}
+
+/** An import straight into the stores (the command without --server). */
+export interface StoreImportOptions {
+  format: ImportFormat;
+  /** Column → field renames (--map). */
+  map?: ReadonlyMap<string, string>;
+  /** Records per batch sent to the ingestion (default DIRECT_BATCH). */
+  batchSize?: number;
+  /** Where refused rows go (written only if any). */
+  rejectsFile: string;
+  showProgress?: boolean;
+  /**
+   * `auto`: a CSV file of interactions is read by DuckDB where it can (import-csv-engine.ts);
+   * `javascript`: every file is read by the JavaScript parser (the reference the engine matches).
+   */
+  reader?: 'auto' | 'javascript';
+}
+
+/** Imports a file into a workspace's event store, as `touchpoints import` does on the data directory. */
+export async function importIntoStore(
+  db: Db,
+  events: EventStore,
+  workspaceId: string,
+  kind: RecordKind,
+  file: string,
+  options: StoreImportOptions,
+): Promise<ImportSummary> {
+  const batchSize = options.batchSize ?? DIRECT_BATCH;
+  const plan: ImportPlan = {
+    kind,
+    format: options.format,
+    map: options.map ?? new Map(),
+    batchSize,
+    inFlight: DIRECT_IN_FLIGHT,
+    rejects: new RejectsWriter(options.rejectsFile),
+    showProgress: options.showProgress === true,
+  };
+  const send = storeSender(db, events, workspaceId, kind, batchSize);
+  if (kind === 'interactions' && options.format === 'csv' && options.reader !== 'javascript') {
+    const summary = await importWithEngine(file, plan, db, events, workspaceId, send);
+    if (summary) return summary;
+  }
+  return importFile(file, plan, send);
 }
 
 /** Largest request body sent; the server's default limit is 10 MB. */
@@ -383,36 +547,35 @@ async function runImport(kind: RecordKind, file: string, options: ImportOptions)
   const map = parseMap(kind, options.map);
   const direct = options.server === undefined;
   const batchSize = batchSizeOf(options.batch, direct ? DIRECT_BATCH : MAX_BATCH);
-  const rejects = new RejectsWriter(options.rejects ?? `${file}.rejects.csv`);
+  const rejectsFile = options.rejects ?? `${file}.rejects.csv`;
   const showProgress = options.progress === true || process.stderr.isTTY === true;
-  // Through a server, one request at a time keeps the file's order (the first record of an id wins).
-  const inFlight = direct ? DIRECT_IN_FLIGHT : 1;
-  const go = (send: SendBatch) =>
-    importFile(file, kind, format, map, batchSize, inFlight, rejects, send, showProgress);
 
   let summary: ImportSummary;
   if (options.server !== undefined) {
     const token = options.token ?? process.env.TOUCHPOINTS_TOKEN;
     if (!token)
       throw new CliError('--server needs --token <API token with scope ingest> (or TOUCHPOINTS_TOKEN)');
-    summary = await go(serverSender(options.server, token, options.workspace, kind));
+    // One request at a time keeps the file's order (the first record of an id wins).
+    const plan = {
+      kind,
+      format,
+      map,
+      batchSize,
+      inFlight: 1,
+      rejects: new RejectsWriter(rejectsFile),
+      showProgress,
+    };
+    summary = await importFile(file, plan, serverSender(options.server, token, options.workspace, kind));
   } else {
     try {
       summary = await withStore(`import ${kind}`, async ({ catalog, events }) => {
         const workspace = await getWorkspace(catalog.db, options.workspace);
-        const ingest = kind === 'interactions' ? ingestInteractions : ingestFeedback;
-        // Batches in flight reach the store in file order (the first record of an id wins).
-        let previous: Promise<unknown> = Promise.resolve();
-        return go((records) => {
-          let handed = () => {};
-          const turn = { after: previous, handed: () => handed() };
-          previous = new Promise<void>((resolve) => {
-            handed = resolve;
-          });
-          // A batch that fails before its turn still lets the next one go.
-          return ingest(catalog.db, events, workspace.id, records, { maxBatch: batchSize, turn }).finally(
-            turn.handed,
-          );
+        return importIntoStore(catalog.db, events, workspace.id, kind, file, {
+          format,
+          map,
+          batchSize,
+          rejectsFile,
+          showProgress,
         });
       });
     } catch (error) {

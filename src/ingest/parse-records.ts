@@ -291,6 +291,18 @@ function csvRow(
   return { row, record: out };
 }
 
+/**
+ * Builds the rows of CSV records whose cells another reader has split (the import engine's
+ * DuckDB): each cell read as CsvRowReader reads it, for the fields of `columnFields`.
+ */
+export function csvRowBuilder(
+  kind: RecordKind,
+  fields: readonly (string | null)[],
+): (row: number, cells: string[]) => SourceRow {
+  const readers = fields.map((field) => (field === null ? null : cellReader(kind, field)));
+  return (row, cells) => csvRow(fields, readers, row, { cells });
+}
+
 /** Parses one NDJSON line (1-based line number) into a row. */
 function ndjsonRow(line: string, row: number, map: ReadonlyMap<string, string> | undefined): SourceRow {
   let value: unknown;

@@ -29,8 +29,8 @@ export interface Rejection {
 }
 
 // 0000-01-01T00:00:00Z … 9999-12-31T23:59:59.999Z: what a four-digit ISO year can name.
-const MIN_AT = -62_167_219_200_000;
-const MAX_AT = 253_402_300_799_999;
+export const MIN_AT = -62_167_219_200_000;
+export const MAX_AT = 253_402_300_799_999;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /**
