@@ -287,7 +287,7 @@ export async function importCsvWithEngine(options: EngineImportOptions): Promise
   const hasId = columns.has('id');
   const width = fields.length;
 
-  const directory = await mkdtemp(join(tmpdir(), 'touchpoints-import-'));
+  const directory = await mkdtemp(join(tmpdir(), 'touchpoints-import-rows-'));
   const otherFile = join(directory, 'other-rows.ndjson');
   const dispose = () => rm(directory, { recursive: true, force: true });
 
@@ -319,6 +319,8 @@ export async function importCsvWithEngine(options: EngineImportOptions): Promise
       if (layout.irregular !== null) connection.interrupt();
       return layout;
     });
+    // Awaited below; this keeps a read error from being reported as unhandled meanwhile.
+    scanning.catch(() => {});
     try {
       await runReporting(
         connection,
