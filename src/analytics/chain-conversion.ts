@@ -63,6 +63,11 @@ function linkTouchpoints(input: Input): string[][] {
  * the negatives at L(k−1) (any of them marks the customer). So s_k also answers "dropped at
  * L(k−1) and broken by a negative": no tk, but a negative. The answer is one row per link.
  *
+ * The links read `interactions_by_touchpoint` (the store's columns for this query, ordered by
+ * touchpoint: a link's scan skips the row groups of other touchpoints) unless a props filter
+ * needs the props of `interactions`. A touchpoint filter needs neither: the links' touchpoints
+ * are already cut down to it (linkTouchpoints).
+ *
  * Shapes that measured fastest on 10 M interactions (docs/benchmarks.md): the window is checked
  * as a filter after an equality join on the customer key (as a join condition it made the join
  * about ten times slower); the negatives are scanned once and unioned into each step, instead
@@ -73,28 +78,31 @@ function duckdbChainConversion(input: Input, keys: ReadonlyMap<string, number>):
   const n = input.links.length;
   const window = p.bigint(input.windowMs);
   const links = linkTouchpoints(input);
+  const props =
+    input.filters?.props && Object.keys(input.filters.props).length > 0 ? input.filters.props : undefined;
+  const interactions = props ? 'interactions' : 'interactions_by_touchpoint';
   // Workspace, period and a segment: the conditions every interaction the analysis sees meets.
   const seen = (alias: string) =>
-    `${duckdbScopeConditions(p, alias, input.workspaceId, input.filters?.props ? { props: input.filters.props } : undefined)}
+    `${duckdbScopeConditions(p, alias, input.workspaceId, props ? { props } : undefined)}
         AND ${alias}."at" >= ${p.bigint(input.from)} AND ${alias}."at" < ${p.bigint(input.to)}`;
   const at = (k: number, alias: string) => duckdbTouchpointKeyCondition(alias, keys, links[k - 1] ?? []);
   const ctes = [
     `s1 AS MATERIALIZED (
       SELECT i.customer_key AS customer, min(i."at") AS t, CAST(NULL AS BIGINT) AS tprev, false AS broken_prev
-      FROM interactions i WHERE ${seen('i')} AND ${at(1, 'i')}
+      FROM ${interactions} i WHERE ${seen('i')} AND ${at(1, 'i')}
       GROUP BY i.customer_key)`,
   ];
   if (n > 1) {
     const atAnyLink = duckdbTouchpointKeyCondition('i', keys, links.slice(0, n - 1).flat());
     ctes.push(`negative AS MATERIALIZED (
       SELECT i.customer_key, i."at", i.touchpoint_key
-      FROM interactions i WHERE ${seen('i')} AND i.sentiment = -1 AND ${atAnyLink})`);
+      FROM ${interactions} i WHERE ${seen('i')} AND i.sentiment = -1 AND ${atAnyLink})`);
   }
   for (let k = 2; k <= n; k++) {
     ctes.push(`s${k} AS MATERIALIZED (
       SELECT e.customer_key AS customer, min(e."at") FILTER (WHERE NOT e.negative) AS t,
              any_value(prev.t) AS tprev, bool_or(e.negative) AS broken_prev
-      FROM (SELECT i.customer_key, i."at", false AS negative FROM interactions i WHERE ${seen('i')} AND ${at(k, 'i')}
+      FROM (SELECT i.customer_key, i."at", false AS negative FROM ${interactions} i WHERE ${seen('i')} AND ${at(k, 'i')}
             UNION ALL
             SELECT e.customer_key, e."at", true FROM negative e WHERE ${at(k - 1, 'e')}) e
       JOIN (SELECT customer, t FROM s${k - 1} WHERE t IS NOT NULL) prev ON e.customer_key = prev.customer

@@ -94,6 +94,32 @@ async function keysOf(store: Awaited<ReturnType<typeof openDuckDbEventStore>>, w
   return Object.fromEntries(rows.map((r) => [r.id, [r.customer, r.ck, r.tk]]));
 }
 
+const BY_TOUCHPOINT = 'workspace_id, touchpoint_key, customer_key, "at", sentiment';
+
+/**
+ * How `interactions_by_touchpoint` stands against `interactions`: rows in each, rows of one that
+ * the other lacks (as multisets), and the places where a row sorts before the one stored before
+ * it (0 when the table is one sorted run).
+ */
+async function byTouchpoint(store: Awaited<ReturnType<typeof openDuckDbEventStore>>) {
+  const [row] = await store.query<Record<string, number>>({
+    sql: `SELECT (SELECT count(*) FROM interactions_by_touchpoint) AS ordered,
+                 (SELECT count(*) FROM interactions) AS stored,
+                 (SELECT count(*) FROM (SELECT ${BY_TOUCHPOINT} FROM interactions
+                    EXCEPT ALL SELECT ${BY_TOUCHPOINT} FROM interactions_by_touchpoint)) AS missing,
+                 (SELECT count(*) FROM (SELECT ${BY_TOUCHPOINT} FROM interactions_by_touchpoint
+                    EXCEPT ALL SELECT ${BY_TOUCHPOINT} FROM interactions)) AS extra,
+                 (SELECT count(*) FILTER (back) FROM (
+                    SELECT (workspace_id, touchpoint_key, customer_key, "at")
+                             < lag((workspace_id, touchpoint_key, customer_key, "at")) OVER (ORDER BY rowid) AS back
+                    FROM interactions_by_touchpoint)) AS descents,
+                 (SELECT coalesce(max(value::INTEGER), 0) FROM event_store_meta
+                    WHERE name = 'by_touchpoint_small_runs') AS small`,
+    params: {},
+  });
+  return row;
+}
+
 describe('duckdb integer keys of customers and touchpoints', () => {
   it('gives analyses that start together after an insert the keys of every stored interaction', async () => {
     const store = await openDuckDbEventStore();
@@ -276,6 +302,95 @@ describe('duckdb integer keys of customers and touchpoints', () => {
     }
   });
 
+  it('keeps interactions_by_touchpoint equal to the keyed interactions, sorted anew when small runs pile up', async () => {
+    const store = await openDuckDbEventStore({ touchpointOrder: { runRows: 50, smallRunRows: 20 } });
+    // Each batch visits touchpoints z, y, x… in turn: touchpoint keys follow the first batch's
+    // ids, so a later run starts below where the table ends.
+    const batch = (from: number, count: number) =>
+      Array.from({ length: count }, (_, n) =>
+        makeInteraction({
+          workspaceId: 'w1',
+          id: `i${from + n}`,
+          customer: `c${(from + n) % 7}`,
+          touchpointId: `tp-${'zyx'[n % 3]}`,
+          at: 1000 - from - n,
+          sentiment: n % 4 === 0 ? -1 : null,
+        }),
+      );
+    try {
+      await store.insertInteractions(batch(0, 100));
+      expect(await byTouchpoint(store)).toEqual({
+        ordered: 100,
+        stored: 100,
+        missing: 0,
+        extra: 0,
+        descents: 0,
+        small: 0,
+      });
+      await store.insertInteractions(batch(100, 10));
+      expect(await byTouchpoint(store)).toEqual({
+        ordered: 110,
+        stored: 110,
+        missing: 0,
+        extra: 0,
+        descents: 1,
+        small: 10,
+      });
+      // 25 rows in small runs: past 20, but not yet a quarter of 125.
+      await store.insertInteractions(batch(110, 15));
+      expect(await byTouchpoint(store)).toMatchObject({
+        ordered: 125,
+        missing: 0,
+        extra: 0,
+        descents: 2,
+        small: 25,
+      });
+      await store.insertInteractions(batch(125, 10));
+      expect(await byTouchpoint(store)).toEqual({
+        ordered: 135,
+        stored: 135,
+        missing: 0,
+        extra: 0,
+        descents: 0,
+        small: 0,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('fills interactions_by_touchpoint from the keyed interactions of a fourth-layout file', async () => {
+    const file = join(dir, 'fourth-layout.duckdb');
+    let store = await openDuckDbEventStore({ file });
+    await store.insertInteractions(
+      Array.from({ length: 30 }, (_, n) =>
+        makeInteraction({ id: `i${n}`, customer: `c${n % 4}`, touchpointId: `tp-${n % 3}`, at: 30 - n }),
+      ),
+    );
+    expect(await byTouchpoint(store)).toMatchObject({ ordered: 30, missing: 0 });
+    await store.close();
+    // What the fourth layout left: keyed interactions, and no such table.
+    const old = await DuckDBInstance.create(file);
+    const connection = await old.connect();
+    await connection.run('DROP TABLE interactions_by_touchpoint');
+    await connection.run(`UPDATE event_store_meta SET value = '4' WHERE name = 'schema_version'`);
+    connection.closeSync();
+    old.closeSync();
+    store = await openDuckDbEventStore({ file });
+    try {
+      expect(await byTouchpoint(store)).toEqual({
+        ordered: 30,
+        stored: 30,
+        missing: 0,
+        extra: 0,
+        descents: 0,
+        small: 0,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('upgrades a file of the first layout in place, keeping every interaction', async () => {
     const file = join(dir, 'first-layout.duckdb');
     const old = await DuckDBInstance.create(file);
@@ -301,6 +416,7 @@ describe('duckdb integer keys of customers and touchpoints', () => {
         i3: ['anna', 1, 2],
       });
       expect(await keysOf(store, 'w2')).toEqual({ i1: ['anna', 1, 1] });
+      expect(await byTouchpoint(store)).toMatchObject({ ordered: 4, stored: 4, missing: 0, extra: 0 });
       const [kept] = await store.query<Record<string, unknown>>({
         sql: `SELECT direction, outcome, value, props FROM interactions WHERE workspace_id = 'w1' AND id = 'i2'`,
         params: {},

@@ -114,17 +114,53 @@ function firstOfEach<T>(rows: readonly T[], keyOf: (row: T) => string): T[] {
   return kept;
 }
 
+/** When the key pass sorts `interactions_by_touchpoint` anew (see schema.ts). */
+export interface TouchpointOrderPolicy {
+  /** A run of at least this many rows is ordered well enough on its own: eight row groups. */
+  runRows: number;
+  /** Rows in smaller runs that trigger a new sort, when they are also a quarter of the table. */
+  smallRunRows: number;
+}
+
+const TOUCHPOINT_ORDER: TouchpointOrderPolicy = { runRows: 8 * 122_880, smallRunRows: 122_880 };
+const BY_TOUCHPOINT_ORDER = 'workspace_id, touchpoint_key, customer_key, "at"';
+const BY_TOUCHPOINT_COLUMNS = 'workspace_id, touchpoint_key, customer_key, "at", sentiment';
+
+/** A number kept in `event_store_meta` (0 when absent). */
+async function readMeta(connection: DuckDBConnection, name: string): Promise<number> {
+  const row = (
+    await connection.runAndReadAll('SELECT value FROM event_store_meta WHERE name = $name', { name })
+  ).getRowObjectsJS()[0];
+  return Number(row?.value ?? 0);
+}
+
+async function writeMeta(connection: DuckDBConnection, name: string, value: number): Promise<void> {
+  await connection.run('INSERT OR REPLACE INTO event_store_meta VALUES ($name, $value)', {
+    name,
+    value: String(value),
+  });
+}
+
+/** Rebuilds `interactions_by_touchpoint` from the keyed interactions, in one sorted run. */
+async function sortByTouchpoint(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TABLE interactions_by_touchpoint AS
+    SELECT ${BY_TOUCHPOINT_COLUMNS} FROM interactions
+    WHERE customer_key IS NOT NULL AND touchpoint_key IS NOT NULL ORDER BY ${BY_TOUCHPOINT_ORDER}`);
+  await writeMeta(connection, 'by_touchpoint_small_runs', 0);
+}
+
 /**
  * Gives the interactions stored since the last call their integer keys (see schema.ts), in one
  * transaction: new customers and touchpoints get the next numbers of their workspace, then the
- * rows without keys are filled in. Inserts leave the keys empty: a dictionary lookup per batch
- * would scan the dictionaries each time (DuckDB joins by hashing, not through an index), while
- * one pass before the next analysis does the same work for many batches at once.
+ * rows without keys are filled in and added to `interactions_by_touchpoint` as one sorted run.
+ * Inserts leave the keys empty: a dictionary lookup per batch would scan the dictionaries each
+ * time (DuckDB joins by hashing, not through an index), while one pass before the next analysis
+ * does the same work for many batches at once.
  */
-async function assignKeys(connection: DuckDBConnection): Promise<void> {
+async function assignKeys(connection: DuckDBConnection, policy: TouchpointOrderPolicy): Promise<void> {
   const dictionaries = [
-    { table: 'customer_keys', column: 'customer', key: 'customer_key' },
     { table: 'touchpoint_keys', column: 'touchpoint_id', key: 'touchpoint_key' },
+    { table: 'customer_keys', column: 'customer', key: 'customer_key' },
   ];
   const pending = await connection.runAndReadAll(
     'SELECT 1 FROM interactions WHERE customer_key IS NULL OR touchpoint_key IS NULL OR seq IS NULL LIMIT 1',
@@ -140,10 +176,19 @@ async function assignKeys(connection: DuckDBConnection): Promise<void> {
         ANTI JOIN ${table} k ON k.workspace_id = s.workspace_id AND k.${column} = s.${column}
         LEFT JOIN (SELECT workspace_id, max(${key}) AS n FROM ${table} GROUP BY workspace_id) top
           ON top.workspace_id = s.workspace_id`);
-      await connection.run(`UPDATE interactions SET ${key} = k.${key} FROM ${table} k
-        WHERE interactions.${key} IS NULL
-          AND k.workspace_id = interactions.workspace_id AND k.${column} = interactions.${column}`);
     }
+    await connection.run(`UPDATE interactions SET touchpoint_key = k.touchpoint_key FROM touchpoint_keys k
+      WHERE interactions.touchpoint_key IS NULL
+        AND k.workspace_id = interactions.workspace_id AND k.touchpoint_id = interactions.touchpoint_id`);
+    // The rows still without a customer key are those no pass has added yet: the pass commits
+    // whole, and a file's rows keyed before the ordered table existed were added when it was made.
+    const added = await connection.run(`INSERT INTO interactions_by_touchpoint
+      SELECT i.workspace_id, i.touchpoint_key, k.customer_key, i."at", i.sentiment
+      FROM interactions i JOIN customer_keys k ON k.workspace_id = i.workspace_id AND k.customer = i.customer
+      WHERE i.customer_key IS NULL ORDER BY ${BY_TOUCHPOINT_ORDER}`);
+    await connection.run(`UPDATE interactions SET customer_key = k.customer_key FROM customer_keys k
+      WHERE interactions.customer_key IS NULL
+        AND k.workspace_id = interactions.workspace_id AND k.customer = interactions.customer`);
     // seq (see schema.ts): the instants a new interaction shares with another of its customer
     // are numbered by id, old interactions at those instants included; every other new one is 0.
     await connection.run(`UPDATE interactions SET seq = t.seq FROM (
@@ -156,11 +201,34 @@ async function assignKeys(connection: DuckDBConnection): Promise<void> {
           GROUP BY ALL HAVING count(*) > 1) shared USING (workspace_id, customer_key, "at")) t
       WHERE interactions.workspace_id = t.workspace_id AND interactions.id = t.id`);
     await connection.run('UPDATE interactions SET seq = 0 WHERE seq IS NULL');
+    await orderByTouchpoint(connection, policy, Number(added.rowsChanged));
     await connection.run('COMMIT');
   } catch (error) {
     await connection.run('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * Counts a run just added to `interactions_by_touchpoint`: a small one mixes its touchpoints in
+ * the row groups it shares, so once small runs hold a quarter of the table (and at least
+ * `smallRunRows`), the table is sorted anew. Each row is thus sorted again a bounded number of
+ * times on average, as the table grows.
+ */
+async function orderByTouchpoint(
+  connection: DuckDBConnection,
+  policy: TouchpointOrderPolicy,
+  added: number,
+): Promise<void> {
+  if (added === 0 || added >= policy.runRows) return;
+  const small = (await readMeta(connection, 'by_touchpoint_small_runs')) + added;
+  const total = Number(
+    (
+      await connection.runAndReadAll('SELECT count(*) AS n FROM interactions_by_touchpoint')
+    ).getRowObjectsJS()[0]?.n ?? 0,
+  );
+  if (small >= policy.smallRunRows && small * 4 >= total) await sortByTouchpoint(connection);
+  else await writeMeta(connection, 'by_touchpoint_small_runs', small);
 }
 
 const INSERT_INTERACTIONS = `INTO interactions (${INTERACTION_SOURCE_COLUMNS.join(', ')})`;
@@ -210,6 +278,9 @@ async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
       await connection.run('DROP TABLE interactions');
       await connection.run('ALTER TABLE interactions_unkeyed RENAME TO interactions');
     }
+    // The fifth layout adds interactions_by_touchpoint (the DDL made it empty): it gets the rows
+    // keyed so far; the key pass adds the others.
+    if (Number(recorded?.value ?? 0) < 5) await sortByTouchpoint(connection);
     await connection.run(
       `INSERT OR REPLACE INTO event_store_meta VALUES ('schema_version', '${DUCKDB_SCHEMA_VERSION}')`,
     );
@@ -244,7 +315,14 @@ function bindable(params: Record<string, unknown>): Record<string, DuckDBValue> 
 }
 
 /** Opens (creating if needed) the DuckDB event store; `file` undefined means in memory. */
-export async function openDuckDbEventStore(options: { file?: string | undefined } = {}): Promise<EventStore> {
+export async function openDuckDbEventStore(
+  options: {
+    file?: string | undefined;
+    /** When `interactions_by_touchpoint` is sorted anew; tests make its runs small. */
+    touchpointOrder?: TouchpointOrderPolicy;
+  } = {},
+): Promise<EventStore> {
+  const touchpointOrder = options.touchpointOrder ?? TOUCHPOINT_ORDER;
   const instance = await DuckDBInstance.create(options.file ?? ':memory:');
   let writer: DuckDBConnection;
   const lanes: DuckDBConnection[] = [];
@@ -633,7 +711,7 @@ export async function openDuckDbEventStore(options: { file?: string | undefined 
         // Keys for what was stored since the last analysis; inserts that land meanwhile set the
         // flag again for the next one. Analyses that start meanwhile wait for the same pass.
         unkeyed = false;
-        const pass = write(() => serialize(() => assignKeys(writer)));
+        const pass = write(() => serialize(() => assignKeys(writer, touchpointOrder)));
         keying = pass;
         const settle = () => {
           if (keying === pass) keying = undefined;
