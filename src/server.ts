@@ -16,6 +16,9 @@ import { acquireLock, updateLockUrl } from './store/data-dir-lock.js';
 import { openDuckDbEventStore } from './store/events/duckdb/duckdb-event-store.js';
 import type { EventStore } from './store/events/event-store.js';
 
+/** How long ingestion must pause before the server gives new interactions their keys. */
+const KEY_WHEN_IDLE_MS = 1_000;
+
 export interface OpenStore {
   catalog: Catalog;
   events: EventStore;
@@ -28,7 +31,11 @@ export interface OpenStore {
  * per file, so the data directory is locked first: a second process gets a clear
  * DataDirBusyError instead of a corrupted directory.
  */
-export async function openStore(config: Config, holder: string): Promise<OpenStore> {
+export async function openStore(
+  config: Config,
+  holder: string,
+  options: { keyWhenIdleMs?: number } = {},
+): Promise<OpenStore> {
   const release = acquireLock(config.dataDir, holder);
   let catalog: Catalog | undefined;
   try {
@@ -37,7 +44,10 @@ export async function openStore(config: Config, holder: string): Promise<OpenSto
       dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'catalog'),
     });
     await catalog.migrate();
-    const events = await openDuckDbEventStore({ file: join(config.dataDir, 'events.duckdb') });
+    const events = await openDuckDbEventStore({
+      file: join(config.dataDir, 'events.duckdb'),
+      ...(options.keyWhenIdleMs === undefined ? {} : { keyWhenIdleMs: options.keyWhenIdleMs }),
+    });
     const opened = catalog;
     return {
       catalog: opened,
@@ -94,7 +104,8 @@ export async function startServer(
   config: Config,
   options: { logger?: boolean } = {},
 ): Promise<RunningServer> {
-  const store = await openStore(config, 'server');
+  // The key pass runs once ingestion pauses for a second, so analyses need not wait for it.
+  const store = await openStore(config, 'server', { keyWhenIdleMs: KEY_WHEN_IDLE_MS });
   try {
     const { catalog } = store;
     const firstRun = await prepareFirstRun(catalog, config);

@@ -359,6 +359,46 @@ describe('duckdb integer keys of customers and touchpoints', () => {
     }
   });
 
+  it('gives keys once writes pause when asked to, also to a file opened with rows lacking them', async () => {
+    const file = join(dir, 'idle-keys.duckdb');
+    const rows = (from: number) =>
+      Array.from({ length: 20 }, (_, n) =>
+        makeInteraction({ id: `i${from + n}`, customer: `c${n % 3}`, touchpointId: 'tp-a', at: from + n }),
+      );
+    // Unkeyed rows counted straight from the file, after the store has closed it.
+    const unkeyed = async () => {
+      const instance = await DuckDBInstance.create(file);
+      const connection = await instance.connect();
+      try {
+        const result = await connection.runAndReadAll(`SELECT
+            (SELECT count(*) FROM interactions WHERE customer_key IS NULL)::INTEGER AS unkeyed,
+            (SELECT count(*) FROM interactions_by_touchpoint)::INTEGER AS ordered`);
+        return result.getRowObjectsJS()[0];
+      } finally {
+        connection.closeSync();
+        instance.closeSync();
+      }
+    };
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+    let store = await openDuckDbEventStore({ file });
+    await store.insertInteractions(rows(0));
+    await pause();
+    await store.close();
+    expect(await unkeyed()).toEqual({ unkeyed: 20, ordered: 0 });
+
+    store = await openDuckDbEventStore({ file, keyWhenIdleMs: 50 });
+    await pause();
+    await store.close();
+    expect(await unkeyed()).toEqual({ unkeyed: 0, ordered: 20 });
+
+    store = await openDuckDbEventStore({ file, keyWhenIdleMs: 50 });
+    await store.insertInteractions(rows(100));
+    await pause();
+    await store.close();
+    expect(await unkeyed()).toEqual({ unkeyed: 0, ordered: 40 });
+  });
+
   it('fills interactions_by_touchpoint from the keyed interactions of a fourth-layout file', async () => {
     const file = join(dir, 'fourth-layout.duckdb');
     let store = await openDuckDbEventStore({ file });

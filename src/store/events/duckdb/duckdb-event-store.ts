@@ -320,6 +320,12 @@ export async function openDuckDbEventStore(
     file?: string | undefined;
     /** When `interactions_by_touchpoint` is sorted anew; tests make its runs small. */
     touchpointOrder?: TouchpointOrderPolicy;
+    /**
+     * Run the key pass once writes have paused this long, rather than only before the next
+     * analysis, so that the first analysis after a large ingestion does not wait for it (the
+     * server sets it; a command that ends after its writes does not).
+     */
+    keyWhenIdleMs?: number;
   } = {},
 ): Promise<EventStore> {
   const touchpointOrder = options.touchpointOrder ?? TOUCHPOINT_ORDER;
@@ -366,6 +372,42 @@ export async function openDuckDbEventStore(
     void run.finally(() => inFlight.delete(run)).catch(() => {});
     return run;
   }
+
+  /**
+   * Gives keys to what was stored since the last pass (see assignKeys), unless nothing lacks
+   * them; inserts that land meanwhile set the flag again for the next pass. Analyses that start
+   * meanwhile wait for the same pass.
+   */
+  function startKeyPass(): void {
+    if (!unkeyed || closing) return;
+    unkeyed = false;
+    const pass = write(() => serialize(() => assignKeys(writer, touchpointOrder)));
+    keying = pass;
+    const settle = () => {
+      if (keying === pass) keying = undefined;
+    };
+    pass.then(settle, () => {
+      unkeyed = true;
+      settle();
+    });
+  }
+
+  // With keyWhenIdleMs, each write that leaves interactions without keys (re)starts a timer;
+  // the pass runs when it fires with no write under way.
+  let idleTimer: NodeJS.Timeout | undefined;
+  function markUnkeyed(): void {
+    unkeyed = true;
+    if (options.keyWhenIdleMs === undefined || closing) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      if (inFlight.size > 0) markUnkeyed();
+      else startKeyPass();
+    }, options.keyWhenIdleMs);
+    idleTimer.unref();
+  }
+  // A file may hold interactions without keys (written by an import, say).
+  if (options.keyWhenIdleMs !== undefined) markUnkeyed();
 
   // Staging lanes: a batch is appended to a lane's own temporary tables while the previous
   // batch's INSERT runs, so the appending (JavaScript) and the inserting (DuckDB) overlap.
@@ -531,7 +573,7 @@ export async function openDuckDbEventStore(
       return insertStaged('interactions', INTERACTION_COLUMNS, rows, (lane, decode) =>
         storeInteractions(lane, rows, decode),
       ).then((result) => {
-        if (result.inserted > 0) unkeyed = true;
+        if (result.inserted > 0) markUnkeyed();
         return result;
       });
     },
@@ -617,7 +659,7 @@ export async function openDuckDbEventStore(
              ${replayed} AND ${NOT_STORED('q')}`,
               params,
             );
-            if (interactions.rowsChanged > 0) unkeyed = true;
+            if (interactions.rowsChanged > 0) markUnkeyed();
             const feedback = await writer.run(
               `INSERT OR IGNORE INTO feedback
              SELECT workspace_id, id, $touchpointId, record->>'customer', q.at, record->>'kind',
@@ -699,7 +741,7 @@ export async function openDuckDbEventStore(
           try {
             return await work(writer);
           } finally {
-            unkeyed = true;
+            markUnkeyed();
             idFilter = undefined;
           }
         }),
@@ -707,20 +749,7 @@ export async function openDuckDbEventStore(
     },
 
     async query<T>(q: EngineQuery) {
-      if (unkeyed && !closing) {
-        // Keys for what was stored since the last analysis; inserts that land meanwhile set the
-        // flag again for the next one. Analyses that start meanwhile wait for the same pass.
-        unkeyed = false;
-        const pass = write(() => serialize(() => assignKeys(writer, touchpointOrder)));
-        keying = pass;
-        const settle = () => {
-          if (keying === pass) keying = undefined;
-        };
-        pass.then(settle, () => {
-          unkeyed = true;
-          settle();
-        });
-      }
+      startKeyPass();
       if (keying) await keying;
       return read<T>(q.sql, q.params);
     },
@@ -728,6 +757,7 @@ export async function openDuckDbEventStore(
     async close() {
       if (closing) return;
       closing = true;
+      clearTimeout(idleTimer);
       await Promise.allSettled([...inFlight]);
       for (const lane of lanes) lane.closeSync();
       writer.closeSync();
