@@ -72,23 +72,40 @@ async function duckdbKeyCodes(events: AnalyticsSource, input: Input): Promise<Ke
 }
 
 /**
+ * Whether every path is an unbroken run of its customer's interactions, so that the store's
+ * `ord` and `prev_key` give positions and the key before without sorting (see schema.ts): true
+ * unless a filter leaves some of a customer's interactions out.
+ */
+function pathsAreRuns(input: Input): boolean {
+  return !input.filters?.touchpointIds && Object.keys(input.filters?.props ?? {}).length === 0;
+}
+
+/**
  * The CTEs shared by both answers: `ranked` holds every touch on a path, with its path, its
- * position, the key before it and whether it is the last; `credited` the touches of conversion
- * paths with what the credit models need. Keys are integers (touchpoint keys or channel numbers).
+ * position, the key before it and whether it is the last; `conversion_ranked` the touches of
+ * conversion paths (with their time), `null_ranked` those of null paths (by customer) when
+ * paths are runs; `credited` the touches of conversion paths with what the credit models need.
+ * Keys are integers (touchpoint keys or channel numbers).
  *
  * A touch's path is found without ordering the customer's whole history: each conversion in
  * view knows the conversion before it (a window over the conversions only, a small share of the
  * rows), so a touch joins the conversion it leads up to — the one at or after it whose previous
  * conversion comes before it — by an equality join on the customer and a filter. A touch after
- * the customer's last conversion is on their null path. Only then are the touches ordered, once,
- * within their paths. (Ordering every customer's history by time and id first measured about
- * four times slower on 10 M interactions.)
+ * the customer's last conversion is on their null path. (Ordering every customer's history by
+ * time and id first measured about four times slower on 10 M interactions.)
+ *
+ * Positions: when paths are runs, a touch's position is its `ord` minus its path's first `ord`,
+ * plus one, and the key before it is its `prev_key` unless it is the first: a group-by per path
+ * and a join instead of ordering the touches within their paths (0.72× the time on 10 M
+ * interactions; docs/benchmarks.md). Otherwise the touches are ordered, once, within their paths
+ * by time, then id (the store's seq).
  */
 function duckdbPathCtes(p: SqlParams, input: Input, codes: KeyCodes): string[] {
   const from = p.bigint(input.from);
   const to = p.bigint(input.to);
   const lookback = p.bigint(Math.round(input.lookbackDays * DAY_MS));
   const halfLife = p.bigint(Math.round(input.halfLifeDays * DAY_MS));
+  const runs = pathsAreRuns(input);
   const ctes: string[] = [];
   const channelCodes = codes.channelCodes;
   if (channelCodes) {
@@ -98,27 +115,61 @@ function duckdbPathCtes(p: SqlParams, input: Input, codes: KeyCodes): string[] {
         : 'channel_of(touchpoint_key, code) AS (SELECT NULL::INTEGER, NULL::INTEGER WHERE false)',
     );
   }
+  // The order of a customer's interactions: ord (with the key before), or time then id (seq).
+  const order = runs ? `i.ord AS o, ${channelCodes ? 'coalesce(pc.code, 0)' : 'i.prev_key'} AS pk` : 'i.seq';
   // Read three times (the conversions, the two kinds of touches): scanned each time, not stored.
   ctes.push(`scoped AS NOT MATERIALIZED (
-      SELECT i.customer_key AS customer, i.seq, i."at" AS ts, coalesce(i.outcome = 'converted', false) AS converts,
+      SELECT i.customer_key AS customer, ${order}, i."at" AS ts, coalesce(i.outcome = 'converted', false) AS converts,
              coalesce(i.value, 0)::DOUBLE AS value,
              ${channelCodes ? 'coalesce(c.code, 0)' : 'i.touchpoint_key'} AS key
       FROM interactions i
       ${channelCodes ? 'LEFT JOIN channel_of c ON c.touchpoint_key = i.touchpoint_key' : ''}
+      ${channelCodes && runs ? 'LEFT JOIN channel_of pc ON pc.touchpoint_key = i.prev_key' : ''}
       WHERE ${duckdbScopeConditions(p, 'i', input.workspaceId, input.filters)}
         AND i."at" >= ${from} - ${lookback} AND i."at" < ${to})`);
   // Every conversion in view, numbered (its path), with the customer's conversion before it and
   // whether it is their last. Ties in time go by id, which the store's `seq` stands for.
-  ctes.push(`conversions AS MATERIALIZED (
+  ctes.push(
+    runs
+      ? `conversions AS MATERIALIZED (
+      SELECT customer, ts, o, value, row_number() OVER () AS path,
+             lag(o) OVER w AS prev_o, lead(ts) OVER w IS NULL AS last
+      FROM scoped WHERE converts
+      WINDOW w AS (PARTITION BY customer ORDER BY o))`
+      : `conversions AS MATERIALIZED (
       SELECT customer, ts, seq, value, row_number() OVER () AS path,
              lag(ts) OVER w AS prev_ts, lag(seq) OVER w AS prev_seq, lead(ts) OVER w IS NULL AS last
       FROM scoped WHERE converts
-      WINDOW w AS (PARTITION BY customer ORDER BY ts, seq))`);
+      WINDOW w AS (PARTITION BY customer ORDER BY ts, seq))`,
+  );
   // A conversion of the period and the touches leading up to it (after the previous conversion,
   // within the lookback); a customer's touches of the period after their last conversion, on the
   // null path numbered −customer.
   ctes.push(`attributed AS (SELECT path, ts AS conversion_at, value FROM conversions WHERE ts >= ${from})`);
-  ctes.push(`touches AS (
+  if (runs) {
+    ctes.push(`conversion_touches_of AS (
+      SELECT c.path, s.key, s.ts, s.o, s.pk
+      FROM scoped s JOIN (SELECT * FROM conversions WHERE ts >= ${from}) c ON s.customer = c.customer
+      WHERE s.o <= c.o AND (c.prev_o IS NULL OR s.o > c.prev_o) AND s.ts >= c.ts - ${lookback})`);
+    ctes.push(`null_touches_of AS (
+      SELECT s.customer, s.key, s.o, s.pk
+      FROM scoped s LEFT JOIN (SELECT customer, o FROM conversions WHERE last) l ON s.customer = l.customer
+      WHERE s.ts >= ${from} AND (l.o IS NULL OR s.o > l.o))`);
+    // Conversion paths and null paths apart: each group-by and join then has one kind of key.
+    const ranks = (name: string, touches: string, path: string, extra: string) =>
+      `${name} AS MATERIALIZED (
+      SELECT t.${path}, t.key,${extra} t.o - b.first_o + 1 AS pos,
+             CASE WHEN t.o > b.first_o THEN t.pk END AS prev_key, t.o = b.last_o AS last
+      FROM ${touches} t
+      JOIN (SELECT ${path}, min(o) AS first_o, max(o) AS last_o FROM ${touches} GROUP BY ${path}) b USING (${path}))`;
+    ctes.push(ranks('conversion_ranked', 'conversion_touches_of', 'path', ' t.ts,'));
+    ctes.push(ranks('null_ranked', 'null_touches_of', 'customer', ''));
+    ctes.push(`ranked AS (
+      SELECT path, key, pos, prev_key, last, 1 AS conversions, 0 AS nulls FROM conversion_ranked
+      UNION ALL
+      SELECT -customer, key, pos, prev_key, last, 0, 1 FROM null_ranked)`);
+  } else {
+    ctes.push(`touches AS (
       SELECT c.path, s.key, s.ts, s.seq
       FROM scoped s JOIN (SELECT * FROM conversions WHERE ts >= ${from}) c ON s.customer = c.customer
       WHERE (s.ts < c.ts OR (s.ts = c.ts AND s.seq <= c.seq))
@@ -128,19 +179,21 @@ function duckdbPathCtes(p: SqlParams, input: Input, codes: KeyCodes): string[] {
       SELECT -s.customer, s.key, s.ts, s.seq
       FROM scoped s LEFT JOIN (SELECT customer, ts, seq FROM conversions WHERE last) l ON s.customer = l.customer
       WHERE s.ts >= ${from} AND (l.ts IS NULL OR s.ts > l.ts OR (s.ts = l.ts AND s.seq > l.seq)))`);
-  // One ordering of each path by time, then id (the store's seq): each touch's position, the key
-  // before it and whether it is the last. The sort carries as few columns as it can; a path's
-  // length, value and time-decay total are joined or summed per path afterwards (as window
-  // aggregates over the ordering they measured up to 10× slower).
-  ctes.push(`ranked AS MATERIALIZED (
+    // One ordering of each path by time, then id (the store's seq): each touch's position, the
+    // key before it and whether it is the last. The sort carries as few columns as it can; a
+    // path's length, value and time-decay total are joined or summed per path afterwards (as
+    // window aggregates over the ordering they measured up to 10× slower).
+    ctes.push(`ranked AS MATERIALIZED (
       SELECT path, key, ts, (path > 0)::INTEGER AS conversions, (path < 0)::INTEGER AS nulls,
              row_number() OVER w AS pos, lag(key) OVER w AS prev_key, lead(key) OVER w IS NULL AS last
       FROM touches
       WINDOW w AS (PARTITION BY path ORDER BY ts, seq))`);
+    ctes.push('conversion_ranked AS (SELECT path, key, ts, pos FROM ranked WHERE path > 0)');
+  }
   // The touches of conversion paths with their path's length, value and time-decay weight share.
   ctes.push(`conversion_touches AS MATERIALIZED (
       SELECT r.path, r.key, r.pos, a.value, pow(2, -(a.conversion_at - r.ts) / ${halfLife}::DOUBLE) AS decay
-      FROM ranked r JOIN attributed a USING (path))`);
+      FROM conversion_ranked r JOIN attributed a USING (path))`);
   ctes.push(`credited AS (
       SELECT c.key, c.pos, t.n, c.value, c.decay / t.decay_total AS decay_share
       FROM conversion_touches c
@@ -188,13 +241,24 @@ function duckdbAttributionAggregates(input: Input, codes: KeyCodes): EngineQuery
   // Per path: its set of keys, and a fingerprint of its sequence (the XOR of a 64-bit hash of
   // each position-and-key, packed into one integer so the hash mixes them, with the length) to
   // count distinct paths without building them.
-  ctes.push(`per_path AS MATERIALIZED (
+  const keySet = bitSet ? 'bit_or(1::BIGINT << key)' : 'list_sort(list(DISTINCT key))';
+  const fingerprint = 'bit_xor(hash((pos::BIGINT << 32) | key))';
+  ctes.push(
+    pathsAreRuns(input)
+      ? `per_path AS MATERIALIZED (
+      SELECT g.*, 1 AS conversions, 0 AS nulls, coalesce(a.value, 0) AS value
+      FROM (SELECT path, ${keySet} AS keys, ${fingerprint} AS fingerprint, count(*) AS n
+            FROM conversion_ranked GROUP BY path) g
+      LEFT JOIN attributed a USING (path)
+      UNION ALL
+      SELECT -customer, ${keySet}, ${fingerprint}, count(*), 0, 1, 0 FROM null_ranked GROUP BY customer)`
+      : `per_path AS MATERIALIZED (
       SELECT g.*, (g.path > 0)::INTEGER AS conversions, (g.path < 0)::INTEGER AS nulls,
              coalesce(a.value, 0) AS value
-      FROM (SELECT path, ${bitSet ? 'bit_or(1::BIGINT << key)' : 'list_sort(list(DISTINCT key))'} AS keys,
-                   bit_xor(hash((pos::BIGINT << 32) | key)) AS fingerprint, count(*) AS n
+      FROM (SELECT path, ${keySet} AS keys, ${fingerprint} AS fingerprint, count(*) AS n
             FROM ranked GROUP BY path) g
-      LEFT JOIN attributed a USING (path))`);
+      LEFT JOIN attributed a USING (path))`,
+  );
   // Each credit model's share of a conversion per touch of a conversion path.
   const shares: [AttributionModel, string][] = [
     ...input.models

@@ -302,6 +302,63 @@ describe('duckdb integer keys of customers and touchpoints', () => {
     }
   });
 
+  it('numbers each customer’s interactions in order, and moves later ones when an earlier one arrives', async () => {
+    const store = await openDuckDbEventStore();
+    const at = (id: string, customer: string, touchpointId: string, time: number) =>
+      makeInteraction({ workspaceId: 'w1', id, customer, touchpointId, at: time });
+    const order = async () =>
+      Object.fromEntries(
+        (
+          await store.query<{ id: string; ord: number; prev: string | null }>({
+            sql: `SELECT i.id, i.ord, k.touchpoint_id AS prev FROM interactions i
+                  LEFT JOIN touchpoint_keys k ON k.workspace_id = i.workspace_id AND k.touchpoint_key = i.prev_key
+                  ORDER BY i.id`,
+            params: {},
+          })
+        ).map((r) => [r.id, [r.ord, r.prev]]),
+      );
+    try {
+      await store.insertInteractions([
+        at('a1', 'anna', 'tp-a', 10),
+        at('a3', 'anna', 'tp-b', 30),
+        at('b1', 'bob', 'tp-a', 5),
+      ]);
+      expect(await order()).toEqual({ a1: [1, null], a3: [2, 'tp-a'], b1: [1, null] });
+      // anna's new interaction comes between hers; a tie with bob's goes by id (seq).
+      await store.insertInteractions([at('a2', 'anna', 'tp-c', 20), at('b0', 'bob', 'tp-b', 5)]);
+      expect(await order()).toEqual({
+        a1: [1, null],
+        a2: [2, 'tp-a'],
+        a3: [3, 'tp-c'],
+        b0: [1, null],
+        b1: [2, 'tp-b'],
+      });
+      // Many customers and batches: the stored numbers are those of a window over everything.
+      for (let batch = 0; batch < 4; batch++) {
+        await store.insertInteractions(
+          Array.from({ length: 300 }, (_, n) =>
+            at(
+              `m${batch}-${n}`,
+              `c${n % 17}`,
+              `tp-${'abc'[(n + batch) % 3]}`,
+              ((n * 7919 + batch * 104729) % 1000) + 0,
+            ),
+          ),
+        );
+        const [wrong] = await store.query<{ n: number }>({
+          sql: `SELECT count(*) AS n FROM (
+                  SELECT ord, prev_key, row_number() OVER w AS o, lag(touchpoint_key) OVER w AS p FROM interactions
+                  WINDOW w AS (PARTITION BY workspace_id, customer_key ORDER BY "at", seq))
+                WHERE ord IS DISTINCT FROM o OR prev_key IS DISTINCT FROM p`,
+          params: {},
+        });
+        expect(wrong).toEqual({ n: 0 });
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
   it('keeps interactions_by_touchpoint equal to the keyed interactions, sorted anew when small runs pile up', async () => {
     const store = await openDuckDbEventStore({ touchpointOrder: { runRows: 50, smallRunRows: 20 } });
     // Each batch visits touchpoints z, y, x… in turn: touchpoint keys follow the first batch's

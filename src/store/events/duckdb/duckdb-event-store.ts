@@ -163,7 +163,7 @@ async function assignKeys(connection: DuckDBConnection, policy: TouchpointOrderP
     { table: 'customer_keys', column: 'customer', key: 'customer_key' },
   ];
   const pending = await connection.runAndReadAll(
-    'SELECT 1 FROM interactions WHERE customer_key IS NULL OR touchpoint_key IS NULL OR seq IS NULL LIMIT 1',
+    'SELECT 1 FROM interactions WHERE customer_key IS NULL OR touchpoint_key IS NULL OR seq IS NULL OR ord IS NULL LIMIT 1',
   );
   if (pending.getRows().length === 0) return;
   await connection.run('BEGIN TRANSACTION');
@@ -201,6 +201,16 @@ async function assignKeys(connection: DuckDBConnection, policy: TouchpointOrderP
           GROUP BY ALL HAVING count(*) > 1) shared USING (workspace_id, customer_key, "at")) t
       WHERE interactions.workspace_id = t.workspace_id AND interactions.id = t.id`);
     await connection.run('UPDATE interactions SET seq = 0 WHERE seq IS NULL');
+    // ord and prev_key (see schema.ts) of every interaction of a customer with new ones: a new
+    // interaction may come before older ones and move them. Rows are matched by rowid (the
+    // table is only ever appended to, and this is one transaction).
+    await connection.run(`UPDATE interactions SET ord = t.ord, prev_key = t.prev_key FROM (
+        SELECT i.rowid AS r, row_number() OVER w AS ord, lag(i.touchpoint_key) OVER w AS prev_key
+        FROM interactions i SEMI JOIN (SELECT DISTINCT workspace_id, customer_key FROM interactions WHERE ord IS NULL) n
+          ON n.workspace_id = i.workspace_id AND n.customer_key = i.customer_key
+        WINDOW w AS (PARTITION BY i.workspace_id, i.customer_key ORDER BY i."at", i.seq)) t
+      WHERE interactions.rowid = t.r
+        AND (interactions.ord IS DISTINCT FROM t.ord OR interactions.prev_key IS DISTINCT FROM t.prev_key)`);
     await orderByTouchpoint(connection, policy, Number(added.rowsChanged));
     await connection.run('COMMIT');
   } catch (error) {
@@ -248,9 +258,10 @@ async function hasColumn(connection: DuckDBConnection, table: string, column: st
 
 /**
  * Brings a file to the current layout: the first layout (no version recorded) lacks the key
- * columns, the second `seq`; missing columns are added empty and filled like those of new
- * interactions, in the pass before the next analysis. Layouts before the fourth kept a primary
- * key on interactions, which the fourth drops (see schema.ts).
+ * columns, the second `seq`, the fifth `ord` and `prev_key`; missing columns are added empty and
+ * filled like those of new interactions, in the next key pass. Layouts before the fourth kept a
+ * primary key on interactions, which the fourth drops; the fifth adds interactions_by_touchpoint
+ * (see schema.ts).
  */
 async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
   const recorded = (
@@ -264,8 +275,10 @@ async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
       await connection.run('ALTER TABLE interactions ADD COLUMN customer_key INTEGER');
       await connection.run('ALTER TABLE interactions ADD COLUMN touchpoint_key INTEGER');
     }
-    if (!(await hasColumn(connection, 'interactions', 'seq')))
-      await connection.run('ALTER TABLE interactions ADD COLUMN seq INTEGER');
+    for (const column of ['seq', 'ord', 'prev_key']) {
+      if (!(await hasColumn(connection, 'interactions', column)))
+        await connection.run(`ALTER TABLE interactions ADD COLUMN ${column} INTEGER`);
+    }
     // DuckDB cannot drop a primary key: the table is copied into one made without it.
     const keyed = await connection.runAndReadAll(
       `SELECT 1 FROM duckdb_constraints() WHERE table_name = 'interactions' AND constraint_type = 'PRIMARY KEY'

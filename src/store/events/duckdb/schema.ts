@@ -17,6 +17,13 @@
  * integers, instead of (`at`, `id`) — sorting on the text id measured about twice as costly. It is
  * filled in the same pass as the keys.
  *
+ * `ord` is an interaction's place among its customer's interactions (1, 2, 3… by `at`, then
+ * `seq`) and `prev_key` the touchpoint key of the one before it (NULL for the first). With them,
+ * attribution finds a touch's position on its path by arithmetic (`ord` minus the path's first
+ * `ord`) instead of sorting every path: a path is an unbroken run of its customer's interactions
+ * when no filter leaves some out. The key pass fills them for every customer with new
+ * interactions (a new one may come before older ones).
+ *
  * `interactions_by_touchpoint` repeats the few columns chain conversion scans (SPEC §7.1), in
  * runs ordered by workspace, touchpoint, customer and time. DuckDB keeps the smallest and largest
  * value of each column per row group (122,880 rows): a scan for a link's touchpoints skips the
@@ -44,7 +51,9 @@ export const DUCKDB_SCHEMA = [
     props VARCHAR,
     customer_key INTEGER,
     touchpoint_key INTEGER,
-    seq INTEGER
+    seq INTEGER,
+    ord INTEGER,
+    prev_key INTEGER
   )`,
   `CREATE TABLE IF NOT EXISTS customer_keys (
     workspace_id VARCHAR NOT NULL,
@@ -98,7 +107,7 @@ export const DUCKDB_SCHEMA = [
 ];
 
 /** The layout version this code writes; older files are upgraded in place on open. */
-export const DUCKDB_SCHEMA_VERSION = 5;
+export const DUCKDB_SCHEMA_VERSION = 6;
 
 /**
  * Columns of an interaction as ingestion supplies them (the staging tables hold these); the
