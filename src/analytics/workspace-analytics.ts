@@ -9,10 +9,12 @@
  *   `to`, the 30 days before it;
  * - `channel`: only the interactions at touchpoints of these channels (a part of a composite
  *   touchpoint with no channel of its own is in its parent's channel);
+ * - `stage`: only the interactions at touchpoints in these stages (a part of a composite
+ *   touchpoint with no stage of its own is in its parent's stage); with `channel`, both hold;
  * - `segment`: only the interactions whose props hold these string values.
  */
 import { invalid } from '../domain/errors.js';
-import { DEFAULT_STAGES } from '../domain/vocabulary.js';
+import { DEFAULT_STAGE_KEYS, DEFAULT_STAGES } from '../domain/vocabulary.js';
 import type { Db } from '../store/catalog/db.js';
 import { type AnalyticsSource, DAY_MS, type InteractionFilters } from './analysis-scope.js';
 import { attribution } from './attribution.js';
@@ -64,6 +66,8 @@ export interface ScopeOptions {
   to?: number | undefined;
   /** Channel keys. */
   channel?: readonly string[] | undefined;
+  /** Stage keys. */
+  stage?: readonly string[] | undefined;
   /** Props key → value every interaction must hold. */
   segment?: Readonly<Record<string, string>> | undefined;
 }
@@ -95,15 +99,24 @@ function resolveScope(
       : invalid('to', 'must be after from');
 
   const filters: InteractionFilters = {};
+  let kept = [...tree.touchpoints.values()];
+  let narrowed = false;
   if (options.channel && options.channel.length > 0) {
     const wanted = new Set(options.channel);
     for (const key of wanted)
       if (!tree.channelNames.has(key)) throw invalid('channel', `the workspace has no channel "${key}"`);
-    const ids = [...tree.touchpoints.values()]
-      .filter((t) => t.channel !== null && wanted.has(t.channel))
-      .map((t) => t.id);
-    filters.touchpointIds = ids.length > 0 ? ids : [NO_TOUCHPOINT];
+    kept = kept.filter((t) => t.channel !== null && wanted.has(t.channel));
+    narrowed = true;
   }
+  if (options.stage && options.stage.length > 0) {
+    const wanted = new Set(options.stage);
+    for (const key of wanted)
+      if (!(DEFAULT_STAGE_KEYS as readonly string[]).includes(key))
+        throw invalid('stage', `"${key}" is not a stage; stages are ${DEFAULT_STAGE_KEYS.join(', ')}`);
+    kept = kept.filter((t) => t.stage !== null && wanted.has(t.stage));
+    narrowed = true;
+  }
+  if (narrowed) filters.touchpointIds = kept.length > 0 ? kept.map((t) => t.id) : [NO_TOUCHPOINT];
   if (options.segment && Object.keys(options.segment).length > 0) filters.props = { ...options.segment };
   return Object.keys(filters).length > 0 ? { workspaceId, from, to, filters } : { workspaceId, from, to };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ATTRIBUTION_MODELS } from '../analytics/attribution-models.js';
 import { MAX_PATH_STEPS } from '../analytics/paths.schemas.js';
+import { DEFAULT_STAGE_KEYS } from '../domain/vocabulary.js';
 import { parseAt } from '../ingest/records.js';
 import { ZId, ZQueryBool, ZQueryList } from './common.schemas.js';
 
@@ -70,6 +71,9 @@ const scopeQuery = {
   to: ZInstant.optional().describe('end of the period, exclusive, same formats; default: now'),
   channel: ZQueryList.optional().describe(
     'channel key(s), comma-separated or repeated: only interactions at touchpoints of these channels',
+  ),
+  stage: ZQueryList.optional().describe(
+    `stage key(s), comma-separated or repeated (${DEFAULT_STAGE_KEYS.join(', ')}): only interactions at touchpoints in these stages`,
   ),
   segment: ZSegment.optional().describe(
     '`key:value`, repeatable: only interactions whose props hold these string values (e.g. `plan:pro`)',

@@ -34,6 +34,7 @@ import {
   ZTouchesQuery,
 } from '../api/analytics.schemas.js';
 import { type FieldIssue, ValidationError } from '../domain/errors.js';
+import { DEFAULT_STAGE_KEYS } from '../domain/vocabulary.js';
 import { getWorkspace } from '../store/catalog/workspaces.js';
 import { CliError, printJson, withStore } from './run.js';
 import { workspaceIdArgument } from './workspace.js';
@@ -69,6 +70,7 @@ interface CommonOptions {
   from?: string;
   to?: string;
   channel?: string[];
+  stage?: string[];
   segment?: string[];
   json?: boolean;
 }
@@ -79,7 +81,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 function scopeOf(options: CommonOptions) {
   const channel = options.channel?.flatMap((keys) => keys.split(','));
-  return { from: options.from, to: options.to, channel, segment: options.segment };
+  const stage = options.stage?.flatMap((keys) => keys.split(','));
+  return { from: options.from, to: options.to, channel, stage, segment: options.segment };
 }
 
 /** Opens the store, runs one analysis on the workspace and prints it. */
@@ -116,6 +119,11 @@ function analysis(parent: Command, name: string, description: string): Command {
     .option(
       '--channel <keys>',
       'only touchpoints of these channels (comma-separated keys, repeatable)',
+      collect,
+    )
+    .option(
+      '--stage <keys>',
+      `only touchpoints in these stages (comma-separated, repeatable: ${DEFAULT_STAGE_KEYS.join(', ')})`,
       collect,
     )
     .option('--segment <key:value>', 'only interactions whose props hold this value (repeatable)', collect)

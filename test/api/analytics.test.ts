@@ -411,6 +411,18 @@ describeCatalog('analytics API', (h) => {
 
     const phone = await get(`sentiment?${PERIOD}&channel=phone`);
     expect(phone.body.overall).toMatchObject({ interactions: 3, sentiment: { rated: 2, positive: 2 } });
+    // A stage keeps the touchpoints in it: here the call, as its channel did; both filters hold.
+    const purchase = await get(`sentiment?${PERIOD}&stage=purchase`);
+    expect(purchase.status).toBe(200);
+    expect(purchase.body.overall).toEqual(phone.body.overall);
+    const comparison = await get(`sentiment?${PERIOD}&stage=comparison`);
+    const both = await get(`sentiment?${PERIOD}&stage=comparison,purchase`);
+    expect(comparison.body.overall.interactions).toBeGreaterThan(0);
+    expect(both.body.overall.interactions).toBe(
+      comparison.body.overall.interactions + purchase.body.overall.interactions,
+    );
+    const none = await get(`sentiment?${PERIOD}&stage=purchase&channel=website`);
+    expect(none.body.overall.interactions).toBe(0);
   });
 
   it('checks the standards against their touchpoint and its parts', async () => {
@@ -536,6 +548,15 @@ describeCatalog('analytics API', (h) => {
       expect(channel.status).toBe(400);
       expect(channel.body.issues).toEqual([
         { field: 'channel', message: 'the workspace has no channel "pigeon"' },
+      ]);
+      const stage = await get(`touches?${PERIOD}&stage=nowhere`);
+      expect(stage.status).toBe(400);
+      expect(stage.body.issues).toEqual([
+        {
+          field: 'stage',
+          message:
+            '"nowhere" is not a stage; stages are need_recognition, information_search, comparison, purchase, post_purchase',
+        },
       ]);
       const segment = await get(`sentiment?${PERIOD}&segment=plan`);
       expect(segment.status).toBe(400);

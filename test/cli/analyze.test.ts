@@ -130,5 +130,20 @@ describe('touchpoints analyze', () => {
       'touchpoints: --from: must be an ISO 8601 date (2024-05-01, midnight UTC), a date-time with offset ' +
         '(2024-05-01T09:30:00+02:00) or epoch milliseconds; --steps: must be at least 1\n',
     );
+
+    const stage = await touchpoints(
+      'analyze',
+      'touches',
+      '--workspace',
+      workspaceId,
+      ...period,
+      '--stage',
+      'purchase,later',
+    );
+    expect(stage.code).toBe(1);
+    expect(stage.stderr).toBe(
+      'touchpoints: --stage: "later" is not a stage; stages are need_recognition, information_search, ' +
+        'comparison, purchase, post_purchase\n',
+    );
   });
 });

@@ -173,6 +173,23 @@ describe('analytics pages', { timeout: 180_000 }, () => {
     await page.keyboard.press('Escape');
     await poll(() => page.url()).not.toContain('channel=');
     await poll(() => summary.locator('tbody tr').count()).toBe(sentiment.channels.length);
+
+    // The stage filter likewise: per stage, only the one chosen is left.
+    await choose('Stages');
+    await page.getByTestId('stage-filter').click();
+    await page.getByRole('option', { name: 'Purchase', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/stage=purchase/);
+    await poll(() => summary.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringContaining('Purchase'),
+    ]);
+    // Back up to the filters (the tab bar stays on top of the page as it scrolls).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('stage-filter').click();
+    await page.getByRole('option', { name: 'Purchase', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await poll(() => page.url()).not.toContain('stage=');
+    await poll(() => summary.locator('tbody tr').count()).toBe(sentiment.stages.length);
   });
 
   it('lists each standard with pass or fail and draws the weekly trend', async () => {

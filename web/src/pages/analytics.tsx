@@ -1,5 +1,5 @@
 /**
- * `/w/:id/analytics/:analysis`: the analyses of SPEC §7 as tabs sharing one period and channel
+ * `/w/:id/analytics/:analysis`: the analyses of SPEC §7 as tabs sharing one period, channel and stage
  * filter (kept in the URL, so they survive switching tabs and pages).
  */
 import { Group, Tabs } from '@mantine/core';
@@ -19,6 +19,7 @@ import { ChannelFilter } from '../components/analytics/channel-filter';
 import { ContactFrequencyAnalysis } from '../components/analytics/contact-frequency-analysis';
 import { PathsAnalysis } from '../components/analytics/paths-analysis';
 import { SentimentAnalysis } from '../components/analytics/sentiment-analysis';
+import { StageFilter } from '../components/analytics/stage-filter';
 import { StandardsAnalysis } from '../components/analytics/standards-analysis';
 import { TouchesAnalysis } from '../components/analytics/touches-analysis';
 import { PageHeader } from '../components/layout';
@@ -57,6 +58,7 @@ export function AnalyticsPage() {
       <Group gap="md" align="end" mb="md" data-testid="analytics-filters">
         <PeriodFilter />
         <ChannelFilter />
+        <StageFilter />
       </Group>
       <Tabs
         value={analysis}

@@ -1,4 +1,4 @@
-/** One analysis of the current workspace for the shared period and channel filter (SPEC §7). */
+/** One analysis of the current workspace for the shared period, channel and stage filters (SPEC §7). */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, ws } from '../../api/client';
 import { useAnalyticsFilter } from '../../state/period';
@@ -12,7 +12,7 @@ export type AnalysisPath =
   | 'standards'
   | 'contact-frequency';
 
-/** Query parameters an analysis takes besides the period and the channels. */
+/** Query parameters an analysis takes besides the period, the channels and the stages. */
 export type AnalysisParams = Record<string, string | number | boolean | undefined>;
 
 /**
@@ -22,7 +22,7 @@ export type AnalysisParams = Record<string, string | number | boolean | undefine
 export function useAnalysis<T>(path: AnalysisPath, params: AnalysisParams = {}) {
   const workspaceId = useWorkspaceId();
   const { filter, query } = useAnalyticsFilter();
-  const all = { ...query, channel: filter.channel, ...params };
+  const all = { ...query, channel: filter.channel, stage: filter.stage, ...params };
   return useQuery({
     queryKey: ['analytics', workspaceId, path, all],
     queryFn: () => api.get<T>(ws(workspaceId, `/analytics/${path}`), all),
