@@ -366,7 +366,8 @@ describe('duckdb integer keys of customers and touchpoints', () => {
     const batch = (from: number, count: number) =>
       Array.from({ length: count }, (_, n) =>
         makeInteraction({
-          workspaceId: 'w1',
+          // Two workspaces, so that runs must keep each one's rows together.
+          workspaceId: n % 5 === 0 ? 'w0' : 'w1',
           id: `i${from + n}`,
           customer: `c${(from + n) % 7}`,
           touchpointId: `tp-${'zyx'[n % 3]}`,

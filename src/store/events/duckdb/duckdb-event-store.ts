@@ -123,8 +123,12 @@ export interface TouchpointOrderPolicy {
 }
 
 const TOUCHPOINT_ORDER: TouchpointOrderPolicy = { runRows: 8 * 122_880, smallRunRows: 122_880 };
-const BY_TOUCHPOINT_ORDER = 'workspace_id, touchpoint_key, customer_key, "at"';
-const BY_TOUCHPOINT_COLUMNS = 'workspace_id, touchpoint_key, customer_key, "at", sentiment';
+// Runs are ordered by workspace, touchpoint, customer and time. The workspace enters the sort as
+// a small number (its rank among the workspaces with keys) packed with the touchpoint key: with
+// the text id as the first key, DuckDB sorted 10 M rows in 5.5 s instead of 1.8 s.
+const WORKSPACE_NUMBERS = `(SELECT workspace_id, row_number() OVER (ORDER BY workspace_id) AS w
+  FROM (SELECT DISTINCT workspace_id FROM touchpoint_keys)) n ON n.workspace_id = i.workspace_id`;
+const byTouchpointOrder = (customerKey: string) => `(n.w << 32) | i.touchpoint_key, ${customerKey}, i."at"`;
 
 /** A number kept in `event_store_meta` (0 when absent). */
 async function readMeta(connection: DuckDBConnection, name: string): Promise<number> {
@@ -144,8 +148,9 @@ async function writeMeta(connection: DuckDBConnection, name: string, value: numb
 /** Rebuilds `interactions_by_touchpoint` from the keyed interactions, in one sorted run. */
 async function sortByTouchpoint(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE OR REPLACE TABLE interactions_by_touchpoint AS
-    SELECT ${BY_TOUCHPOINT_COLUMNS} FROM interactions
-    WHERE customer_key IS NOT NULL AND touchpoint_key IS NOT NULL ORDER BY ${BY_TOUCHPOINT_ORDER}`);
+    SELECT i.workspace_id, i.touchpoint_key, i.customer_key, i."at", i.sentiment
+    FROM interactions i JOIN ${WORKSPACE_NUMBERS}
+    WHERE i.customer_key IS NOT NULL AND i.touchpoint_key IS NOT NULL ORDER BY ${byTouchpointOrder('i.customer_key')}`);
   await writeMeta(connection, 'by_touchpoint_small_runs', 0);
 }
 
@@ -185,7 +190,8 @@ async function assignKeys(connection: DuckDBConnection, policy: TouchpointOrderP
     const added = await connection.run(`INSERT INTO interactions_by_touchpoint
       SELECT i.workspace_id, i.touchpoint_key, k.customer_key, i."at", i.sentiment
       FROM interactions i JOIN customer_keys k ON k.workspace_id = i.workspace_id AND k.customer = i.customer
-      WHERE i.customer_key IS NULL ORDER BY ${BY_TOUCHPOINT_ORDER}`);
+        JOIN ${WORKSPACE_NUMBERS}
+      WHERE i.customer_key IS NULL ORDER BY ${byTouchpointOrder('k.customer_key')}`);
     await connection.run(`UPDATE interactions SET customer_key = k.customer_key FROM customer_keys k
       WHERE interactions.customer_key IS NULL
         AND k.workspace_id = interactions.workspace_id AND k.customer = interactions.customer`);
