@@ -25,6 +25,12 @@ export interface Config {
   publicUrl: string;
   /** Sends the session cookie with `Secure` (set when served over HTTPS). */
   secureCookies: boolean;
+  /**
+   * Which proxies in front of the server to believe about the client's address
+   * (`X-Forwarded-For`), as Fastify's `trustProxy`: false (none), true (all), a number of hops,
+   * or addresses and CIDR ranges. Rate limits count per client address.
+   */
+  trustProxy: boolean | number | string[];
   logLevel: string;
 }
 
@@ -38,6 +44,29 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** TOUCHPOINTS_TRUST_PROXY: false, true, a number of hops, or comma-separated addresses / CIDRs. */
+function trustProxy(raw: string | undefined): Config['trustProxy'] {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops < 1 || hops > 100)
+      throw new ConfigError(`TOUCHPOINTS_TRUST_PROXY hops must be from 1 to 100, got "${raw}"`);
+    return hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const address = /^(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(?:\/[0-9]{1,3})?$/;
+  const named = new Set(['loopback', 'linklocal', 'uniquelocal']);
+  for (const entry of entries) {
+    if (!address.test(entry) && !named.has(entry))
+      throw new ConfigError(
+        `TOUCHPOINTS_TRUST_PROXY must be true, false, a number of hops or comma-separated addresses and CIDR ranges (or loopback, linklocal, uniquelocal); "${entry}" is none of them`,
+      );
+  }
+  return entries;
 }
 
 /** Reads the configuration; throws ConfigError naming the variable at fault. */
@@ -65,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: integer(env, 'TOUCHPOINTS_BODY_LIMIT', 10 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     publicUrl: (env.TOUCHPOINTS_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     secureCookies: env.TOUCHPOINTS_SECURE_COOKIES === 'true',
+    trustProxy: trustProxy(env.TOUCHPOINTS_TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

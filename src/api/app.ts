@@ -52,6 +52,14 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
     bodyLimit: ctx.config.bodyLimit,
+    // A number of hops, as Fastify reads one (its types leave numbers out).
+    trustProxy:
+      typeof ctx.config.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(ctx.config.trustProxy)
+        : ctx.config.trustProxy,
     // Ids in paths are UUIDs; anything longer is not a route of ours.
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();

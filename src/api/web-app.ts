@@ -4,6 +4,7 @@
  * app's own routes (/w/…/touchpoints, /setup?token=…) load on a reload or from a link.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
@@ -22,27 +23,22 @@ const notBuiltHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 </body></html>`;
 
 export async function registerWebApp(app: FastifyInstance, distDir = webDistDir()): Promise<void> {
-  const built = existsSync(`${distDir}/index.html`);
-  if (built) {
-    await app.register(fastifyStatic, {
-      root: distDir,
-      wildcard: false,
-      index: false,
-      setHeaders(res, path) {
-        res.setHeader(
-          'cache-control',
-          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
-  }
+  // Files are looked up when asked for, not listed at start: a build made while the server runs
+  // (new hashed asset names, a first build after "not built") is served without a restart.
+  await app.register(fastifyStatic, { root: distDir, serve: false });
+  app.get<{ Params: { '*': string } }>('/assets/*', { schema: { hide: true } }, (request, reply) =>
+    reply.sendFile(`assets/${request.params['*']}`, { immutable: true, maxAge: '365d' }),
+  );
+  app.get('/favicon.svg', { schema: { hide: true } }, (_request, reply) =>
+    reply.header('cache-control', 'no-cache').sendFile('favicon.svg', { cacheControl: false }),
+  );
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    if (request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
+    if (request.url.startsWith('/api/')) {
       return reply
         .code(404)
         .send({ statusCode: 404, code: 'not_found', message: `no route GET ${request.url}` });
     }
-    if (!built) return reply.type('text/html').send(notBuiltHtml);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (!existsSync(join(distDir, 'index.html'))) return reply.type('text/html').send(notBuiltHtml);
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
   });
 }

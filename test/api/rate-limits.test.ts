@@ -77,6 +77,41 @@ describeCatalog('API rate limits', (h) => {
       expect((await call({ method: 'GET', url: '/healthz', remoteAddress: '203.0.113.7' })).status).toBe(200);
   });
 
+  it('believes X-Forwarded-For only from the proxies TOUCHPOINTS_TRUST_PROXY names', async () => {
+    const me = (target: FastifyInstance, remoteAddress: string, forwarded: string) =>
+      target.inject({
+        method: 'GET',
+        url: '/api/me',
+        remoteAddress,
+        headers: { 'x-forwarded-for': forwarded },
+      });
+    // Not trusted (the default): a client cannot dodge its limit by claiming other addresses.
+    const dodging: number[] = [];
+    for (let i = 0; i < 6; i++) dodging.push((await me(app, '203.0.113.20', `198.51.100.${i}`)).statusCode);
+    expect(dodging).toEqual([401, 401, 401, 401, 401, 429]);
+
+    const behindProxy = await buildApp({
+      db: h().catalog.db,
+      events: h().events,
+      config: loadConfig({ TOUCHPOINTS_API_RATE_LIMIT: '5', TOUCHPOINTS_TRUST_PROXY: 'loopback' }),
+      engine: h().engine,
+    });
+    try {
+      // Through the proxy on loopback, each client counts on its own.
+      const first: number[] = [];
+      for (let i = 0; i < 6; i++) first.push((await me(behindProxy, '127.0.0.1', '203.0.113.30')).statusCode);
+      expect(first).toEqual([401, 401, 401, 401, 401, 429]);
+      expect((await me(behindProxy, '127.0.0.1', '203.0.113.31')).statusCode).toBe(401);
+      // A caller that is not the proxy is counted by its own address.
+      const direct: number[] = [];
+      for (let i = 0; i < 6; i++)
+        direct.push((await me(behindProxy, '203.0.113.40', `198.51.100.${i}`)).statusCode);
+      expect(direct).toEqual([401, 401, 401, 401, 401, 429]);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it('gives ingestion batches their own limit per token', async () => {
     const auth = { authorization: `Bearer ${ingestToken}` };
     const statuses: number[] = [];
@@ -121,5 +156,20 @@ describe('rate limit configuration', () => {
     expect(() => loadConfig({ TOUCHPOINTS_INGEST_RATE_LIMIT: 'many' })).toThrow(
       /TOUCHPOINTS_INGEST_RATE_LIMIT must be a whole number/,
     );
+  });
+
+  it('reads which proxies to trust', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TOUCHPOINTS_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TOUCHPOINTS_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TOUCHPOINTS_TRUST_PROXY: 'loopback, 10.0.0.0/8,::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    expect(() => loadConfig({ TOUCHPOINTS_TRUST_PROXY: 'yes' })).toThrow(
+      /TOUCHPOINTS_TRUST_PROXY must be true, false, a number of hops .*"yes" is none of them/,
+    );
+    expect(() => loadConfig({ TOUCHPOINTS_TRUST_PROXY: '0' })).toThrow(/hops must be from 1 to 100/);
   });
 });
