@@ -18,7 +18,14 @@ import {
 } from '../store/catalog/workspaces.js';
 import { authorize, requireUser } from './access.js';
 import type { RouteOptions } from './app.js';
-import { errorResponses, ZItemParams, ZNoContent, ZWorkspaceParams } from './common.schemas.js';
+import {
+  errorResponses,
+  ZItemParams,
+  ZNoContent,
+  ZPageQuery,
+  ZWorkspaceParams,
+  zPage,
+} from './common.schemas.js';
 import {
   ZApiToken,
   ZApiTokenCreate,
@@ -133,14 +140,25 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       schema: {
         tags: memberTags,
-        summary: 'Members and their roles',
+        summary: 'Members and their roles, by e-mail, a page at a time',
         params: ZWorkspaceParams,
-        response: { 200: z.object({ items: z.array(ZMember) }), ...errorResponses },
+        querystring: z.strictObject({
+          limit: z.coerce
+            .number({ error: 'must be a number' })
+            .int('must be a whole number')
+            .min(1, 'must be at least 1')
+            .max(500, 'must be at most 500')
+            .default(500)
+            .describe('members per page (default and most: 500)'),
+          offset: ZPageQuery.offset,
+          q: z.string().max(200).optional().describe('only members whose e-mail or name holds this text'),
+        }),
+        response: { 200: zPage(ZMember), ...errorResponses },
       },
     },
     async (request) => {
       const access = await authorize(db, request, request.params.workspaceId, 'read');
-      return { items: await listMembers(db, access.workspaceId) };
+      return listMembers(db, access.workspaceId, request.query);
     },
   );
 

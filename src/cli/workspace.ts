@@ -75,7 +75,7 @@ export function workspaceCommand(program: Command): void {
           (await listAllWorkspaces(catalog.db)).map(async (ws) => ({
             id: ws.id,
             name: ws.name,
-            members: (await listMembers(catalog.db, ws.id)).length,
+            members: (await listMembers(catalog.db, ws.id, { limit: 1, offset: 0 })).total,
           })),
         );
         if (options.json) return printJson(rows);

@@ -26,7 +26,22 @@ describeCatalog('roles and workspace scoping', (h) => {
     ).toBe(403);
     expect((await editor.patch(`/api/workspaces/${id}`, { version: 1, name: 'Mine' })).status).toBe(403);
     expect((await editor.get(`${base}/tokens`)).status).toBe(403);
-    expect((await viewer.get(`${base}/members`)).body.items).toHaveLength(3);
+    const members = await viewer.get(`${base}/members`);
+    expect(members.body).toMatchObject({ total: 3, limit: 500, offset: 0 });
+    expect(members.body.items).toHaveLength(3);
+    const emails = members.body.items.map((m: { email: string }) => m.email);
+    expect(emails).toEqual([...emails].sort());
+    // A page at a time, and a search by e-mail or name.
+    const second = await viewer.get(`${base}/members?limit=1&offset=1`);
+    expect(second.body).toMatchObject({ total: 3, limit: 1, offset: 1 });
+    expect(second.body.items.map((m: { email: string }) => m.email)).toEqual([emails[1]]);
+    const found = await viewer.get(`${base}/members?q=${encodeURIComponent(editor.email.toUpperCase())}`);
+    expect(found.body.items.map((m: { email: string }) => m.email)).toEqual([editor.email]);
+    expect(found.body.total).toBe(1);
+    expect((await viewer.get(`${base}/members?q=%25`)).body.total).toBe(0);
+    const tooMany = await viewer.get(`${base}/members?limit=501`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.issues).toEqual([{ field: 'querystring.limit', message: 'must be at most 500' }]);
 
     const me = await viewer.get('/api/me');
     expect(me.body.workspaces).toEqual([expect.objectContaining({ id, role: 'viewer' })]);

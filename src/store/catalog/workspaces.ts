@@ -1,8 +1,9 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { ConflictError, invalid, NotFoundError } from '../../domain/errors.js';
 import { DEFAULT_CHANNELS, type Role } from '../../domain/vocabulary.js';
 import { type Actor, recordAudit } from './audit.js';
 import type { Db } from './db.js';
+import { likePattern } from './paging.js';
 import { brands, channels, memberships, users, workspaces } from './schema.js';
 import { createUser, findUserByEmail } from './users.js';
 import { versionConflict } from './versioned.js';
@@ -140,20 +141,43 @@ export async function findRole(db: Db, workspaceId: string, userId: string): Pro
   return row?.role as Role | undefined;
 }
 
-export async function listMembers(db: Db, workspaceId: string) {
-  const rows = await db
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: memberships.role,
-      since: memberships.createdAt,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.workspaceId, workspaceId))
-    .orderBy(asc(users.email));
-  return rows.map((r) => ({ ...r, role: r.role as Role, since: r.since.toISOString() }));
+/** The workspace's members by e-mail, a page at a time; `q` keeps those whose e-mail or name holds it. */
+export async function listMembers(
+  db: Db,
+  workspaceId: string,
+  page: { limit: number; offset: number; q?: string | undefined } = { limit: 500, offset: 0 },
+) {
+  const where = and(
+    eq(memberships.workspaceId, workspaceId),
+    page.q ? or(ilike(users.email, likePattern(page.q)), ilike(users.name, likePattern(page.q))) : undefined,
+  );
+  const [rows, totals] = await Promise.all([
+    db
+      .select({
+        userId: users.id,
+        email: users.email,
+        name: users.name,
+        role: memberships.role,
+        since: memberships.createdAt,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(where)
+      .orderBy(asc(users.email), asc(users.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: count() })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r, role: r.role as Role, since: r.since.toISOString() })),
+    total: Number(totals[0]?.n ?? 0),
+    limit: page.limit,
+    offset: page.offset,
+  };
 }
 
 /**
