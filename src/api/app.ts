@@ -44,6 +44,14 @@ export interface AppContext {
 
 export const API_VERSION = '0.1.0';
 
+/**
+ * TOUCHPOINTS_TRUST_PROXY as Fastify takes it: a number of hops becomes the function Fastify
+ * itself makes of one (its types leave numbers out).
+ */
+function trustProxyOption(trust: Config['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+}
+
 /** Creates the app with all routes registered (not listening). */
 export async function buildApp(
   ctx: AppContext,
@@ -52,14 +60,7 @@ export async function buildApp(
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
     bodyLimit: ctx.config.bodyLimit,
-    // A number of hops, as Fastify reads one (its types leave numbers out).
-    trustProxy:
-      typeof ctx.config.trustProxy === 'number'
-        ? (
-            (hops: number) => (_address: string, hop: number) =>
-              hop < hops
-          )(ctx.config.trustProxy)
-        : ctx.config.trustProxy,
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     // Ids in paths are UUIDs; anything longer is not a route of ours.
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES, TOKEN_SCOPES } from '../domain/vocabulary.js';
 import { ZEmail, ZPassword } from './auth.schemas.js';
-import { ZId, ZName, ZText, ZTimestamp, ZVersion } from './common.schemas.js';
+import { ZId, ZName, ZPageQuery, ZText, ZTimestamp, ZVersion } from './common.schemas.js';
 
 export const ZWorkspaceSettings = z.strictObject({
   contactFrequencyCap: z
@@ -44,6 +44,19 @@ export const ZMember = z.object({
   name: z.string(),
   role: z.enum(ROLES),
   since: ZTimestamp,
+});
+
+/** GET /members: pages of up to 500 (all of a usual workspace in one), searchable. */
+export const ZMemberListQuery = z.strictObject({
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(500, 'must be at most 500')
+    .default(500)
+    .describe('members per page (default and most: 500)'),
+  offset: ZPageQuery.offset,
+  q: z.string().max(200).optional().describe('only members whose e-mail or name holds this text'),
 });
 
 export const ZMemberAdd = z.strictObject({

@@ -18,14 +18,7 @@ import {
 } from '../store/catalog/workspaces.js';
 import { authorize, requireUser } from './access.js';
 import type { RouteOptions } from './app.js';
-import {
-  errorResponses,
-  ZItemParams,
-  ZNoContent,
-  ZPageQuery,
-  ZWorkspaceParams,
-  zPage,
-} from './common.schemas.js';
+import { errorResponses, ZItemParams, ZNoContent, ZWorkspaceParams, zPage } from './common.schemas.js';
 import {
   ZApiToken,
   ZApiTokenCreate,
@@ -33,6 +26,7 @@ import {
   ZAuditQuery,
   ZMember,
   ZMemberAdd,
+  ZMemberListQuery,
   ZMemberParams,
   ZMemberPatch,
   ZWorkspace,
@@ -142,17 +136,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         tags: memberTags,
         summary: 'Members and their roles, by e-mail, a page at a time',
         params: ZWorkspaceParams,
-        querystring: z.strictObject({
-          limit: z.coerce
-            .number({ error: 'must be a number' })
-            .int('must be a whole number')
-            .min(1, 'must be at least 1')
-            .max(500, 'must be at most 500')
-            .default(500)
-            .describe('members per page (default and most: 500)'),
-          offset: ZPageQuery.offset,
-          q: z.string().max(200).optional().describe('only members whose e-mail or name holds this text'),
-        }),
+        querystring: ZMemberListQuery,
         response: { 200: zPage(ZMember), ...errorResponses },
       },
     },

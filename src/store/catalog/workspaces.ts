@@ -145,7 +145,7 @@ export async function findRole(db: Db, workspaceId: string, userId: string): Pro
 export async function listMembers(
   db: Db,
   workspaceId: string,
-  page: { limit: number; offset: number; q?: string | undefined } = { limit: 500, offset: 0 },
+  page: { limit: number; offset: number; q?: string | undefined },
 ) {
   const where = and(
     eq(memberships.workspaceId, workspaceId),

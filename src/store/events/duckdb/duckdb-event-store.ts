@@ -264,16 +264,14 @@ async function hasColumn(connection: DuckDBConnection, table: string, column: st
 
 /**
  * Brings a file to the current layout: the first layout (no version recorded) lacks the key
- * columns, the second `seq`, the fifth `ord` and `prev_key`; missing columns are added empty and
- * filled like those of new interactions, in the next key pass. Layouts before the fourth kept a
- * primary key on interactions, which the fourth drops; the fifth adds interactions_by_touchpoint
- * (see schema.ts).
+ * columns, the second `seq`, layouts before the sixth `ord` and `prev_key`; missing columns are
+ * added empty and filled like those of new interactions, in the next key pass. Layouts before
+ * the fourth kept a primary key on interactions, which the fourth drops; the fifth adds
+ * interactions_by_touchpoint (see schema.ts).
  */
 async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
-  const recorded = (
-    await connection.runAndReadAll(`SELECT value FROM event_store_meta WHERE name = 'schema_version'`)
-  ).getRowObjectsJS()[0];
-  if (Number(recorded?.value ?? 0) >= DUCKDB_SCHEMA_VERSION) return;
+  const recorded = await readMeta(connection, 'schema_version');
+  if (recorded >= DUCKDB_SCHEMA_VERSION) return;
   const hasKeys = await hasColumn(connection, 'interactions', 'customer_key');
   await connection.run('BEGIN TRANSACTION');
   try {
@@ -299,10 +297,8 @@ async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
     }
     // The fifth layout adds interactions_by_touchpoint (the DDL made it empty): it gets the rows
     // keyed so far; the key pass adds the others.
-    if (Number(recorded?.value ?? 0) < 5) await sortByTouchpoint(connection);
-    await connection.run(
-      `INSERT OR REPLACE INTO event_store_meta VALUES ('schema_version', '${DUCKDB_SCHEMA_VERSION}')`,
-    );
+    if (recorded < 5) await sortByTouchpoint(connection);
+    await writeMeta(connection, 'schema_version', DUCKDB_SCHEMA_VERSION);
     await connection.run('COMMIT');
   } catch (error) {
     await connection.run('ROLLBACK');
