@@ -20,8 +20,17 @@ export interface ServerProcess {
   rss(): number;
   /** CPU time (user + system) the server process has used so far, in ms. */
   cpuMs(): number;
+  /** The part of it spent on the main thread (JavaScript's event loop), in ms. */
+  mainThreadCpuMs(): number;
   /** Stops it with SIGTERM and waits for the exit (the store is closed cleanly). */
   stop(): Promise<void>;
+}
+
+/** User + system time of a process or thread from its /proc stat file, in ms. */
+function cpuMsOf(statFile: string): number {
+  // Fields 14 and 15: user and system time in clock ticks (100 a second).
+  const fields = readFileSync(statFile, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Starts `touchpoints serve` on a free port over `dataDir`; `nodeArgs` go to its node. */
@@ -77,9 +86,10 @@ export async function startServerProcess(dataDir: string, nodeArgs: string[] = [
       return Number(kb ?? Number.NaN) * 1024;
     },
     cpuMs() {
-      // Fields 14 and 15 of /proc/pid/stat: user and system time in clock ticks (100 a second).
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      return (Number(fields[11]) + Number(fields[12])) * 10;
+      return cpuMsOf(`/proc/${child.pid}/stat`);
+    },
+    mainThreadCpuMs() {
+      return cpuMsOf(`/proc/${child.pid}/task/${child.pid}/stat`);
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -27,23 +27,21 @@ export async function readHashes(
   params?: Record<string, DuckDBValue>,
   types?: Record<string, DuckDBType>,
 ): Promise<Uint32Array> {
+  // One call into the engine: the result is materialized, and its chunks are read synchronously
+  // (fetching them one by one would take a turn of the event loop each).
   const result = await connection.run(sql, params, types);
-  const parts: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const chunk = await result.fetchChunk();
-    if (chunk === null || chunk.rowCount === 0) break;
-    const vector = duckdb.data_chunk_get_vector(chunk.chunk, 0);
-    const data = duckdb.vector_get_data(vector, chunk.rowCount * 8);
-    parts.push(data);
-    bytes += data.byteLength;
-  }
-  const words = new Uint32Array(bytes / 4);
+  let rows = 0;
+  for (let c = 0; c < result.chunkCount; c++) rows += result.getChunk(c).rowCount;
+  const words = new Uint32Array(rows * 2);
   const view = new Uint8Array(words.buffer);
   let offset = 0;
-  for (const part of parts) {
-    view.set(part, offset);
-    offset += part.byteLength;
+  for (let c = 0; c < result.chunkCount; c++) {
+    const chunk = result.getChunk(c);
+    if (chunk.rowCount === 0) continue;
+    const vector = duckdb.data_chunk_get_vector(chunk.chunk, 0);
+    const data = duckdb.vector_get_data(vector, chunk.rowCount * 8);
+    view.set(data, offset);
+    offset += data.byteLength;
   }
   return words;
 }
