@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type DecodedInteractions, decodeInteractionBatch } from '../ingest/decode-interaction-batch.js';
 import { ingestFeedback } from '../ingest/ingest-feedback.js';
 import { ingestInteractions } from '../ingest/ingest-interactions.js';
 import { listUnmappedTouchpoints, mapUnmappedTouchpoint } from '../ingest/unmapped-touchpoints.js';
@@ -21,6 +22,11 @@ import {
   ZUnmappedTouchpoint,
 } from './interactions.schemas.js';
 
+function decodeInteractionRequest(text: string) {
+  const decoded = decodeInteractionBatch(text);
+  return decoded && { decoded, body: { interactions: [] } };
+}
+
 export const interactionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   const { db, events } = ctx;
   const tags = ['interactions'];
@@ -36,10 +42,14 @@ export const interactionRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         body: ZInteractionBatch,
         response: { 200: ZIngestResult, ...errorResponses, 413: ZError },
       },
+      // A batch of valid records, written plainly, is read straight into columns; the body then
+      // validated is an empty stand-in.
+      config: { decodeBody: decodeInteractionRequest },
     },
     async (request) => {
       const access = await authorize(db, request, request.params.workspaceId, 'ingest');
-      return ingestInteractions(db, events, access.workspaceId, request.body.interactions);
+      const decoded = request.decodedBody as DecodedInteractions | null;
+      return ingestInteractions(db, events, access.workspaceId, decoded ?? request.body.interactions);
     },
   );
 

@@ -8,10 +8,16 @@ import type { Db } from '../store/catalog/db.js';
 import type {
   EventStore,
   InsertResult,
-  Interaction,
+  InteractionColumns,
   QuarantinedRecord,
 } from '../store/events/event-store.js';
-import { MAX_BATCH, type Rejection } from './records.js';
+import {
+  type DecodedInteractions,
+  DIRECTIONS,
+  decodedBatch,
+  decodedRecord,
+} from './decode-interaction-batch.js';
+import { MAX_BATCH, OUTCOMES, type Rejection } from './records.js';
 import { resolveTouchpointKeys } from './resolve-touchpoint-keys.js';
 import { validateInteractions } from './validate-interactions.js';
 
@@ -63,51 +69,82 @@ export function checkBatchSize(count: number, what: string, maxBatch = MAX_BATCH
 }
 
 /**
- * Stores a batch of interactions for the workspace. Records without an id get a random one, so
- * re-sending them stores them again: clients that retry should send ids.
+ * Stores a batch of interactions for the workspace: records as sent (each validated on its own),
+ * or a batch the request's fast lane already decoded (all valid; see
+ * decode-interaction-batch.ts). Records without an id get a random one, so re-sending them
+ * stores them again: clients that retry should send ids.
  */
 export async function ingestInteractions(
   db: Db,
   events: EventStore,
   workspaceId: string,
-  records: readonly unknown[],
+  records: readonly unknown[] | DecodedInteractions,
   options: IngestOptions = {},
 ): Promise<IngestResult> {
-  checkBatchSize(records.length, 'interactions', options.maxBatch);
-  const { valid, rejected } = validateInteractions(records);
-  const keys = new Set<string>();
-  for (const r of valid) keys.add(r.touchpointKey);
-  const resolved = await resolveTouchpointKeys(db, events, workspaceId, [...keys]);
+  let batch: DecodedInteractions;
+  let rejected: Rejection[] = [];
+  if (Array.isArray(records)) {
+    checkBatchSize(records.length, 'interactions', options.maxBatch);
+    const validated = validateInteractions(records);
+    batch = decodedBatch(validated.valid);
+    rejected = validated.rejected;
+  } else {
+    batch = records as DecodedInteractions;
+    checkBatchSize(batch.length, 'interactions', options.maxBatch);
+  }
+  const keys = batch.touchpointKey.values;
+  const resolved = await resolveTouchpointKeys(db, events, workspaceId, keys);
 
-  const stored: Interaction[] = [];
+  // Per key code: the touchpoint's id (a placeholder for unknown keys, whose rows are not
+  // stored) and the code of its direction, for records that give none.
+  const touchpointIds = keys.map((key) => resolved.get(key)?.id ?? '');
+  const defaultDirectionCode = [
+    0,
+    ...keys.map((key) => DIRECTIONS.indexOf(resolved.get(key)?.direction ?? 'in') + 1),
+  ];
+  const keyCodes = batch.touchpointKey.codes;
+  const direction = Int8Array.from(
+    batch.direction,
+    (code, i) => code || (defaultDirectionCode[keyCodes[i] ?? 0] ?? 1),
+  );
+  for (let i = 0; i < batch.length; i++) batch.id[i] ??= crypto.randomUUID();
+
   const pending: QuarantinedRecord[] = [];
-  for (const r of valid) {
-    const id = r.id ?? crypto.randomUUID();
-    const touchpoint = resolved.get(r.touchpointKey);
-    if (touchpoint) {
-      stored.push({
-        workspaceId,
-        id,
-        customer: r.customer,
-        touchpointId: touchpoint.id,
-        at: r.at,
-        direction: r.direction ?? touchpoint.direction,
-        sentiment: r.sentiment,
-        outcome: r.outcome,
-        value: r.value,
-        responseMs: r.responseMs,
-        waitMs: r.waitMs,
-        durationMs: r.durationMs,
-        props: r.props,
-      });
-    } else {
-      const { id: _id, touchpointKey, at, ...record } = r;
-      pending.push({ workspaceId, kind: 'interaction', id, touchpointKey, at, record });
+  let rows: number[] | undefined;
+  if (resolved.size < keys.length) {
+    rows = [];
+    for (let i = 0; i < batch.length; i++) {
+      if (resolved.has(keys[(keyCodes[i] ?? 0) - 1] ?? '')) {
+        rows.push(i);
+        continue;
+      }
+      const { id, touchpointKey, at, ...record } = decodedRecord(batch, i);
+      pending.push({ workspaceId, kind: 'interaction', id: id ?? '', touchpointKey, at, record });
     }
   }
+  const stored: InteractionColumns = {
+    length: batch.length,
+    rows,
+    workspaceId: { values: [workspaceId], codes: new Int8Array(batch.length).fill(1) },
+    id: batch.id as string[],
+    customer: batch.customer,
+    touchpointId: { values: touchpointIds, codes: keyCodes },
+    at: batch.at,
+    direction: { values: DIRECTIONS, codes: direction },
+    sentiment: batch.sentiment,
+    outcome: { values: OUTCOMES, codes: batch.outcome },
+    value: batch.value,
+    responseMs: batch.responseMs,
+    waitMs: batch.waitMs,
+    durationMs: batch.durationMs,
+    props: batch.props,
+  };
   const [inserted, quarantined] = await storeInTurn(
     options.turn,
-    () => events.insertInteractions(stored),
+    () =>
+      rows?.length === 0
+        ? Promise.resolve({ inserted: 0, duplicates: 0 })
+        : events.insertInteractionColumns(stored),
     () => events.quarantine(pending),
   );
   return {

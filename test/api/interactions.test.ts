@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { decodeInteractionBatch } from '../../src/ingest/decode-interaction-batch.js';
 import { type Client, describeCatalog, type Harness } from '../catalog-harness.js';
 
 const T0 = Date.UTC(2024, 4, 1, 9, 0);
@@ -181,6 +182,78 @@ describeCatalog('interaction ingestion', (h) => {
     expect(tooMany.body.message).toMatch(/at most 10000 interactions per request; this one has 10001/);
     const empty = await owner.post(`${base}/interactions`, { interactions: [] });
     expect(empty.body).toEqual({ accepted: 0, duplicates: 0, quarantined: 0, rejected: [] });
+  });
+
+  it('stores a batch the same whether it is read straight into columns or parsed and validated', async () => {
+    const owner = await h().signUp('owner');
+    const { id: ws, base } = await h().newWorkspace(owner);
+    await addTouchpoint(owner, base, 'website');
+    await addTouchpoint(owner, base, 'mailing', 'out');
+    const records = (prefix: string) => [
+      {
+        id: `${prefix}-full`,
+        customer: 'ünïcödé 😀',
+        touchpoint: 'website',
+        at: '2024-05-01T11:00:00.250+02:00',
+        direction: 'out',
+        sentiment: -1,
+        outcome: 'converted',
+        value: 120.5,
+        response_ms: 350,
+        wait_ms: 0,
+        duration_ms: 6e4,
+        props: { plan: 'pro', seats: 3, tags: ['a', 'b'] },
+      },
+      { id: `${prefix}-mailing`, customer: 'bob', touchpoint: 'mailing', at: T0, sentiment: 0, value: null },
+      { id: `${prefix}-unknown`, customer: 'bob', touchpoint: 'kiosk', at: T0 + 1, outcome: 'lost' },
+      {
+        customer: 'no id',
+        touchpoint: 'website',
+        at: T0 + 2,
+        props: { plan: 'pro', seats: 3, tags: ['a', 'b'] },
+      },
+    ];
+    const send = (text: string) =>
+      owner.request('POST', `${base}/interactions`, text, { 'content-type': 'application/json' });
+    // Written plainly, the batch takes the fast lane; an escape in one text sends the same
+    // records through JSON.parse and the record validator.
+    const fastText = JSON.stringify({ interactions: records('fast') });
+    const generalText = JSON.stringify({ interactions: records('general') }).replace('"bob"', '"b\\u006fb"');
+    expect(decodeInteractionBatch(fastText)).toBeDefined();
+    expect(decodeInteractionBatch(generalText)).toBeUndefined();
+    const fast = await send(fastText);
+    const general = await send(generalText);
+    expect(fast.body).toEqual({ accepted: 3, duplicates: 0, quarantined: 1, rejected: [] });
+    expect(general.body).toEqual(fast.body);
+
+    const rows = await storedInteractions(h(), ws);
+    const fastRows = rows.filter((r) => r.id.startsWith('fast-'));
+    const generalRows = rows.filter((r) => r.id.startsWith('general-'));
+    expect(fastRows.map(({ id, ...r }) => ({ ...r, id: id.slice(5) }))).toEqual(
+      generalRows.map(({ id, ...r }) => ({ ...r, id: id.slice(8) })),
+    );
+    expect(fastRows[0]).toMatchObject({
+      customer: 'ünïcödé 😀',
+      at: Date.UTC(2024, 4, 1, 9, 0, 0, 250),
+      direction: 'out',
+      props: '{"plan":"pro","seats":3,"tags":["a","b"]}',
+    });
+    expect(fastRows[1]).toMatchObject({ direction: 'out', sentiment: 0, value: null });
+    // The records without id got one each, stored with the same props.
+    expect(rows.filter((r) => r.customer === 'no id').map((r) => r.props)).toEqual([
+      '{"plan":"pro","seats":3,"tags":["a","b"]}',
+      '{"plan":"pro","seats":3,"tags":["a","b"]}',
+    ]);
+    const unmapped = await owner.get(`${base}/unmapped-touchpoints`);
+    expect(unmapped.body.items).toMatchObject([{ touchpointKey: 'kiosk', count: 2 }]);
+
+    // Prototype-polluting names are refused as before, whichever lane the rest would take.
+    const poisoned = await send(
+      JSON.stringify({
+        interactions: [{ customer: 'c', touchpoint: 'website', at: T0, props: { a: 1 } }],
+      }).replace('"props":{', '"props":{"__proto__":{"polluted":true},'),
+    );
+    expect(poisoned.status).toBe(400);
   });
 
   it('is idempotent by id: the same batch, or half of it, adds nothing; records without id are new each time', async () => {

@@ -25,6 +25,77 @@ export interface Interaction {
   props: string | null;
 }
 
+/** A text column of few distinct values: a row's code is 1 + the index of its value, 0 for NULL. */
+export interface CodedColumn {
+  values: readonly string[];
+  codes: ArrayLike<number>;
+}
+
+/**
+ * Interactions as columns: entry i of every column belongs to interaction i, and numbers are NaN
+ * where NULL. `rows` picks the entries to store, in order (all of them when absent). Ingestion
+ * hands a batch over this way, with no object per interaction (see
+ * ingest/decode-interaction-batch.ts).
+ */
+export interface InteractionColumns {
+  length: number;
+  rows?: readonly number[];
+  workspaceId: CodedColumn;
+  id: readonly string[];
+  customer: readonly string[];
+  touchpointId: CodedColumn;
+  at: ArrayLike<number>;
+  /** Values `in` and `out`; never NULL. */
+  direction: CodedColumn;
+  sentiment: ArrayLike<number>;
+  outcome: CodedColumn;
+  value: ArrayLike<number>;
+  responseMs: ArrayLike<number>;
+  waitMs: ArrayLike<number>;
+  durationMs: ArrayLike<number>;
+  /** JSON texts of props objects. */
+  props: CodedColumn;
+}
+
+/** Codes a text column: its distinct values in order of first use. */
+function coded(texts: readonly (string | null)[]): CodedColumn {
+  const values: string[] = [];
+  const codeOf = new Map<string, number>();
+  const codes = new Int32Array(texts.length);
+  texts.forEach((text, i) => {
+    if (text === null) return;
+    let code = codeOf.get(text);
+    if (code === undefined) {
+      code = values.push(text);
+      codeOf.set(text, code);
+    }
+    codes[i] = code;
+  });
+  return { values, codes };
+}
+
+/** Interactions as columns (see InteractionColumns). */
+export function interactionColumns(rows: readonly Interaction[]): InteractionColumns {
+  const numbers = (read: (r: Interaction) => number | null) =>
+    Float64Array.from(rows, (r) => read(r) ?? Number.NaN);
+  return {
+    length: rows.length,
+    workspaceId: coded(rows.map((r) => r.workspaceId)),
+    id: rows.map((r) => r.id),
+    customer: rows.map((r) => r.customer),
+    touchpointId: coded(rows.map((r) => r.touchpointId)),
+    at: numbers((r) => r.at),
+    direction: coded(rows.map((r) => r.direction)),
+    sentiment: numbers((r) => r.sentiment),
+    outcome: coded(rows.map((r) => r.outcome)),
+    value: numbers((r) => r.value),
+    responseMs: numbers((r) => r.responseMs),
+    waitMs: numbers((r) => r.waitMs),
+    durationMs: numbers((r) => r.durationMs),
+    props: coded(rows.map((r) => r.props)),
+  };
+}
+
 /** One survey answer at a touchpoint. */
 export interface FeedbackAnswer {
   workspaceId: string;
@@ -104,6 +175,8 @@ export interface EventStore {
   readonly engine: 'duckdb';
   /** Stores interactions, ignoring ids already stored; durable once the promise resolves. */
   insertInteractions(rows: readonly Interaction[]): Promise<InsertResult>;
+  /** The same for interactions given as columns: what ingestion uses. */
+  insertInteractionColumns(columns: InteractionColumns): Promise<InsertResult>;
   /** Stores feedback answers, ignoring ids already stored; durable once the promise resolves. */
   insertFeedback(rows: readonly FeedbackAnswer[]): Promise<InsertResult>;
   /** Keeps records of unknown keys; ids already quarantined, or already stored as that kind, are ignored. */

@@ -91,6 +91,39 @@ describe('appendColumns', () => {
     instance.closeSync();
   });
 
+  it('writes coded text as its codes, 0 as NULL, and answers the values that decode them', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run('CREATE TABLE c (n INTEGER, word INTEGER)');
+    const values = ['in', 'out', 'ünïcödé 😀'];
+    const codes = Int32Array.from({ length: 5000 }, (_, n) => n % 4);
+    const appender = await connection.createAppender('c');
+    const dictionaries = appendColumns(
+      appender,
+      [
+        { kind: 'integer', value: (n: number) => n },
+        { kind: 'coded', values, code: (n: number) => codes[n] ?? 0 },
+      ],
+      Array.from(codes.keys()),
+    );
+    appender.flushSync();
+    appender.closeSync();
+    expect(dictionaries).toEqual([undefined, values]);
+    const stored = (
+      await connection.runAndReadAll(
+        'SELECT n, list_extract($words::VARCHAR[], word) AS word FROM c ORDER BY n',
+        {
+          words: listValue(values),
+        },
+      )
+    ).getRowObjectsJS();
+    expect(stored).toEqual(
+      Array.from(codes, (code, n) => ({ n, word: code === 0 ? null : values[code - 1] })),
+    );
+    connection.closeSync();
+    instance.closeSync();
+  });
+
   it('refuses columns that do not match the table and numbers that are no safe integers', async () => {
     const { instance, connection } = await table();
     const appender = await connection.createAppender('t');

@@ -17,6 +17,8 @@ export type Column<T> =
   | { kind: 'integer'; value: (row: T) => number | null }
   /** Text written as its number (1, 2, 3…) in a dictionary of the call's distinct values: INTEGER. */
   | { kind: 'dictionary'; value: (row: T) => string | null }
+  /** Text already coded: the row's code is 1 + the index of its value in `values`, 0 for NULL (INTEGER). */
+  | { kind: 'coded'; values: readonly string[]; code: (row: T) => number }
   | { kind: 'tinyint'; value: (row: T) => number | null }
   | { kind: 'double'; value: (row: T) => number | null };
 
@@ -25,6 +27,7 @@ const TYPE_OF_KIND = {
   bigint: DuckDBTypeId.BIGINT,
   integer: DuckDBTypeId.INTEGER,
   dictionary: DuckDBTypeId.INTEGER,
+  coded: DuckDBTypeId.INTEGER,
   tinyint: DuckDBTypeId.TINYINT,
   double: DuckDBTypeId.DOUBLE,
 } as const;
@@ -36,7 +39,7 @@ if (endianness() !== 'LE') throw new Error('the event store writes DuckDB vector
 
 /**
  * Appends `rows` to the appender (which must be flushed by the caller), in chunks of DuckDB's
- * vector size; answers the dictionary of each dictionary column (value n at index n − 1), the
+ * vector size; answers the values of each dictionary or coded column (value n at index n − 1), the
  * query that reads the rows decodes them with it. Throws before writing anything if the columns
  * do not match the appender's.
  *
@@ -57,7 +60,9 @@ export function appendColumns<T>(
       throw new Error(`column ${index} is ${type}, written as ${column.kind}`);
     return type;
   });
-  const dictionaries = columns.map((column) => (column.kind === 'dictionary' ? [] : undefined));
+  const dictionaries = columns.map((column) =>
+    column.kind === 'dictionary' ? [] : column.kind === 'coded' ? [...column.values] : undefined,
+  );
   const codes = columns.map((column) =>
     column.kind === 'dictionary' ? new Map<string, number>() : undefined,
   );
@@ -141,6 +146,19 @@ export function appendColumns<T>(
             if (n === undefined) {
               n = values.push(text);
               code.set(text, n);
+            }
+            words[i] = n;
+          }
+          duckdb.copy_data_to_vector(vector, 0, words.buffer, 0, count * 4);
+          break;
+        }
+        case 'coded': {
+          const read = column.code;
+          for (let i = 0; i < count; i++) {
+            const n = read(rows[start + i] as T);
+            if (n === 0) {
+              validity[i >>> 5] = (validity[i >>> 5] as number) & ~(1 << (i & 31));
+              nulls++;
             }
             words[i] = n;
           }

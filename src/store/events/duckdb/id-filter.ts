@@ -10,7 +10,7 @@
  * ids share an entry only by a 2^-32-to-one chance per probe. A "maybe" is settled by the engine
  * comparing the ids themselves (see the store), so a false one costs time, never a record.
  */
-import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBMaterializedResult, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import duckdb from '@duckdb/node-bindings';
 
 /** The most a table is filled before it is rebuilt twice as large. */
@@ -27,9 +27,14 @@ export async function readHashes(
   params?: Record<string, DuckDBValue>,
   types?: Record<string, DuckDBType>,
 ): Promise<Uint32Array> {
-  // One call into the engine: the result is materialized, and its chunks are read synchronously
-  // (fetching them one by one would take a turn of the event loop each).
-  const result = await connection.run(sql, params, types);
+  return hashesOf(await connection.run(sql, params, types));
+}
+
+/**
+ * The hashes of a materialized result (see readHashes), its chunks read synchronously: fetching
+ * them one by one would take a turn of the event loop each.
+ */
+export function hashesOf(result: DuckDBMaterializedResult): Uint32Array {
   let rows = 0;
   for (let c = 0; c < result.chunkCount; c++) rows += result.getChunk(c).rowCount;
   const words = new Uint32Array(rows * 2);
