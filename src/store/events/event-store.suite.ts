@@ -9,6 +9,7 @@ import type {
   EventStore,
   FeedbackAnswer,
   Interaction,
+  InteractionColumns,
   QuarantinedRecord,
 } from './event-store.js';
 
@@ -191,6 +192,69 @@ export function runEventStoreSuite(name: string, open: () => Promise<EventStore>
         ['i7', 'first'],
       ]);
       expect(await store.insertInteractions([])).toEqual({ inserted: 0, duplicates: 0 });
+    });
+
+    it('stores interactions given as columns: only the rows picked, NaN and code 0 as NULL, repeats ignored', async () => {
+      const ws = newWorkspace();
+      const nan = Number.NaN;
+      const columns: InteractionColumns = {
+        length: 4,
+        rows: [3, 0, 2, 0],
+        workspaceId: { values: [ws], codes: [1, 1, 1, 1] },
+        id: ['k0', 'k1', 'k2', 'k3'],
+        customer: ['c0', 'c1', 'c2', 'c3'],
+        touchpointId: { values: ['tp-a', 'tp-b'], codes: [2, 1, 1, 2] },
+        at: [T0, T0 + 1, T0 + 2, T0 + 3],
+        direction: { values: ['in', 'out'], codes: [2, 1, 1, 1] },
+        sentiment: [-1, nan, 0, 1],
+        outcome: { values: ['converted', 'lost', 'complaint'], codes: [0, 0, 2, 1] },
+        value: [nan, nan, 0, 12.5],
+        responseMs: [350, nan, nan, -0],
+        waitMs: [nan, nan, 7, nan],
+        durationMs: [60_000, nan, nan, nan],
+        props: { values: ['{"a":1}'], codes: [1, 0, 0, 1] },
+      };
+      expect(await store.insertInteractionColumns(columns)).toEqual({ inserted: 3, duplicates: 1 });
+      expect(await interactionsOf(ws)).toEqual([
+        stored(
+          interaction(ws, 'k0', {
+            customer: 'c0',
+            touchpointId: 'tp-b',
+            direction: 'out',
+            sentiment: -1,
+            responseMs: 350,
+            durationMs: 60_000,
+            props: '{"a":1}',
+          }),
+        ),
+        stored(
+          interaction(ws, 'k2', {
+            customer: 'c2',
+            at: T0 + 2,
+            sentiment: 0,
+            outcome: 'lost',
+            value: 0,
+            waitMs: 7,
+          }),
+        ),
+        stored(
+          interaction(ws, 'k3', {
+            customer: 'c3',
+            touchpointId: 'tp-b',
+            at: T0 + 3,
+            sentiment: 1,
+            outcome: 'converted',
+            value: 12.5,
+            responseMs: -0,
+            props: '{"a":1}',
+          }),
+        ),
+      ]);
+      // The same rows again, and the one left out: only k1 is new.
+      expect(await store.insertInteractionColumns({ ...columns, rows: undefined })).toEqual({
+        inserted: 1,
+        duplicates: 3,
+      });
     });
 
     it('keeps workspaces apart: the same id in two workspaces is two interactions', async () => {
