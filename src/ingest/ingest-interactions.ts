@@ -141,10 +141,7 @@ export async function ingestInteractions(
   };
   const [inserted, quarantined] = await storeInTurn(
     options.turn,
-    () =>
-      rows?.length === 0
-        ? Promise.resolve({ inserted: 0, duplicates: 0 })
-        : events.insertInteractionColumns(stored),
+    () => events.insertInteractionColumns(stored),
     () => events.quarantine(pending),
   );
   return {
