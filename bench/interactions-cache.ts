@@ -42,8 +42,8 @@ export function parseBenchOptions(name: string, defaultInteractions = 1_000_000)
   return options;
 }
 
-/** Opens the cached event store of about `interactions` interactions, generating it the first time. */
-export async function openCachedInteractions({ interactions, seed }: BenchOptions): Promise<EventStore> {
+/** The cached event-store file of about `interactions` interactions, generated the first time. */
+export async function cachedInteractionsFile({ interactions, seed }: BenchOptions): Promise<string> {
   const customers = Math.max(1, Math.round(interactions / 10));
   const cacheDir = join(import.meta.dirname, '.cache');
   const file = join(cacheDir, `interactions-${customers}c-seed${seed}.duckdb`);
@@ -74,7 +74,12 @@ export async function openCachedInteractions({ interactions, seed }: BenchOption
       `\r  ${stored.toLocaleString('en')} stored in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   }
-  const store = await openDuckDbEventStore({ file });
+  return file;
+}
+
+/** Opens the cached event store of about `interactions` interactions, generating it the first time. */
+export async function openCachedInteractions(options: BenchOptions): Promise<EventStore> {
+  const store = await openDuckDbEventStore({ file: await cachedInteractionsFile(options) });
   // The first query gives the interactions stored since the last one their integer keys.
   const started = performance.now();
   await store.query({ sql: 'SELECT 1', params: {} });
