@@ -39,6 +39,8 @@ describeCatalog('bad requests get a 4xx, never a 5xx', (h) => {
     const noRoute = await owner.get('/api/nothing-here');
     expect(noRoute.status).toBe(404);
     expect(noRoute.body.code).toBe('not_found');
+    const noRouteWithBody = await owner.post('/api/nothing-here', { interactions: [] });
+    expect(noRouteWithBody.status).toBe(404);
 
     const badLimit = await owner.get(`${base}/subjects?limit=100000`);
     expect(badLimit.status).toBe(400);
@@ -74,6 +76,37 @@ describeCatalog('bad requests get a 4xx, never a 5xx', (h) => {
       expect(res.status, body).toBeLessThan(500);
       expect(typeof res.body.message).toBe('string');
     }
+    // The ingestion route reads its body text itself first: junk there takes the general parser.
+    const record = '{"customer":"c","touchpoint":"web","at":0}';
+    const batches = [
+      '',
+      'null',
+      '[]',
+      '{"interactions":',
+      `{"interactions":[${record}`,
+      `{"interactions":[${record}]}x`,
+      `{"interactions":[${record},]}`,
+      `{"interactions":[${record}],"interactions":"many"}`,
+      `{"interactions":[{"customer":"c","touchpoint":"web","at":0,"props":{"__proto__":{"admin":true}}}]}`,
+      `{"interactions":[${Array.from({ length: 10_001 }, () => record).join(',')}]}`,
+    ];
+    for (const body of batches) {
+      const res = await owner.request('POST', `${base}/interactions`, body, {
+        'content-type': 'application/json',
+      });
+      expect(res.status, body.slice(0, 200)).toBeGreaterThanOrEqual(400);
+      expect(res.status, body.slice(0, 200)).toBeLessThan(500);
+      expect(typeof res.body.message).toBe('string');
+    }
+    // A fault inside one record refuses only that record.
+    const deep = await owner.request(
+      'POST',
+      `${base}/interactions`,
+      `{"interactions":[{"customer":"c","touchpoint":"web","at":0,"props":${'['.repeat(5000)}${']'.repeat(5000)}}]}`,
+      { 'content-type': 'application/json' },
+    );
+    expect(deep.status).toBe(200);
+    expect(deep.body.rejected).toEqual([{ index: 0, field: 'props', message: 'must be a JSON object' }]);
     const patches: unknown[] = [
       {},
       { name: 'x' },
