@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../test/fixtures/generate-interactions.js';
+import { VALID_RECORD } from '../../test/fixtures/interaction-records.js';
 import { decodedBatch, decodedRecord, decodeInteractionBatch } from './decode-interaction-batch.js';
 import { MAX_BATCH } from './records.js';
 import { validateInteractions } from './validate-interactions.js';
 
-// Values each field may get: valid ones in several spellings, wrong types, edge values, absent, null.
+// Values each field may get, as JSON can write them (unlike validate-interactions.test.ts, no NaN or
+// Infinity): valid ones in several spellings, wrong types, edge values, absent, null.
 const POOL: Record<string, unknown[]> = {
   id: [undefined, null, 'a', 'c1-7', '', 'x'.repeat(128), 'x'.repeat(129), 'ünï 😀', 'q"uote', 7, ['a']],
   customer: [undefined, null, 'c1', '', 'é'.repeat(256), 'c'.repeat(257), 'tab\there', 3, {}],
@@ -50,20 +52,7 @@ const POOL: Record<string, unknown[]> = {
   ],
 };
 const FIELDS = Object.keys(POOL);
-const VALID: Record<string, unknown> = {
-  id: 'r1',
-  customer: 'c1',
-  touchpoint: 'web',
-  at: 5,
-  direction: 'out',
-  sentiment: 1,
-  outcome: 'converted',
-  value: 12.5,
-  response_ms: 1,
-  wait_ms: 2,
-  duration_ms: 3,
-  props: { a: 1 },
-};
+const VALID = VALID_RECORD;
 
 /**
  * A batch's text: records with a few fields changed at random, written in one of several ways,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../test/fixtures/generate-interactions.js';
+import { VALID_RECORD } from '../../test/fixtures/interaction-records.js';
 import { type InteractionRecord, validateRecords, ZInteractionRecord } from './records.js';
 import { type ParsedInteraction, validateInteractions } from './validate-interactions.js';
 
@@ -44,20 +45,7 @@ const POOL: Record<string, unknown[]> = {
   ],
 };
 const FIELDS = Object.keys(POOL);
-const VALID: Record<string, unknown> = {
-  id: 'r1',
-  customer: 'c1',
-  touchpoint: 'web',
-  at: 5,
-  direction: 'out',
-  sentiment: 1,
-  outcome: 'converted',
-  value: 12.5,
-  response_ms: 1,
-  wait_ms: 2,
-  duration_ms: 3,
-  props: { a: 1 },
-};
+const VALID = VALID_RECORD;
 
 /** Records with a few fields changed at random: mostly one fault or none, sometimes several. */
 function generateRecords(count: number, seed: number): unknown[] {
