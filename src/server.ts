@@ -34,7 +34,7 @@ export interface OpenStore {
 export async function openStore(
   config: Config,
   holder: string,
-  options: { keyWhenIdleMs?: number } = {},
+  options: { keyWhenIdleMs?: number; onKeyPass?: (interactions: number) => void } = {},
 ): Promise<OpenStore> {
   const release = acquireLock(config.dataDir, holder);
   let catalog: Catalog | undefined;
@@ -47,6 +47,7 @@ export async function openStore(
     const events = await openDuckDbEventStore({
       file: join(config.dataDir, 'events.duckdb'),
       ...(options.keyWhenIdleMs === undefined ? {} : { keyWhenIdleMs: options.keyWhenIdleMs }),
+      ...(options.onKeyPass ? { onKeyPass: options.onKeyPass } : {}),
     });
     const opened = catalog;
     return {

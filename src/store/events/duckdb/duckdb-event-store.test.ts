@@ -146,6 +146,32 @@ describe('duckdb integer keys of customers and touchpoints', () => {
     }
   });
 
+  it('tells onKeyPass how many interactions a pass gives keys to, once per pass that has work', async () => {
+    const passes: number[] = [];
+    const store = await openDuckDbEventStore({ onKeyPass: (n) => passes.push(n) });
+    try {
+      const batch = (from: number, count: number) =>
+        Array.from({ length: count }, (_, n) =>
+          makeInteraction({
+            workspaceId: 'w1',
+            id: `i${from + n}`,
+            customer: `c${n % 7}`,
+            touchpointId: 'tp1',
+            at: from + n,
+          }),
+        );
+      const count = { sql: 'SELECT count(*) AS n FROM interactions', params: {} };
+      await store.insertInteractions(batch(0, 300));
+      await store.query(count);
+      await store.query(count);
+      await store.insertInteractions(batch(300, 45));
+      await store.query(count);
+      expect(passes).toEqual([300, 45]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('numbers customers and touchpoints densely per workspace, the same one always alike', async () => {
     const store = await openDuckDbEventStore();
     try {

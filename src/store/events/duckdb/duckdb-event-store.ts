@@ -195,7 +195,11 @@ async function sortByTouchpoint(connection: DuckDBConnection): Promise<void> {
  * time (DuckDB joins by hashing, not through an index), while one pass before the next analysis
  * does the same work for many batches at once.
  */
-async function assignKeys(connection: DuckDBConnection, policy: TouchpointOrderPolicy): Promise<void> {
+async function assignKeys(
+  connection: DuckDBConnection,
+  policy: TouchpointOrderPolicy,
+  onKeyPass?: (interactions: number) => void,
+): Promise<void> {
   const dictionaries = [
     { table: 'touchpoint_keys', column: 'touchpoint_id', key: 'touchpoint_key' },
     { table: 'customer_keys', column: 'customer', key: 'customer_key' },
@@ -204,6 +208,12 @@ async function assignKeys(connection: DuckDBConnection, policy: TouchpointOrderP
     'SELECT 1 FROM interactions WHERE customer_key IS NULL OR touchpoint_key IS NULL OR seq IS NULL OR ord IS NULL LIMIT 1',
   );
   if (pending.getRows().length === 0) return;
+  if (onKeyPass) {
+    const counted = await connection.runAndReadAll(
+      'SELECT count(*)::INTEGER AS n FROM interactions WHERE customer_key IS NULL OR seq IS NULL OR ord IS NULL',
+    );
+    onKeyPass(Number(counted.getRowObjectsJS()[0]?.n ?? 0));
+  }
   await connection.run('BEGIN TRANSACTION');
   try {
     for (const { table, column, key } of dictionaries) {
@@ -374,6 +384,11 @@ export async function openDuckDbEventStore(
      * server sets it; a command that ends after its writes does not).
      */
     keyWhenIdleMs?: number;
+    /**
+     * Told when a key pass starts, with how many interactions it gives keys to: a command that
+     * waits for it can say so (10 M take about 12 s).
+     */
+    onKeyPass?: (interactions: number) => void;
   } = {},
 ): Promise<EventStore> {
   const touchpointOrder = options.touchpointOrder ?? TOUCHPOINT_ORDER;
@@ -431,7 +446,7 @@ export async function openDuckDbEventStore(
   function startKeyPass(): void {
     if (!unkeyed || closing) return;
     unkeyed = false;
-    const pass = write(() => serialize(() => assignKeys(writer, touchpointOrder)));
+    const pass = write(() => serialize(() => assignKeys(writer, touchpointOrder, options.onKeyPass)));
     keying = pass;
     const settle = () => {
       if (keying === pass) keying = undefined;
