@@ -89,6 +89,46 @@ describeCatalog('health check', (h) => {
     expect(retired.body.findings[1].message).toMatch(/“Main street store” has no active touchpoints/);
   });
 
+  it('walks composite touchpoints: a linked part puts its wholes in a chain, owners and standards pass down', async () => {
+    const owner = await h().signUp('owner');
+    const { base } = await h().newWorkspace(owner);
+    const add = async (key: string, extra: Record<string, unknown> = {}) => {
+      const res = await owner.post(`${base}/touchpoints`, { key, name: key, ...extra });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    // store (owner, standard) ⊃ counter ⊃ till; kiosk stands alone, with nothing.
+    const store = await add('store', { ownerUserId: owner.userId });
+    const counter = await add('counter', { parentId: store });
+    await add('till', { parentId: counter });
+    await add('kiosk');
+    expect(
+      (
+        await owner.post(`${base}/standards`, {
+          touchpointId: store,
+          name: 'Fast',
+          metric: 'wait_ms',
+          target: 60_000,
+        })
+      ).status,
+    ).toBe(201);
+    // Only the middle one is a link: its whole (store) and its part (till) are in the chain too.
+    const chain = await owner.post(`${base}/chains`, {
+      name: 'Visit',
+      links: [{ touchpointId: counter, role: 'initial' }],
+    });
+    expect(chain.status).toBe(201);
+    const res = await owner.get(`${base}/health`);
+    const touchpointFindings = res.body.findings
+      .filter((f: { object: { type: string } }) => f.object.type === 'touchpoint')
+      .map((f: { rule: string; object: { name: string } }) => [f.rule, f.object.name]);
+    expect(touchpointFindings).toEqual([
+      ['touchpoint_in_no_chain', 'kiosk'],
+      ['touchpoint_no_owner', 'kiosk'],
+      ['touchpoint_no_standard', 'kiosk'],
+    ]);
+  });
+
   it('finds nothing in a new workspace', async () => {
     const owner = await h().signUp('owner');
     const { base } = await h().newWorkspace(owner);

@@ -12,7 +12,17 @@ import {
   healthReport,
 } from '../../domain/health.js';
 import type { Db } from './db.js';
-import { chainLinks, chains, journeyItems, journeys, stages, subjects, touchpoints } from './schema.js';
+import {
+  brands,
+  chainLinks,
+  chains,
+  journeyItems,
+  journeys,
+  stages,
+  standards,
+  subjects,
+  touchpoints,
+} from './schema.js';
 
 /** Runs every catalog rule on one workspace and returns the ordered findings with a summary. */
 export async function checkHealth(db: Db, workspaceId: string): Promise<HealthReport> {
@@ -103,41 +113,57 @@ interface TouchpointFacts extends Record<string, unknown> {
 }
 
 /**
- * Active own-brand touchpoints missing a chain, an owner or a standard. `anc` pairs every
- * touchpoint with itself and its ancestors, so inheritance and "part of a linked whole" are joins.
+ * Active own-brand touchpoints missing a chain, an owner or a standard. Three flat reads, then
+ * the tree is walked here, instead of a recursive query pairing every touchpoint with its
+ * ancestors (which took about 11 ms of a 40 ms health check with 1,000 touchpoints).
  */
 async function unmanagedTouchpoints(db: Db, workspaceId: string): Promise<TouchpointFacts[]> {
-  const result = await db.execute<TouchpointFacts>(sql`
-    with recursive anc (id, ancestor_id) as (
-      select id, id from touchpoints where workspace_id = ${workspaceId}
-      union
-      select a.id, t.parent_id
-      from anc a join touchpoints t on t.id = a.ancestor_id
-      where t.parent_id is not null
-    ),
-    linked as (select distinct touchpoint_id as id from chain_links where workspace_id = ${workspaceId}),
-    covered as (
-      select a.id from anc a join linked l on l.id = a.ancestor_id
-      union
-      select a.ancestor_id from anc a join linked l on l.id = a.id
-    ),
-    owned as (
-      select distinct a.id from anc a
-      join touchpoints o on o.id = a.ancestor_id and o.owner_user_id is not null
-    ),
-    standardised as (
-      select distinct a.id from anc a
-      join standards s on s.touchpoint_id = a.ancestor_id and s.workspace_id = ${workspaceId}
-    )
-    select t.id, t.key, t.name,
-      c.id is not null as "inChain", o.id is not null as "hasOwner", s.id is not null as "hasStandard"
-    from touchpoints t
-    join brands b on b.id = t.brand_id and b.is_own
-    left join covered c on c.id = t.id
-    left join owned o on o.id = t.id
-    left join standardised s on s.id = t.id
-    where t.workspace_id = ${workspaceId} and t.status = 'active'
-      and (c.id is null or o.id is null or s.id is null)`);
-  // node-postgres and PGlite both answer raw queries with `{ rows }`.
-  return (result as unknown as { rows: TouchpointFacts[] }).rows;
+  const [rows, linked, standardised] = await Promise.all([
+    db
+      .select({
+        id: touchpoints.id,
+        key: touchpoints.key,
+        name: touchpoints.name,
+        parentId: touchpoints.parentId,
+        status: touchpoints.status,
+        hasOwner: sql<boolean>`${touchpoints.ownerUserId} is not null`,
+        ownBrand: sql<boolean>`coalesce(${brands.isOwn}, false)`,
+      })
+      .from(touchpoints)
+      .leftJoin(brands, eq(brands.id, touchpoints.brandId))
+      .where(eq(touchpoints.workspaceId, workspaceId)),
+    db
+      .selectDistinct({ id: chainLinks.touchpointId })
+      .from(chainLinks)
+      .where(eq(chainLinks.workspaceId, workspaceId)),
+    db
+      .selectDistinct({ id: standards.touchpointId })
+      .from(standards)
+      .where(eq(standards.workspaceId, workspaceId)),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  /** The touchpoint and its ancestors, nearest first (the catalog refuses cycles; the bound is a guard). */
+  const line = (id: string): string[] => {
+    const ids: string[] = [];
+    for (let at = byId.get(id); at && ids.length <= rows.length; at = byId.get(at.parentId ?? ''))
+      ids.push(at.id);
+    return ids;
+  };
+  const links = new Set(linked.flatMap((l) => (l.id ? [l.id] : [])));
+  // A link covers its descendants (they match it) and its ancestors (passing a part passes the whole).
+  const aboveLinks = new Set([...links].flatMap(line));
+  const withStandard = new Set(standardised.map((s) => s.id));
+  return rows.flatMap((t) => {
+    if (t.status !== 'active' || !t.ownBrand) return [];
+    const up = line(t.id);
+    const facts = {
+      id: t.id,
+      key: t.key,
+      name: t.name,
+      inChain: aboveLinks.has(t.id) || up.some((id) => links.has(id)),
+      hasOwner: up.some((id) => byId.get(id)?.hasOwner === true),
+      hasStandard: up.some((id) => withStandard.has(id)),
+    };
+    return facts.inChain && facts.hasOwner && facts.hasStandard ? [] : [facts];
+  });
 }
