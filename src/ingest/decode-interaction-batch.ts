@@ -14,6 +14,7 @@
  * on many generated batches).
  */
 import { SLUG_PATTERN } from '../domain/vocabulary.js';
+import { codedColumn } from '../store/events/event-store.js';
 import { MAX_BATCH, MAX_PROPS_BYTES, OUTCOMES, parseAt } from './records.js';
 import type { ParsedInteraction } from './validate-interactions.js';
 
@@ -479,32 +480,21 @@ export function decodedRecord(batch: DecodedInteractions, index: number): Parsed
 
 /** Validated records as a decoded batch: how the general lane joins the fast one. */
 export function decodedBatch(records: readonly ParsedInteraction[]): DecodedInteractions {
-  const batch = emptyBatch();
-  const codeIn = (column: { values: string[] }, codes: Map<string, number>, text: string | null) => {
-    if (text === null) return 0;
-    let code = codes.get(text);
-    if (code === undefined) {
-      code = column.values.push(text);
-      codes.set(text, code);
-    }
-    return code;
+  const numbers = (read: (r: ParsedInteraction) => number | null) =>
+    records.map((r) => read(r) ?? Number.NaN);
+  return {
+    length: records.length,
+    id: records.map((r) => r.id),
+    customer: records.map((r) => r.customer),
+    touchpointKey: codedColumn(records.map((r) => r.touchpointKey)),
+    at: records.map((r) => r.at),
+    direction: records.map((r) => (r.direction === null ? 0 : DIRECTIONS.indexOf(r.direction) + 1)),
+    sentiment: numbers((r) => r.sentiment),
+    outcome: records.map((r) => (r.outcome === null ? 0 : OUTCOMES.indexOf(r.outcome) + 1)),
+    value: numbers((r) => r.value),
+    responseMs: numbers((r) => r.responseMs),
+    waitMs: numbers((r) => r.waitMs),
+    durationMs: numbers((r) => r.durationMs),
+    props: codedColumn(records.map((r) => r.props)),
   };
-  const keyCodes = new Map<string, number>();
-  const propsCodes = new Map<string, number>();
-  for (const r of records) {
-    batch.id.push(r.id);
-    batch.customer.push(r.customer);
-    batch.touchpointKey.codes.push(codeIn(batch.touchpointKey, keyCodes, r.touchpointKey));
-    batch.at.push(r.at);
-    batch.direction.push(r.direction === null ? 0 : DIRECTIONS.indexOf(r.direction) + 1);
-    batch.sentiment.push(r.sentiment ?? Number.NaN);
-    batch.outcome.push(r.outcome === null ? 0 : OUTCOMES.indexOf(r.outcome) + 1);
-    batch.value.push(r.value ?? Number.NaN);
-    batch.responseMs.push(r.responseMs ?? Number.NaN);
-    batch.waitMs.push(r.waitMs ?? Number.NaN);
-    batch.durationMs.push(r.durationMs ?? Number.NaN);
-    batch.props.codes.push(codeIn(batch.props, propsCodes, r.props));
-    batch.length++;
-  }
-  return batch;
 }

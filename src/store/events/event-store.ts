@@ -57,19 +57,18 @@ export interface InteractionColumns {
   props: CodedColumn;
 }
 
-/** Codes a text column: its distinct values in order of first use. */
-function coded(texts: readonly (string | null)[]): CodedColumn {
+/** Codes a text column: its distinct values in order of first use, and each row's code. */
+export function codedColumn(texts: readonly (string | null)[]): { values: string[]; codes: number[] } {
   const values: string[] = [];
   const codeOf = new Map<string, number>();
-  const codes = new Int32Array(texts.length);
-  texts.forEach((text, i) => {
-    if (text === null) return;
+  const codes = texts.map((text) => {
+    if (text === null) return 0;
     let code = codeOf.get(text);
     if (code === undefined) {
       code = values.push(text);
       codeOf.set(text, code);
     }
-    codes[i] = code;
+    return code;
   });
   return { values, codes };
 }
@@ -80,19 +79,19 @@ export function interactionColumns(rows: readonly Interaction[]): InteractionCol
     Float64Array.from(rows, (r) => read(r) ?? Number.NaN);
   return {
     length: rows.length,
-    workspaceId: coded(rows.map((r) => r.workspaceId)),
+    workspaceId: codedColumn(rows.map((r) => r.workspaceId)),
     id: rows.map((r) => r.id),
     customer: rows.map((r) => r.customer),
-    touchpointId: coded(rows.map((r) => r.touchpointId)),
+    touchpointId: codedColumn(rows.map((r) => r.touchpointId)),
     at: numbers((r) => r.at),
-    direction: coded(rows.map((r) => r.direction)),
+    direction: codedColumn(rows.map((r) => r.direction)),
     sentiment: numbers((r) => r.sentiment),
-    outcome: coded(rows.map((r) => r.outcome)),
+    outcome: codedColumn(rows.map((r) => r.outcome)),
     value: numbers((r) => r.value),
     responseMs: numbers((r) => r.responseMs),
     waitMs: numbers((r) => r.waitMs),
     durationMs: numbers((r) => r.durationMs),
-    props: coded(rows.map((r) => r.props)),
+    props: codedColumn(rows.map((r) => r.props)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { DuckDBInstance, listValue } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { codedColumn } from '../event-store.js';
 import { appendColumns, type Column } from './append-columns.js';
 
 interface Row {
@@ -17,7 +18,8 @@ const COLUMNS: Column<Row>[] = [
   { kind: 'tinyint', value: (r) => r.tiny },
   { kind: 'double', value: (r) => r.real },
   { kind: 'integer', value: (r) => r.int },
-  { kind: 'dictionary', value: (r) => r.word },
+  // Every row's word NULL: the first test codes its own words.
+  { kind: 'coded', values: [], code: () => 0 },
 ];
 
 async function table() {
@@ -59,8 +61,14 @@ describe('appendColumns', () => {
       int: -(2 ** 31),
       word: 'w1😀',
     });
+    const coded = codedColumn(rows.map((r) => r.word));
+    const codeOf = new Map(rows.map((r, i) => [r, coded.codes[i] ?? 0]));
+    const columns: Column<Row>[] = [
+      ...COLUMNS.slice(0, 5),
+      { kind: 'coded', values: coded.values, code: (r) => codeOf.get(r) ?? 0 },
+    ];
     const appender = await connection.createAppender('t');
-    const dictionaries = appendColumns(appender, COLUMNS, rows);
+    const dictionaries = appendColumns(appender, columns, rows);
     appender.flushSync();
     appender.closeSync();
     const words = dictionaries[5] ?? [];

@@ -15,8 +15,6 @@ export type Column<T> =
   | { kind: 'varchar'; value: (row: T) => string | null }
   | { kind: 'bigint'; value: (row: T) => number | null }
   | { kind: 'integer'; value: (row: T) => number | null }
-  /** Text written as its number (1, 2, 3…) in a dictionary of the call's distinct values: INTEGER. */
-  | { kind: 'dictionary'; value: (row: T) => string | null }
   /** Text already coded: the row's code is 1 + the index of its value in `values`, 0 for NULL (INTEGER). */
   | { kind: 'coded'; values: readonly string[]; code: (row: T) => number }
   | { kind: 'tinyint'; value: (row: T) => number | null }
@@ -26,7 +24,6 @@ const TYPE_OF_KIND = {
   varchar: DuckDBTypeId.VARCHAR,
   bigint: DuckDBTypeId.BIGINT,
   integer: DuckDBTypeId.INTEGER,
-  dictionary: DuckDBTypeId.INTEGER,
   coded: DuckDBTypeId.INTEGER,
   tinyint: DuckDBTypeId.TINYINT,
   double: DuckDBTypeId.DOUBLE,
@@ -39,11 +36,11 @@ if (endianness() !== 'LE') throw new Error('the event store writes DuckDB vector
 
 /**
  * Appends `rows` to the appender (which must be flushed by the caller), in chunks of DuckDB's
- * vector size; answers the values of each dictionary or coded column (value n at index n − 1), the
+ * vector size; answers the values of each coded column (value n at index n − 1), the
  * query that reads the rows decodes them with it. Throws before writing anything if the columns
  * do not match the appender's.
  *
- * Dictionaries exist because a text value costs a call into DuckDB (about 0.4 µs) and numbers
+ * Coded columns exist because a text value costs a call into DuckDB (about 0.4 µs) and numbers
  * cost next to nothing: a batch's workspace, touchpoints, directions… repeat, and their few
  * distinct values travel as one list parameter.
  */
@@ -60,12 +57,7 @@ export function appendColumns<T>(
       throw new Error(`column ${index} is ${type}, written as ${column.kind}`);
     return type;
   });
-  const dictionaries = columns.map((column) =>
-    column.kind === 'dictionary' ? [] : column.kind === 'coded' ? [...column.values] : undefined,
-  );
-  const codes = columns.map((column) =>
-    column.kind === 'dictionary' ? new Map<string, number>() : undefined,
-  );
+  const dictionaries = columns.map((column) => (column.kind === 'coded' ? [...column.values] : undefined));
   if (rows.length === 0) return dictionaries;
 
   const capacity = duckdb.vector_size();
@@ -126,28 +118,6 @@ export function appendColumns<T>(
               nulls++;
               words[i] = 0;
             } else words[i] = n;
-          }
-          duckdb.copy_data_to_vector(vector, 0, words.buffer, 0, count * 4);
-          break;
-        }
-        case 'dictionary': {
-          const read = column.value;
-          const code = codes[c] as Map<string, number>;
-          const values = dictionaries[c] as string[];
-          for (let i = 0; i < count; i++) {
-            const text = read(rows[start + i] as T);
-            if (text === null) {
-              validity[i >>> 5] = (validity[i >>> 5] as number) & ~(1 << (i & 31));
-              nulls++;
-              words[i] = 0;
-              continue;
-            }
-            let n = code.get(text);
-            if (n === undefined) {
-              n = values.push(text);
-              code.set(text, n);
-            }
-            words[i] = n;
           }
           duckdb.copy_data_to_vector(vector, 0, words.buffer, 0, count * 4);
           break;

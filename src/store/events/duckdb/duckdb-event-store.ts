@@ -85,24 +85,21 @@ function interactionStagingColumns(c: InteractionColumns): Column<number>[] {
   ];
 }
 
-/** Which staging columns of interactions hold codes (decoded by the `$d<index>` parameters). */
-const CODED_INTERACTION_COLUMNS = new Set([0, 3, 5, 7, 12]);
+/** The kind of each staging column of interactions. */
+const STAGING_KINDS = interactionStagingColumns(interactionColumns([])).map((column) => column.kind);
 
 const SQL_TYPE = {
   varchar: 'VARCHAR',
   bigint: 'BIGINT',
   integer: 'INTEGER',
-  dictionary: 'INTEGER',
   coded: 'INTEGER',
   tinyint: 'TINYINT',
   double: 'DOUBLE',
 } as const;
 
-const STAGING_INTERACTIONS = `CREATE TEMP TABLE staging_interactions (${interactionStagingColumns(
-  interactionColumns([]),
-)
-  .map((column, i) => `${INTERACTION_SOURCE_COLUMNS[i]} ${SQL_TYPE[column.kind]}`)
-  .join(', ')})`;
+const STAGING_INTERACTIONS = `CREATE TEMP TABLE staging_interactions (${STAGING_KINDS.map(
+  (kind, i) => `${INTERACTION_SOURCE_COLUMNS[i]} ${SQL_TYPE[kind]}`,
+).join(', ')})`;
 
 /** The types of dictionary parameters, which an empty one cannot tell by itself. */
 function typesOf(decode: Record<string, DuckDBValue>): Record<string, DuckDBType> {
@@ -111,7 +108,7 @@ function typesOf(decode: Record<string, DuckDBValue>): Record<string, DuckDBType
 
 /** The staged interactions as stored, dictionary codes decoded by the parameters `stage` answers. */
 const STAGED = `SELECT ${INTERACTION_SOURCE_COLUMNS.map((name, i) =>
-  CODED_INTERACTION_COLUMNS.has(i) ? `list_extract($d${i}::VARCHAR[], s.${name}) AS ${name}` : `s.${name}`,
+  STAGING_KINDS[i] === 'coded' ? `list_extract($d${i}::VARCHAR[], s.${name}) AS ${name}` : `s.${name}`,
 ).join(', ')} FROM staging_interactions s`;
 
 const FEEDBACK_COLUMNS: readonly Column<FeedbackAnswer>[] = [
@@ -204,13 +201,12 @@ async function assignKeys(
     { table: 'touchpoint_keys', column: 'touchpoint_id', key: 'touchpoint_key' },
     { table: 'customer_keys', column: 'customer', key: 'customer_key' },
   ];
-  const pending = await connection.runAndReadAll(
-    'SELECT 1 FROM interactions WHERE customer_key IS NULL OR touchpoint_key IS NULL OR seq IS NULL OR ord IS NULL LIMIT 1',
-  );
+  const unkeyed = 'customer_key IS NULL OR touchpoint_key IS NULL OR seq IS NULL OR ord IS NULL';
+  const pending = await connection.runAndReadAll(`SELECT 1 FROM interactions WHERE ${unkeyed} LIMIT 1`);
   if (pending.getRows().length === 0) return;
   if (onKeyPass) {
     const counted = await connection.runAndReadAll(
-      'SELECT count(*)::INTEGER AS n FROM interactions WHERE customer_key IS NULL OR seq IS NULL OR ord IS NULL',
+      `SELECT count(*)::INTEGER AS n FROM interactions WHERE ${unkeyed}`,
     );
     onKeyPass(Number(counted.getRowObjectsJS()[0]?.n ?? 0));
   }
