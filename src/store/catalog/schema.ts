@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
@@ -33,8 +34,11 @@ export const users = pgTable(
     name: text('name').notNull().default(''),
     passwordHash: text('password_hash').notNull(),
     locale: text('locale').notNull().default('en'),
+    /** Encrypted at rest (secret-box.ts): `v1:<key id>:<iv>:<tag>:<ciphertext>`, never the plain secret. */
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
+    /** The last TOTP time step accepted for this user: a code of that step or earlier is a replay. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('users_email_uq').on(t.email)],
@@ -48,6 +52,56 @@ export const sessions = pgTable('sessions', {
     .references(() => users.id, { onDelete: 'cascade' }),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  /** Last request seen on this session: the idle timeout counts from here. */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  /** The User-Agent and client address at sign-in and last use, for the profile's sessions list. */
+  userAgent: text('user_agent').notNull().default(''),
+  address: text('address').notNull().default(''),
+});
+
+/**
+ * Failed sign-ins per account (normalised e-mail, known or not, so answers reveal nothing): the
+ * growing delay of the per-account login limit. Cleared by a successful sign-in.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  email: text('email').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'date' }),
+});
+
+/**
+ * Work on the event store that the catalog has promised (a deleted workspace's events, an erased
+ * customer): written in the same transaction as the catalog change, removed once the event store
+ * has done it, and finished on the next start when a crash came between. No foreign key: the
+ * workspace row may already be gone.
+ */
+export const eventPurges = pgTable('event_purges', {
+  id: uuid('id').primaryKey(),
+  workspaceId: uuid('workspace_id').notNull(),
+  /** workspace | customers */
+  kind: text('kind').notNull(),
+  /** The customer keys to erase (kind customers); deleted with the row once done. */
+  customers: text('customers').array(),
+  requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+/**
+ * Scheduled work of the server (retention, later alerts and verification): one row per job, which a
+ * process claims until `claimed_until`, so several processes on one database never run it twice.
+ */
+export const scheduledJobs = pgTable('scheduled_jobs', {
+  /** e.g. `retention:<workspace id>` */
+  name: text('name').primaryKey(),
+  workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
+  claimedBy: text('claimed_by'),
+  claimedUntil: timestamp('claimed_until', { withTimezone: true, mode: 'date' }),
+  nextRunAt: timestamp('next_run_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  lastStartedAt: timestamp('last_started_at', { withTimezone: true, mode: 'date' }),
+  lastFinishedAt: timestamp('last_finished_at', { withTimezone: true, mode: 'date' }),
+  /** What the last run did (e.g. counts deleted), shown in settings. */
+  lastResult: jsonb('last_result').$type<Record<string, unknown>>(),
+  lastError: text('last_error'),
 });
 
 /** One-time secrets, e.g. the first-run setup link. */

@@ -170,6 +170,31 @@ export interface EngineQuery {
   params: Record<string, unknown>;
 }
 
+/** Everything the event store holds about one customer key of a workspace (a data-subject export). */
+export interface CustomerRecords {
+  interactions: Interaction[];
+  feedback: FeedbackAnswer[];
+  quarantined: QuarantinedRecord[];
+}
+
+/** How many records an erasure, a workspace deletion or a retention run removed from each table. */
+export interface PurgeResult {
+  interactions: number;
+  feedback: number;
+  quarantined: number;
+}
+
+/** What a retention run removes: records older than `deleteBefore`, comments older than `stripCommentsBefore` (epoch ms; null: none). */
+export interface RetentionCutoffs {
+  deleteBefore: number | null;
+  stripCommentsBefore: number | null;
+}
+
+export interface RetentionResult extends PurgeResult {
+  /** Feedback answers whose comment was set to NULL (kept otherwise). */
+  commentsStripped: number;
+}
+
 export interface EventStore {
   readonly engine: 'duckdb';
   /** Stores interactions, ignoring ids already stored; durable once the promise resolves. */
@@ -210,6 +235,18 @@ export interface EventStore {
    * write methods (they would wait behind it).
    */
   withBulkWriter<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+  /** Every interaction, feedback answer and quarantined record of one customer key, oldest first. */
+  exportCustomer(workspaceId: string, customer: string): Promise<CustomerRecords>;
+  /**
+   * Erases customer keys from every table and derived structure (keys, sorted runs, orders, id
+   * filter, caches), in the write queue; once the promise resolves, no analysis counts them and
+   * the engine's files hold them no more. Erasing keys that are not stored is a no-op.
+   */
+  eraseCustomers(workspaceId: string, customers: readonly string[]): Promise<PurgeResult>;
+  /** Deletes everything of a workspace from every table and derived structure, like eraseCustomers. */
+  deleteWorkspace(workspaceId: string): Promise<PurgeResult>;
+  /** Deletes records (and strips comments) older than the cutoffs, like eraseCustomers. */
+  applyRetention(workspaceId: string, cutoffs: RetentionCutoffs): Promise<RetentionResult>;
   /** Runs a read-only analytical query and returns plain JS rows (numbers, strings, null). */
   query<T = Record<string, unknown>>(q: EngineQuery): Promise<T[]>;
   close(): Promise<void>;
