@@ -5,10 +5,12 @@ import { ConfigError } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import { DataDirBusyError } from '../store/data-dir-lock.js';
 import { analyzeCommand } from './analyze.js';
+import { backupCommand } from './backup.js';
 import { demoCommand } from './demo.js';
 import { healthCommand } from './health.js';
 import { importCommand } from './import.js';
 import { migrateCommand } from './migrate.js';
+import { restoreCommand } from './restore.js';
 import { CliError } from './run.js';
 import { serveCommand } from './serve.js';
 import { userCommand } from './user.js';
@@ -28,6 +30,8 @@ demoCommand(program);
 healthCommand(program);
 analyzeCommand(program);
 importCommand(program);
+backupCommand(program);
+restoreCommand(program);
 
 function reason(error: unknown): string {
   if (error instanceof AppError) {

@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import { API_VERSION } from '../api/app.js';
+import { loadConfig } from '../config.js';
+import { BackupError, type BackupManifest, backupDataDir } from '../store/backup.js';
+import type { TableSummaries } from '../store/table-summary.js';
+import { CliError } from './run.js';
+
+/** One line per store: how many tables and rows the manifest holds. */
+export function describeManifest(manifest: BackupManifest): string[] {
+  const total = (tables: TableSummaries) =>
+    Object.values(tables)
+      .reduce((sum, t) => sum + t.rows, 0)
+      .toLocaleString('en-US');
+  const count = (tables: TableSummaries) => Object.keys(tables).length;
+  const catalog =
+    manifest.catalog.engine === 'pglite'
+      ? `  catalog (PGlite): ${count(manifest.catalog.tables)} tables, ${total(manifest.catalog.tables)} rows`
+      : '  catalog: on PostgreSQL (DATABASE_URL), not included: back it up with pg_dump';
+  const interactions = manifest.events.tables.interactions?.rows ?? 0;
+  const feedback = manifest.events.tables.feedback?.rows ?? 0;
+  return [
+    catalog,
+    `  event store (DuckDB): ${count(manifest.events.tables)} tables, ${interactions.toLocaleString('en-US')} interactions, ${feedback.toLocaleString('en-US')} feedback answers`,
+  ];
+}
+
+/** Runs a backup or restore, turning its refusals into one-line CLI errors. */
+export async function runBackupStep<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BackupError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** `touchpoints backup DIR`. */
+export function backupCommand(program: Command): void {
+  program
+    .command('backup')
+    .description(
+      'copy the data directory (catalog and event store) into DIR with a manifest of every table (rows and ' +
+        'checksum); the server must be stopped first. With DATABASE_URL only the event store is copied: ' +
+        'back up the PostgreSQL catalog with pg_dump',
+    )
+    .argument('<dir>', 'new or empty directory for the backup')
+    .addHelpText(
+      'after',
+      '\nThe data directory is TOUCHPOINTS_DATA_DIR (default ./data). Restore with: touchpoints restore DIR',
+    )
+    .action(async (dir: string) => {
+      const config = loadConfig();
+      const started = Date.now();
+      const manifest = await runBackupStep(() =>
+        backupDataDir(
+          { dataDir: config.dataDir, catalogOnPostgres: Boolean(config.databaseUrl) },
+          dir,
+          API_VERSION,
+        ),
+      );
+      console.log(
+        `backed up ${config.dataDir} into ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
+      for (const line of describeManifest(manifest)) console.log(line);
+    });
+}

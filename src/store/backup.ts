@@ -1,0 +1,244 @@
+/**
+ * Backup and restore of a data directory: the catalog (PGlite, `catalog/`) and the event store
+ * (DuckDB, `events.duckdb`). Both engines let one process hold their files, so a backup takes the
+ * data directory's lock like any command: while the server runs it stops with a message saying
+ * to stop the server. Holding the lock, the files are copied as they are (nothing writes them),
+ * the copies are opened and summarized (rows and a checksum per table) into `manifest.json`,
+ * written last. A restore copies the backup into a staging directory inside the data directory,
+ * checks every table against the manifest, and only then replaces the data.
+ * With the catalog on PostgreSQL (DATABASE_URL), only the event store is in the backup: the
+ * catalog is backed up with the server's own tools (pg_dump).
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { openCatalog } from './catalog/db.js';
+import { summarizeCatalogTables } from './catalog/table-summary.js';
+import { acquireLock, DataDirBusyError, type LockInfo } from './data-dir-lock.js';
+import { summarizeDuckDbFile } from './events/duckdb/duckdb-table-summary.js';
+import type { TableSummaries } from './table-summary.js';
+
+/** The layout of a backup directory this code writes and reads. */
+export const BACKUP_FORMAT = 1;
+
+const MANIFEST = 'manifest.json';
+const CATALOG = 'catalog';
+const EVENTS = 'events.duckdb';
+const LOCK = 'touchpoints.lock';
+
+export interface BackupManifest {
+  format: typeof BACKUP_FORMAT;
+  /** Version of Touchpoints that wrote the backup. */
+  version: string;
+  createdAt: string;
+  /** The catalog's tables, or `postgres` when it lives on a PostgreSQL server (not included). */
+  catalog: { engine: 'pglite'; tables: TableSummaries } | { engine: 'postgres' };
+  events: { engine: 'duckdb'; tables: TableSummaries };
+}
+
+/** A backup or restore that cannot go ahead; the message says why and what to do. */
+export class BackupError extends Error {}
+
+export interface DataDirLocation {
+  dataDir: string;
+  /** The catalog lives on a PostgreSQL server (DATABASE_URL), not in the data directory. */
+  catalogOnPostgres: boolean;
+}
+
+function busyMessage(dataDir: string, holder: LockInfo, action: string): string {
+  const who =
+    holder.holder === 'server'
+      ? `the Touchpoints server (pid ${holder.pid}${holder.url ? `, ${holder.url}` : ''})`
+      : `"touchpoints ${holder.holder}" (pid ${holder.pid})`;
+  return (
+    `${dataDir} is in use by ${who}. Stop it before ${action}: its catalog and event store take ` +
+    'one process at a time, and a copy of files being written would not be consistent.'
+  );
+}
+
+function lock(dataDir: string, holder: string, action: string): () => void {
+  try {
+    return acquireLock(dataDir, holder);
+  } catch (error) {
+    if (error instanceof DataDirBusyError) throw new BackupError(busyMessage(dataDir, error.holder, action));
+    throw error;
+  }
+}
+
+/** Copies the event store file and its log, if one was left (the copy replays it on open). */
+function copyEventStore(fromDir: string, toDir: string): void {
+  cpSync(join(fromDir, EVENTS), join(toDir, EVENTS));
+  if (existsSync(join(fromDir, `${EVENTS}.wal`)))
+    cpSync(join(fromDir, `${EVENTS}.wal`), join(toDir, `${EVENTS}.wal`));
+}
+
+async function summarizeCatalogDir(dir: string): Promise<TableSummaries> {
+  const catalog = await openCatalog({ dataDir: dir });
+  try {
+    return await summarizeCatalogTables(catalog.db);
+  } finally {
+    await catalog.close();
+  }
+}
+
+function isEmptyDir(dir: string, ignore: string[] = []): boolean {
+  return !existsSync(dir) || readdirSync(dir).every((entry) => ignore.includes(entry));
+}
+
+function isInside(dir: string, parent: string): boolean {
+  const path = relative(parent, dir);
+  return path === '' || (!path.startsWith('..') && !path.startsWith('/'));
+}
+
+/**
+ * Copies the data directory's catalog (unless on PostgreSQL) and event store into `target`
+ * (a new or empty directory) with a manifest of every table. Throws BackupError while another
+ * process holds the data directory.
+ */
+export async function backupDataDir(
+  location: DataDirLocation,
+  target: string,
+  version: string,
+  now: Date = new Date(),
+): Promise<BackupManifest> {
+  const dataDir = resolve(location.dataDir);
+  const to = resolve(target);
+  if (isInside(to, dataDir))
+    throw new BackupError(`the backup directory must be outside the data directory ${dataDir}`);
+  if (!isEmptyDir(to)) throw new BackupError(`${to} is not empty: back up into a new or empty directory`);
+  const withCatalog = !location.catalogOnPostgres;
+  if (!existsSync(join(dataDir, EVENTS)) || (withCatalog && !existsSync(join(dataDir, CATALOG))))
+    throw new BackupError(`${dataDir} holds no Touchpoints data to back up`);
+
+  const release = lock(dataDir, 'backup', 'a backup');
+  let created = false;
+  try {
+    mkdirSync(to, { recursive: true });
+    created = true;
+    if (withCatalog) cpSync(join(dataDir, CATALOG), join(to, CATALOG), { recursive: true });
+    copyEventStore(dataDir, to);
+    const manifest: BackupManifest = {
+      format: BACKUP_FORMAT,
+      version,
+      createdAt: now.toISOString(),
+      catalog: withCatalog
+        ? { engine: 'pglite', tables: await summarizeCatalogDir(join(to, CATALOG)) }
+        : { engine: 'postgres' },
+      events: { engine: 'duckdb', tables: await summarizeDuckDbFile(join(to, EVENTS)) },
+    };
+    // Written last: a backup directory with a manifest is complete.
+    writeFileSync(join(to, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    return manifest;
+  } catch (error) {
+    if (created)
+      for (const entry of [CATALOG, EVENTS, `${EVENTS}.wal`])
+        rmSync(join(to, entry), { recursive: true, force: true });
+    throw error;
+  } finally {
+    release();
+  }
+}
+
+/** Reads and checks a backup's manifest. */
+export function readManifest(source: string): BackupManifest {
+  let manifest: BackupManifest;
+  try {
+    manifest = JSON.parse(readFileSync(join(source, MANIFEST), 'utf8')) as BackupManifest;
+  } catch {
+    throw new BackupError(`${source} is not a Touchpoints backup (no readable ${MANIFEST})`);
+  }
+  if (manifest?.format !== BACKUP_FORMAT)
+    throw new BackupError(
+      `${source} has backup format ${String(manifest?.format)}; this version reads format ${BACKUP_FORMAT}`,
+    );
+  return manifest;
+}
+
+/** The tables whose rows or checksum differ from the manifest's, one line each. */
+function differences(expected: TableSummaries, found: TableSummaries, what: string): string[] {
+  const names = new Set([...Object.keys(expected), ...Object.keys(found)]);
+  const lines: string[] = [];
+  for (const name of [...names].sort()) {
+    const want = expected[name];
+    const got = found[name];
+    if (!want) lines.push(`${what} table ${name} is not in the manifest`);
+    else if (!got) lines.push(`${what} table ${name} is missing`);
+    else if (want.rows !== got.rows)
+      lines.push(`${what} table ${name} has ${got.rows} rows, the manifest ${want.rows}`);
+    else if (want.checksum !== got.checksum)
+      lines.push(`${what} table ${name} differs from the manifest's checksum`);
+  }
+  return lines;
+}
+
+/**
+ * Restores a backup into the data directory and checks every table against the manifest before
+ * it replaces anything. Refuses a data directory that holds data unless `force`, and one another
+ * process holds.
+ */
+export async function restoreDataDir(
+  location: DataDirLocation,
+  source: string,
+  options: { force?: boolean } = {},
+): Promise<BackupManifest> {
+  const dataDir = resolve(location.dataDir);
+  const from = resolve(source);
+  const manifest = readManifest(from);
+  if (manifest.catalog.engine === 'pglite' && location.catalogOnPostgres)
+    throw new BackupError(
+      'the backup holds an embedded (PGlite) catalog but DATABASE_URL names a PostgreSQL server: ' +
+        'unset DATABASE_URL to restore into the data directory',
+    );
+  if (manifest.catalog.engine === 'postgres' && !location.catalogOnPostgres)
+    throw new BackupError(
+      'the backup was made with the catalog on PostgreSQL and holds only the event store: ' +
+        'set DATABASE_URL to the restored PostgreSQL database first',
+    );
+  if (isInside(from, dataDir) || isInside(dataDir, from))
+    throw new BackupError('the backup directory and the data directory must not contain each other');
+
+  const release = lock(dataDir, 'restore', 'a restore');
+  const staging = join(dataDir, `.restore-${process.pid}`);
+  try {
+    if (!options.force && !isEmptyDir(dataDir, [LOCK]))
+      throw new BackupError(
+        `${dataDir} already holds data (${readdirSync(dataDir)
+          .filter((e) => e !== LOCK)
+          .join(', ')}): restoring would replace it; run with --force to do so`,
+      );
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    const withCatalog = manifest.catalog.engine === 'pglite';
+    if (withCatalog) cpSync(join(from, CATALOG), join(staging, CATALOG), { recursive: true });
+    copyEventStore(from, staging);
+
+    const problems = [
+      ...(manifest.catalog.engine === 'pglite'
+        ? differences(manifest.catalog.tables, await summarizeCatalogDir(join(staging, CATALOG)), 'catalog')
+        : []),
+      ...differences(manifest.events.tables, await summarizeDuckDbFile(join(staging, EVENTS)), 'event store'),
+    ];
+    if (problems.length > 0)
+      throw new BackupError(
+        `the backup in ${from} does not match its manifest, nothing restored: ${problems.join('; ')}`,
+      );
+
+    for (const entry of [CATALOG, EVENTS, `${EVENTS}.wal`]) {
+      if (entry === CATALOG && !withCatalog) continue;
+      rmSync(join(dataDir, entry), { recursive: true, force: true });
+      if (existsSync(join(staging, entry))) renameSync(join(staging, entry), join(dataDir, entry));
+    }
+    return manifest;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+    release();
+  }
+}
