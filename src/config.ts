@@ -32,6 +32,8 @@ export interface Config {
    */
   trustProxy: boolean | number | string[];
   logLevel: string;
+  /** Minutes from one retention run of a workspace to the next (TOUCHPOINTS_RETENTION_INTERVAL_MINUTES). */
+  retentionIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -96,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.TOUCHPOINTS_SECURE_COOKIES === 'true',
     trustProxy: trustProxy(env.TOUCHPOINTS_TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',
+    retentionIntervalMinutes: integer(env, 'TOUCHPOINTS_RETENTION_INTERVAL_MINUTES', 60, 1, 7 * 24 * 60),
   };
 }

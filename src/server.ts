@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './api/app.js';
 import { registerWebApp } from './api/web-app.js';
 import type { Config } from './config.js';
+import { finishPendingPurges } from './privacy/event-purges.js';
+import { processHolder, startRetentionScheduler } from './privacy/retention-scheduler.js';
 import { type Catalog, openCatalog } from './store/catalog/db.js';
 import { createFirstOwner } from './store/catalog/first-owner.js';
 import { createSetupToken } from './store/catalog/sessions.js';
@@ -49,6 +51,13 @@ export async function openStore(
       ...(options.keyWhenIdleMs === undefined ? {} : { keyWhenIdleMs: options.keyWhenIdleMs }),
       ...(options.onKeyPass ? { onKeyPass: options.onKeyPass } : {}),
     });
+    try {
+      // Purges promised before a crash (a deleted workspace, an erasure) are done before anyone reads.
+      await finishPendingPurges(catalog.db, events);
+    } catch (error) {
+      await events.close();
+      throw error;
+    }
     const opened = catalog;
     return {
       catalog: opened,
@@ -119,11 +128,21 @@ export async function startServer(
     const port = new URL(address).port;
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
     updateLockUrl(config.dataDir, url);
+    const retention = startRetentionScheduler(
+      {
+        db: catalog.db,
+        events: store.events,
+        holder: processHolder(),
+        intervalMs: config.retentionIntervalMinutes * 60_000,
+      },
+      (error) => app.log.error(error, 'retention run failed'),
+    );
     return {
       app,
       url,
       firstRun,
       async close() {
+        await retention.stop();
         await app.close();
         await store.close();
       },

@@ -24,11 +24,13 @@ import { authRoutes } from './auth.js';
 import { brandRoutes } from './brands.js';
 import { chainRoutes } from './chains.js';
 import { channelRoutes } from './channels.js';
+import { customerRoutes } from './customers.js';
 import { exportRoutes, importRoutes } from './export.js';
 import { healthRoutes } from './health.js';
 import { interactionRoutes } from './interactions.js';
 import { journeyRoutes } from './journeys.js';
 import { apiRateLimits } from './rate-limits.js';
+import { retentionRoutes } from './retention.js';
 import { standardRoutes } from './standards.js';
 import { subjectRoutes } from './subjects.js';
 import { touchpointRoutes } from './touchpoints.js';
@@ -163,6 +165,8 @@ export async function buildApp(
   await app.register(exportRoutes, scoped);
   await app.register(interactionRoutes, scoped);
   await app.register(analyticsRoutes, scoped);
+  await app.register(customerRoutes, scoped);
+  await app.register(retentionRoutes, scoped);
   return app;
 }
 

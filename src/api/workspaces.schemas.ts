@@ -1,17 +1,51 @@
 import { z } from 'zod';
+import { MAX_RETENTION_DAYS, MIN_COMMENT_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../domain/retention.js';
 import { ROLES, TOKEN_SCOPES } from '../domain/vocabulary.js';
 import { ZEmail, ZPassword } from './auth.schemas.js';
 import { ZId, ZName, ZPageQuery, ZText, ZTimestamp, ZVersion } from './common.schemas.js';
 
-export const ZWorkspaceSettings = z.strictObject({
-  contactFrequencyCap: z
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .optional()
-    .describe('business→customer touches per customer per 30 days before contact fatigue (default 8)'),
-});
+export const ZWorkspaceSettings = z
+  .strictObject({
+    contactFrequencyCap: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('business→customer touches per customer per 30 days before contact fatigue (default 8)'),
+    retentionDays: z
+      .number({ error: 'must be a number of days or null' })
+      .int('must be a whole number of days')
+      .min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS} days (the analyses compare months)`)
+      .max(MAX_RETENTION_DAYS, `must be at most ${MAX_RETENTION_DAYS} days; leave it empty to keep records`)
+      .nullable()
+      .optional()
+      .describe(
+        `days after which interactions, feedback and quarantined records are deleted automatically ` +
+          `(${MIN_RETENTION_DAYS}–${MAX_RETENTION_DAYS}; null or absent: kept forever)`,
+      ),
+    commentRetentionDays: z
+      .number({ error: 'must be a number of days or null' })
+      .int('must be a whole number of days')
+      .min(MIN_COMMENT_RETENTION_DAYS, `must be at least ${MIN_COMMENT_RETENTION_DAYS} day`)
+      .max(MAX_RETENTION_DAYS, `must be at most ${MAX_RETENTION_DAYS} days`)
+      .nullable()
+      .optional()
+      .describe(
+        'days after which feedback comments are removed, the answers kept (at most retentionDays; ' +
+          'null or absent: comments go with their answer)',
+      ),
+  })
+  .superRefine((settings, ctx) => {
+    const { retentionDays, commentRetentionDays } = settings;
+    if (typeof retentionDays === 'number' && typeof commentRetentionDays === 'number')
+      if (commentRetentionDays > retentionDays)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['commentRetentionDays'],
+          message: `must be at most retentionDays (${retentionDays}): comments cannot outlive their answer`,
+        });
+  });
 
 export const ZWorkspace = z.object({
   id: z.string(),

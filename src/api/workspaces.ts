@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ForbiddenError, invalid } from '../domain/errors.js';
+import { deleteWorkspaceEverywhere } from '../privacy/delete-workspace.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../store/catalog/api-tokens.js';
 import { listAudit } from '../store/catalog/audit.js';
 import {
@@ -114,7 +115,9 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       schema: {
         tags,
-        summary: 'Delete a workspace and everything in it (owner)',
+        summary:
+          'Delete a workspace and everything in it (signed-in owner): the catalog and the measured records ' +
+          '(interactions, feedback, quarantine); answers once both are gone',
         params: ZWorkspaceParams,
         response: { 204: ZNoContent, ...errorResponses },
       },
@@ -123,7 +126,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       const access = await authorize(db, request, request.params.workspaceId, 'admin');
       if (access.caller.kind === 'token')
         throw new ForbiddenError('only a signed-in owner can delete a workspace');
-      await deleteWorkspace(db, access.workspaceId);
+      await deleteWorkspaceEverywhere(db, ctx.events, access.workspaceId);
       return reply.code(204).send(null);
     },
   );

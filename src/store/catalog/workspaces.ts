@@ -3,6 +3,7 @@ import { ConflictError, invalid, NotFoundError } from '../../domain/errors.js';
 import { DEFAULT_CHANNELS, type Role } from '../../domain/vocabulary.js';
 import { type Actor, recordAudit } from './audit.js';
 import type { Db } from './db.js';
+import { type EventPurge, recordEventPurge } from './event-purges.js';
 import { likePattern } from './paging.js';
 import { brands, channels, memberships, users, workspaces } from './schema.js';
 import { createUser, findUserByEmail } from './users.js';
@@ -127,9 +128,17 @@ export async function updateWorkspace(
   });
 }
 
-export async function deleteWorkspace(db: Db, id: string): Promise<void> {
-  const deleted = await db.delete(workspaces).where(eq(workspaces.id, id)).returning({ id: workspaces.id });
-  if (deleted.length === 0) throw new NotFoundError('workspace', id);
+/**
+ * Deletes the workspace's catalog rows and, in the same transaction, promises the deletion of its
+ * events (an `event_purges` row): the caller runs that purge and removes the row
+ * (privacy/delete-workspace.ts); after a crash the next start does.
+ */
+export async function deleteWorkspace(db: Db, id: string): Promise<EventPurge> {
+  return db.transaction(async (tx) => {
+    const deleted = await tx.delete(workspaces).where(eq(workspaces.id, id)).returning({ id: workspaces.id });
+    if (deleted.length === 0) throw new NotFoundError('workspace', id);
+    return recordEventPurge(tx, { workspaceId: id, kind: 'workspace' });
+  });
 }
 
 /** The caller's role in a workspace, or undefined when not a member. */
