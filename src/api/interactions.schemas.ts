@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_BATCH, MAX_PROPS_BYTES } from '../ingest/records.js';
+import { MAX_BATCH, MAX_PROPS_BYTES, MAX_PROPS_DEPTH } from '../ingest/records.js';
 import { ZId, ZKey, ZTimestamp } from './common.schemas.js';
 import { ZTouchpoint, ZTouchpointCreate } from './touchpoints.schemas.js';
 
@@ -13,7 +13,7 @@ export const ZInteractionBatch = z.strictObject({
         'and then a re-sent record is stored again), customer (≤ 256), touchpoint (key), ' +
         'at (ISO-8601 with offset, or epoch ms), direction? (in|out; default: the touchpoint’s, both → in), ' +
         'sentiment? (-1|0|1), outcome? (converted|lost|complaint), value?, response_ms?, wait_ms?, ' +
-        `duration_ms?, props? (JSON object ≤ ${MAX_PROPS_BYTES} bytes) }`,
+        `duration_ms?, props? (JSON object ≤ ${MAX_PROPS_BYTES} bytes, nested ≤ ${MAX_PROPS_DEPTH} levels) }`,
     ),
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../test/fixtures/generate-interactions.js';
-import { VALID_RECORD } from '../../test/fixtures/interaction-records.js';
+import { nestedProps, VALID_RECORD } from '../../test/fixtures/interaction-records.js';
 import { decodedBatch, decodedRecord, decodeInteractionBatch } from './decode-interaction-batch.js';
 import { MAX_BATCH } from './records.js';
 import { validateInteractions } from './validate-interactions.js';
@@ -46,6 +46,8 @@ const POOL: Record<string, unknown[]> = {
     { blob: 'x'.repeat(8200) },
     { blob: 'ж'.repeat(4090) },
     { constructor: { prototype: 1 } },
+    nestedProps(32),
+    nestedProps(33),
     [1, 2],
     'text',
     7,
@@ -143,6 +145,20 @@ describe('decodeInteractionBatch', () => {
     // Both lanes are exercised.
     expect(taken).toBeGreaterThan(1000);
     expect(general).toBeGreaterThan(500);
+  });
+
+  it('leaves props nested deeper than 32 levels to the general lane, however deep', () => {
+    const batch = (props: string) =>
+      `{"interactions":[{"customer":"c","touchpoint":"t","at":0},{"customer":"c","touchpoint":"t","at":1,"props":${props}}]}`;
+    const objects = (levels: number) => `${'{"a":'.repeat(levels - 1)}{}${'}'.repeat(levels - 1)}`;
+    expect(decodeInteractionBatch(batch(objects(32)))?.props.values).toEqual([objects(32)]);
+    expect(decodeInteractionBatch(batch(`{"a":${'['.repeat(31)}${']'.repeat(31)}}`))?.length).toBe(2);
+    expect(decodeInteractionBatch(batch(objects(33)))).toBeUndefined();
+    expect(decodeInteractionBatch(batch(`{"a":${'['.repeat(32)}${']'.repeat(32)}}`))).toBeUndefined();
+    expect(decodeInteractionBatch(batch(objects(10_000)))).toBeUndefined();
+    expect(
+      decodeInteractionBatch(batch(`{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)),
+    ).toBeUndefined();
   });
 
   it('reads numbers as JSON.parse does, -0 included', () => {

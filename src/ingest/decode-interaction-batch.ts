@@ -7,15 +7,15 @@
  *
  * It takes only batches it can read with certainty: every record valid and every text written
  * without escapes. On anything else (an invalid or unknown field, a field given twice, an escape
- * in a key or a text value, malformed JSON, more than MAX_BATCH records) it answers undefined,
- * and the batch takes the general lane: `JSON.parse`, then `validateInteractions`, which names
- * each fault. For a batch it does take, its columns hold exactly what `validateInteractions`
- * makes of `JSON.parse(text).interactions` (decode-interaction-batch.test.ts compares the two
- * on many generated batches).
+ * in a key or a text value, props nested deeper than MAX_PROPS_DEPTH, malformed JSON, more than
+ * MAX_BATCH records) it answers undefined, and the batch takes the general lane: `JSON.parse`,
+ * then `validateInteractions`, which names each fault. For a batch it does take, its columns
+ * hold exactly what `validateInteractions` makes of `JSON.parse(text).interactions`
+ * (decode-interaction-batch.test.ts compares the two on many generated batches).
  */
 import { SLUG_PATTERN } from '../domain/vocabulary.js';
 import { codedColumn } from '../store/events/event-store.js';
-import { MAX_BATCH, MAX_PROPS_BYTES, OUTCOMES, parseAt } from './records.js';
+import { MAX_BATCH, MAX_PROPS_BYTES, MAX_PROPS_DEPTH, OUTCOMES, parseAt } from './records.js';
 import type { ParsedInteraction } from './validate-interactions.js';
 
 /** The directions a record may give, in the order of their codes (1, 2). */
@@ -227,8 +227,11 @@ class Decoder {
           if (d === BACKSLASH) i++;
           else if (!(d >= 0)) bail();
         }
-      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        // Deeper props are refused by the general lane, which names the fault; JSON.stringify
+        // below would overflow the stack on a few thousand levels.
+        if (++depth > MAX_PROPS_DEPTH) bail();
+      } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         if (--depth === 0) break;
       } else if (!(c >= 0)) bail();
       i++;

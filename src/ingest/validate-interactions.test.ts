@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../test/fixtures/generate-interactions.js';
-import { VALID_RECORD } from '../../test/fixtures/interaction-records.js';
+import { nestedProps, VALID_RECORD } from '../../test/fixtures/interaction-records.js';
 import { type InteractionRecord, validateRecords, ZInteractionRecord } from './records.js';
 import { type ParsedInteraction, validateInteractions } from './validate-interactions.js';
 
@@ -39,6 +39,8 @@ const POOL: Record<string, unknown[]> = {
     { blob: 'x'.repeat(8200) },
     { blob: 'ж'.repeat(4085) },
     { blob: 'ж'.repeat(4090) },
+    nestedProps(32),
+    nestedProps(33),
     [1, 2],
     'text',
     7,
@@ -105,6 +107,20 @@ describe('validateInteractions', () => {
       expect(expected.valid.length).toBeGreaterThan(300);
       expect(expected.rejected.length).toBeGreaterThan(2000);
     }
+  });
+
+  it('refuses props nested deeper than 32 levels, however deep, as ZInteractionRecord does', () => {
+    const deep = (levels: number) => JSON.parse(`${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`);
+    const records = [32, 33, 10_000].map((levels) => ({ ...VALID, props: deep(levels) }));
+    records.push({ ...VALID, props: { list: JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`) } });
+    const rejected = [1, 2, 3].map((index) => ({
+      index,
+      field: 'props',
+      message: 'must be nested at most 32 levels deep',
+    }));
+    expect(validateInteractions(records).rejected).toEqual(rejected);
+    expect(validateRecords(ZInteractionRecord, records).rejected).toEqual(rejected);
+    expect(validateInteractions(records).valid[0]?.props).toBe(JSON.stringify(deep(32)));
   });
 
   it('names the first invalid field in the order of SPEC §5, unknown fields last', () => {

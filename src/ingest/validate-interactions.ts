@@ -4,9 +4,10 @@
  * fraction of its cost and with one object per valid record. `validate-interactions.test.ts`
  * compares the two on many generated records.
  */
+import { isNestedDeeper } from '../domain/json-nesting.js';
 import { SLUG_PATTERN } from '../domain/vocabulary.js';
 import type { PendingInteraction } from '../store/events/event-store.js';
-import { MAX_PROPS_BYTES, parseAt, type Rejection } from './records.js';
+import { MAX_PROPS_BYTES, MAX_PROPS_DEPTH, PROPS_DEPTH_MESSAGE, parseAt, type Rejection } from './records.js';
 
 /** A valid interaction as sent: its touchpoint is still a key, and its direction may be absent. */
 export interface ParsedInteraction extends PendingInteraction {
@@ -73,6 +74,8 @@ function propsText(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date)
     throw new Fault('props', 'must be a JSON object');
+  // Measured before JSON.stringify, which overflows the stack on a few thousand levels.
+  if (isNestedDeeper(value, MAX_PROPS_DEPTH)) throw new Fault('props', PROPS_DEPTH_MESSAGE);
   const text = JSON.stringify(value);
   // UTF-8 takes 1–3 bytes per UTF-16 unit: measure only when the length leaves a doubt.
   if (text.length * 3 > MAX_PROPS_BYTES && Buffer.byteLength(text) > MAX_PROPS_BYTES)

@@ -256,6 +256,93 @@ describeCatalog('interaction ingestion', (h) => {
     expect(poisoned.status).toBe(400);
   });
 
+  it('rejects props nested past the limit on their own, in both lanes; the rest of the batch is stored', async () => {
+    const owner = await h().signUp('owner');
+    const { id: ws, base } = await h().newWorkspace(owner);
+    await addTouchpoint(owner, base, 'website');
+    const send = (text: string) =>
+      owner.request('POST', `${base}/interactions`, text, { 'content-type': 'application/json' });
+    // Props 10,000 levels deep, as JSON text (JSON.stringify itself cannot write it).
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const nested = (levels: number) => `${'{"a":'.repeat(levels - 1)}{"b":1}${'}'.repeat(levels - 1)}`;
+    const batchText = (prefix: string, props: string) =>
+      `{"interactions":[${[
+        JSON.stringify({ id: `${prefix}-1`, customer: 'c1', touchpoint: 'website', at: T0 }),
+        `{"id":"${prefix}-deep","customer":"c2","touchpoint":"website","at":${T0},"props":${props}}`,
+        JSON.stringify({
+          id: `${prefix}-2`,
+          customer: 'c3',
+          touchpoint: 'website',
+          at: T0 + 1,
+          props: { x: 1 },
+        }),
+        `{"id":"${prefix}-32","customer":"c4","touchpoint":"website","at":${T0},"props":${nested(32)}}`,
+      ].join(',')}]}`;
+    const rejected = [{ index: 1, field: 'props', message: 'must be nested at most 32 levels deep' }];
+
+    // Without the deep record, the batch is one the fast lane reads straight into columns.
+    const fastText = batchText('fast', deep);
+    expect(decodeInteractionBatch(fastText.replace(deep, '{}'))).toBeDefined();
+    const fast = await send(fastText);
+    expect(fast.status).toBe(200);
+    expect(fast.body).toEqual({ accepted: 3, duplicates: 0, quarantined: 0, rejected });
+
+    // An escape sends the batch to JSON.parse and the record validator.
+    const generalText = batchText('general', deep).replace('"c1"', '"\\u00631"');
+    expect(decodeInteractionBatch(generalText.replace(deep, '{}'))).toBeUndefined();
+    const general = await send(generalText);
+    expect(general.status).toBe(200);
+    expect(general.body).toEqual(fast.body);
+
+    // So deep in an array, or 33 levels: the same.
+    for (const props of [`{"list":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, nested(33)]) {
+      const res = await send(batchText(`more-${props.length}`, props));
+      expect(res.body).toEqual({ accepted: 3, duplicates: 0, quarantined: 0, rejected });
+    }
+
+    const rows = await storedInteractions(h(), ws);
+    expect(
+      rows.filter((r) => r.id.startsWith('fast-') || r.id.startsWith('general-')).map((r) => r.id),
+    ).toEqual(['fast-1', 'fast-2', 'fast-32', 'general-1', 'general-2', 'general-32']);
+    expect(rows.find((r) => r.id === 'general-1')?.customer).toBe('c1');
+    expect(rows.find((r) => r.id === 'fast-32')?.props).toBe(nested(32));
+  });
+
+  it('answers a whole body nested deep with 400, never 500', async () => {
+    const owner = await h().signUp('owner');
+    const { base } = await h().newWorkspace(owner);
+    const send = (url: string, text: string) =>
+      owner.request('POST', url, text, { 'content-type': 'application/json' });
+    const arrays = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const objects = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
+    for (const url of [
+      `${base}/interactions`,
+      `${base}/feedback`,
+      `${base}/touchpoints`,
+      '/api/workspaces',
+    ]) {
+      for (const body of [arrays, objects, `{"name":${objects}}`]) {
+        const res = await send(url, body);
+        expect(res.status, `${url} ${body.slice(0, 20)}`).toBe(400);
+      }
+    }
+    // Records that are themselves deep arrays or objects are rejected one by one.
+    const records = await send(`${base}/interactions`, `{"interactions":[${arrays},${objects}]}`);
+    expect(records.status).toBe(200);
+    expect(records.body.rejected).toEqual([
+      { index: 0, field: '', message: 'must be an object' },
+      { index: 1, field: 'customer', message: 'is required' },
+    ]);
+    const notRecords = await send(`${base}/interactions`, `{"interactions":${arrays}}`);
+    expect(notRecords.body.rejected).toEqual([{ index: 0, field: '', message: 'must be an object' }]);
+    const answers = await send(
+      `${base}/feedback`,
+      `{"answers":[{"touchpoint":"website","at":${T0},"kind":"csat","score":3,"comment":${objects}}]}`,
+    );
+    expect(answers.status).toBe(200);
+    expect(answers.body.rejected).toEqual([{ index: 0, field: 'comment', message: 'must be a string' }]);
+  });
+
   it('is idempotent by id: the same batch, or half of it, adds nothing; records without id are new each time', async () => {
     const owner = await h().signUp('owner');
     const { id: ws, base } = await h().newWorkspace(owner);

@@ -1,0 +1,25 @@
+/**
+ * How deep a JSON value nests. `JSON.parse` reads any depth, but `JSON.stringify`, structured
+ * clones and every recursive walk overflow the stack somewhere past a few thousand levels: a
+ * value sent by a client is measured before anything walks it without a limit.
+ */
+
+/**
+ * Whether `value` nests more than `levels` objects or arrays deep (a flat object is one level,
+ * a scalar none). Stops at the first branch past the limit, so it never recurses deeper than
+ * `levels + 1`, whatever the value.
+ *
+ * @example isNestedDeeper({ a: { b: [1] } }, 2) // true: three levels
+ */
+export function isNestedDeeper(value: unknown, levels: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (levels <= 0) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (isNestedDeeper(item, levels - 1)) return true;
+    return false;
+  }
+  for (const key in value)
+    if (Object.hasOwn(value, key) && isNestedDeeper((value as Record<string, unknown>)[key], levels - 1))
+      return true;
+  return false;
+}
