@@ -439,6 +439,185 @@ export function runEventStoreSuite(name: string, open: () => Promise<EventStore>
       expect(await store.findTouchpointAliases(ws, [])).toEqual(new Map());
     });
 
+    /** Two workspaces, three customers in the first, one in the second, of every kind. */
+    async function fillPeople(ws: string, other: string) {
+      const rows = [
+        interaction(ws, 'e-a1', { customer: 'ann', at: T0 + 2 * HOUR, touchpointId: 'tp-a' }),
+        interaction(ws, 'e-a2', { customer: 'ann', at: T0, touchpointId: 'tp-b', sentiment: -1 }),
+        interaction(ws, 'e-b1', { customer: 'bob', at: T0 + HOUR, touchpointId: 'tp-a' }),
+        interaction(ws, 'e-c1', { customer: 'cid', at: T0 + 3 * HOUR, touchpointId: 'tp-b' }),
+        interaction(other, 'e-a1', { customer: 'ann', at: T0, touchpointId: 'tp-a' }),
+      ];
+      await store.insertInteractions(rows);
+      const answers = [
+        answer(ws, 'f-a1', { customer: 'ann', at: T0 + 5 * HOUR, comment: 'rude staff' }),
+        answer(ws, 'f-a0', { customer: 'ann', at: T0 + HOUR, comment: null }),
+        answer(ws, 'f-b1', { customer: 'bob', at: T0 + HOUR, comment: 'fine' }),
+        answer(ws, 'f-n1', { customer: null, at: T0 }),
+        answer(other, 'f-a1', { customer: 'ann', at: T0, comment: 'other place' }),
+      ];
+      await store.insertFeedback(answers);
+      const held = [
+        pendingInteraction(ws, 'q-a1', 'key-x', T0 + 4 * HOUR, { customer: 'ann' }),
+        {
+          ...pendingAnswer(ws, 'q-af', 'key-x', T0 + 6 * HOUR),
+          record: { ...pendingAnswer(ws, '', '', 0).record, customer: 'ann' },
+        } as QuarantinedRecord,
+        pendingInteraction(ws, 'q-b1', 'key-x', T0 + 4 * HOUR, { customer: 'bob' }),
+        pendingInteraction(other, 'q-a1', 'key-x', T0, { customer: 'ann' }),
+      ];
+      await store.quarantine(held);
+      return { rows, answers, held };
+    }
+
+    it('exports every record of exactly one customer, oldest first', async () => {
+      const ws = newWorkspace();
+      const other = newWorkspace();
+      const { rows, answers, held } = await fillPeople(ws, other);
+      const records = await store.exportCustomer(ws, 'ann');
+      expect(records.interactions).toEqual([rows[1], rows[0]]);
+      expect(records.feedback).toEqual([answers[1], answers[0]]);
+      expect(records.quarantined).toEqual([held[0], held[1]]);
+      expect(await store.exportCustomer(ws, 'nobody')).toEqual({
+        interactions: [],
+        feedback: [],
+        quarantined: [],
+      });
+      expect((await store.exportCustomer(other, 'ann')).interactions).toEqual([rows[4]]);
+    });
+
+    it('erases customers from every record, after the writes given before, and only them', async () => {
+      const ws = newWorkspace();
+      const other = newWorkspace();
+      await fillPeople(ws, other);
+      const bobBefore = await store.exportCustomer(ws, 'bob');
+      const otherBefore = await store.exportCustomer(other, 'ann');
+      // Given before the erasure, not awaited: erased too.
+      const late = store.insertInteractions([
+        interaction(ws, 'e-a3', { customer: 'ann', at: T0 + 9 * HOUR }),
+      ]);
+      const erased = store.eraseCustomers(ws, ['ann', 'ann', 'never-seen']);
+      expect((await late).inserted).toBe(1);
+      expect(await erased).toEqual({ interactions: 3, feedback: 2, quarantined: 2 });
+
+      expect(await store.exportCustomer(ws, 'ann')).toEqual({
+        interactions: [],
+        feedback: [],
+        quarantined: [],
+      });
+      expect((await interactionsOf(ws)).map((r) => r.customer).sort()).toEqual(['bob', 'cid']);
+      expect((await feedbackOf(ws)).map((r) => r.customer)).toEqual(['bob', null]);
+      expect(Object.fromEntries(await store.countByTouchpoint(ws, ['tp-a', 'tp-b']))).toEqual({
+        'tp-a': 1,
+        'tp-b': 1,
+      });
+      expect(Object.fromEntries(await store.countFeedbackByTouchpoint(ws, ['tp-a']))).toEqual({ 'tp-a': 2 });
+      expect((await store.listUnmapped(ws)).map((k) => [k.touchpointKey, k.count])).toEqual([['key-x', 1]]);
+      expect(await store.exportCustomer(ws, 'bob')).toEqual(bobBefore);
+      expect(await store.exportCustomer(other, 'ann')).toEqual(otherBefore);
+
+      // Idempotent, and nothing to do for no keys.
+      expect(await store.eraseCustomers(ws, ['ann'])).toEqual({
+        interactions: 0,
+        feedback: 0,
+        quarantined: 0,
+      });
+      expect(await store.eraseCustomers(ws, [])).toEqual({ interactions: 0, feedback: 0, quarantined: 0 });
+      // Ids of erased records may be sent again, and are stored again.
+      const again = interaction(ws, 'e-a1', { customer: 'ann', at: T0 + 10 * HOUR });
+      expect(await store.insertInteractions([again])).toEqual({ inserted: 1, duplicates: 0 });
+      expect(await store.insertInteractions([again])).toEqual({ inserted: 0, duplicates: 1 });
+      expect(await store.insertFeedback([answer(ws, 'f-a1', { customer: 'ann' })])).toEqual({
+        inserted: 1,
+        duplicates: 0,
+      });
+      expect((await store.exportCustomer(ws, 'ann')).interactions).toEqual([again]);
+    });
+
+    it('deletes a workspace from every record and leaves the others', async () => {
+      const ws = newWorkspace();
+      const other = newWorkspace();
+      await fillPeople(ws, other);
+      await store.setTouchpointAlias(ws, 'old-key', 'tp-a');
+      await store.setTouchpointAlias(other, 'old-key', 'tp-b');
+      const otherBefore = [
+        await interactionsOf(other),
+        await feedbackOf(other),
+        await store.listUnmapped(other),
+      ];
+
+      expect(await store.deleteWorkspace(ws)).toEqual({ interactions: 4, feedback: 4, quarantined: 3 });
+      expect(await interactionsOf(ws)).toEqual([]);
+      expect(await feedbackOf(ws)).toEqual([]);
+      expect(await store.listUnmapped(ws)).toEqual([]);
+      expect(await store.findTouchpointAliases(ws, ['old-key'])).toEqual(new Map());
+      expect(await store.countByTouchpoint(ws, ['tp-a', 'tp-b'])).toEqual(new Map());
+      expect([await interactionsOf(other), await feedbackOf(other), await store.listUnmapped(other)]).toEqual(
+        otherBefore,
+      );
+      expect(await store.findTouchpointAliases(other, ['old-key'])).toEqual(new Map([['old-key', 'tp-b']]));
+      expect(await store.deleteWorkspace(ws)).toEqual({ interactions: 0, feedback: 0, quarantined: 0 });
+      // The workspace's ids are free again.
+      expect((await store.insertInteractions([interaction(ws, 'e-a1')])).inserted).toBe(1);
+    });
+
+    it('applies retention: older records go, older comments are stripped, the rest stays', async () => {
+      const ws = newWorkspace();
+      const other = newWorkspace();
+      await fillPeople(ws, other);
+      const nothing = await store.applyRetention(ws, { deleteBefore: null, stripCommentsBefore: null });
+      expect(nothing).toEqual({ interactions: 0, feedback: 0, quarantined: 0, commentsStripped: 0 });
+
+      // Comments of answers before T0 + 3 h: 'fine' (bob, T0 + 1 h); 'rude staff' (T0 + 5 h) stays.
+      const stripped = await store.applyRetention(ws, {
+        deleteBefore: null,
+        stripCommentsBefore: T0 + 3 * HOUR,
+      });
+      expect(stripped).toEqual({ interactions: 0, feedback: 0, quarantined: 0, commentsStripped: 1 });
+      expect((await feedbackOf(ws)).map((f) => [f.id, f.comment])).toEqual([
+        ['f-a0', null],
+        ['f-a1', 'rude staff'],
+        ['f-b1', null],
+        ['f-n1', null],
+      ]);
+      // Quarantined answers lose their comment too.
+      const later = await store.applyRetention(ws, {
+        deleteBefore: null,
+        stripCommentsBefore: T0 + 7 * HOUR,
+      });
+      expect(later.commentsStripped).toBe(2);
+      expect((await store.exportCustomer(ws, 'ann')).quarantined[1]).toMatchObject({
+        kind: 'feedback',
+        record: { comment: null, score: 9 },
+      });
+
+      // Records before T0 + 2 h go: interactions e-a2, e-b1; answers f-a0, f-b1, f-n1; no quarantined.
+      const removed = await store.applyRetention(ws, {
+        deleteBefore: T0 + 2 * HOUR,
+        stripCommentsBefore: null,
+      });
+      expect(removed).toEqual({ interactions: 2, feedback: 3, quarantined: 0, commentsStripped: 0 });
+      expect((await interactionsOf(ws)).map((r) => r.id)).toEqual(['e-a1', 'e-c1']);
+      expect((await feedbackOf(ws)).map((r) => r.id)).toEqual(['f-a1']);
+      const quarantined = await store.applyRetention(ws, {
+        deleteBefore: T0 + 5 * HOUR,
+        stripCommentsBefore: null,
+      });
+      expect(quarantined).toEqual({ interactions: 2, feedback: 0, quarantined: 2, commentsStripped: 0 });
+      expect(await store.listUnmapped(ws)).toMatchObject([{ touchpointKey: 'key-x', count: 1 }]);
+      expect(
+        await store.applyRetention(ws, { deleteBefore: T0 + 5 * HOUR, stripCommentsBefore: T0 }),
+      ).toEqual({
+        interactions: 0,
+        feedback: 0,
+        quarantined: 0,
+        commentsStripped: 0,
+      });
+      // The other workspace keeps its old records.
+      expect(await interactionsOf(other)).toHaveLength(1);
+      expect((await feedbackOf(other))[0]?.comment).toBe('other place');
+    });
+
     it('answers queries with plain JS numbers and runs only reads', async () => {
       const ws = newWorkspace();
       await store.insertInteractions([

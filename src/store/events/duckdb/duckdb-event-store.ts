@@ -34,7 +34,15 @@ import {
   type UnmappedKey,
 } from '../event-store.js';
 import { appendColumns, type Column } from './append-columns.js';
+import { removeUnfinishedCopy, swapInCompactedCopy, writeCompactedCopy } from './compact.js';
 import { hashesOf, IdFilter, readHashes } from './id-filter.js';
+import {
+  applyRetentionRows,
+  COMPACT_PENDING,
+  customerRecords,
+  deleteWorkspaceRows,
+  eraseCustomerRows,
+} from './purge.js';
 import { DUCKDB_SCHEMA, DUCKDB_SCHEMA_VERSION, INTERACTION_SOURCE_COLUMNS } from './schema.js';
 
 /**
@@ -388,26 +396,39 @@ export async function openDuckDbEventStore(
   } = {},
 ): Promise<EventStore> {
   const touchpointOrder = options.touchpointOrder ?? TOUCHPOINT_ORDER;
-  const instance = await DuckDBInstance.create(options.file ?? ':memory:', {
-    checkpoint_threshold: CHECKPOINT_THRESHOLD,
-  });
-  let writer: DuckDBConnection;
+  if (options.file) removeUnfinishedCopy(options.file);
+  // The engine and its connections (the writer and the staging lanes): opened anew together
+  // when a purge rewrites the file.
   const lanes: DuckDBConnection[] = [];
-  try {
-    writer = await instance.connect();
-    await writer.run(`SET GLOBAL perfect_ht_threshold = ${PERFECT_HASH_BITS}`);
-    for (const ddl of DUCKDB_SCHEMA) await writer.run(ddl);
-    await upgradeSchema(writer);
-    for (let n = 0; n < STAGING_LANES; n++) {
-      const lane = await instance.connect();
-      await lane.run(STAGING_INTERACTIONS);
-      for (const table of ['feedback', 'quarantine'])
-        await lane.run(`CREATE TEMP TABLE staging_${table} AS SELECT * FROM ${table} LIMIT 0`);
-      lanes.push(lane);
+  async function connect(): Promise<{ instance: DuckDBInstance; writer: DuckDBConnection }> {
+    const instance = await DuckDBInstance.create(options.file ?? ':memory:', {
+      checkpoint_threshold: CHECKPOINT_THRESHOLD,
+    });
+    lanes.length = 0;
+    try {
+      const writer = await instance.connect();
+      await writer.run(`SET GLOBAL perfect_ht_threshold = ${PERFECT_HASH_BITS}`);
+      for (const ddl of DUCKDB_SCHEMA) await writer.run(ddl);
+      await upgradeSchema(writer);
+      for (let n = 0; n < STAGING_LANES; n++) {
+        const lane = await instance.connect();
+        await lane.run(STAGING_INTERACTIONS);
+        for (const table of ['feedback', 'quarantine'])
+          await lane.run(`CREATE TEMP TABLE staging_${table} AS SELECT * FROM ${table} LIMIT 0`);
+        lanes.push(lane);
+      }
+      return { instance, writer };
+    } catch (error) {
+      for (const lane of lanes) lane.closeSync();
+      instance.closeSync();
+      throw error;
     }
-  } catch (error) {
+  }
+  let { instance, writer } = await connect();
+  function disconnect(): void {
+    for (const lane of lanes) lane.closeSync();
+    writer.closeSync();
     instance.closeSync();
-    throw error;
   }
 
   /** The key pass under way, which every analysis waits for. */
@@ -658,20 +679,101 @@ export async function openDuckDbEventStore(
     });
   }
 
+  // Reads under way, and the pause of a file rewrite (see compact), which new reads wait for.
+  const reading = new Set<Promise<unknown>>();
+  let readsPaused: Promise<void> | undefined;
+
   /** Runs one SELECT on a fresh connection (reads see committed data and never block writes). */
   async function read<T>(sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
-    const connection = await instance.connect();
+    while (readsPaused) await readsPaused;
+    const run = (async () => {
+      const connection = await instance.connect();
+      try {
+        const prepared = await connection.prepare(sql);
+        if (prepared.statementType !== StatementType.SELECT)
+          throw new Error('the event store runs only read-only queries (one SELECT statement)');
+        prepared.bind(bindable(params));
+        const reader = await prepared.runAndReadAll();
+        return reader.getRowObjectsJS().map((row) => plain(row) as T);
+      } finally {
+        connection.closeSync();
+      }
+    })();
+    reading.add(run);
     try {
-      const prepared = await connection.prepare(sql);
-      if (prepared.statementType !== StatementType.SELECT)
-        throw new Error('the event store runs only read-only queries (one SELECT statement)');
-      prepared.bind(bindable(params));
-      const reader = await prepared.runAndReadAll();
-      return reader.getRowObjectsJS().map((row) => plain(row) as T);
+      return await run;
     } finally {
-      connection.closeSync();
+      reading.delete(run);
     }
   }
+
+  /**
+   * Runs `work` in the write queue holding every staging lane, so that no batch is staged or
+   * stored meanwhile: the batches given before it are stored, later ones wait. The lanes' staging
+   * tables (the last batch each staged, kept until the next) are emptied first.
+   */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return write(() => {
+      const held = Promise.all(lanes.map(() => acquireLane()));
+      return serialize(async () => {
+        await held;
+        try {
+          for (const lane of lanes)
+            for (const table of ['interactions', 'feedback', 'quarantine'])
+              await lane.run(`DELETE FROM staging_${table}`);
+          return await work();
+        } finally {
+          // The lanes held now, new ones if the file was rewritten.
+          for (const lane of lanes) releaseLane(lane);
+        }
+      });
+    });
+  }
+
+  /**
+   * Rewrites the file without the bytes of purged rows (see compact.ts), when a purge left them:
+   * reads are paused and the engine reopened on the new file. An in-memory store only
+   * checkpoints, which lets DuckDB vacuum its deleted rows.
+   */
+  async function compact(): Promise<void> {
+    const file = options.file;
+    if (!file) {
+      // FORCE waits for reads under way, where a plain CHECKPOINT would fail.
+      await writer.run('FORCE CHECKPOINT');
+      return;
+    }
+    if ((await readMeta(writer, COMPACT_PENDING)) === 0) return;
+    await writeCompactedCopy(writer, file);
+    let resume = () => {};
+    readsPaused = new Promise((resolve) => {
+      resume = resolve;
+    });
+    try {
+      await Promise.allSettled([...reading]);
+      disconnect();
+      swapInCompactedCopy(file);
+      ({ instance, writer } = await connect());
+    } finally {
+      readsPaused = undefined;
+      resume();
+    }
+  }
+
+  /** A purge: its rows go in one transaction, then from the file; stored ids are read anew. */
+  function purge<T>(remove: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    return exclusive(async () => {
+      try {
+        return await remove(writer);
+      } finally {
+        // Ids of removed interactions may be stored again: the filter is built anew when needed.
+        idFilter = undefined;
+        await compact();
+      }
+    });
+  }
+
+  // A purge whose file rewrite did not finish (the process ended) rewrites it now.
+  if (options.file && (await readMeta(writer, COMPACT_PENDING)) > 0) void exclusive(compact).catch(() => {});
 
   return {
     engine: 'duckdb',
@@ -858,14 +960,28 @@ export async function openDuckDbEventStore(
       return read<T>(q.sql, q.params);
     },
 
+    exportCustomer(workspaceId, customer) {
+      return write(() => serialize(() => customerRecords(writer, workspaceId, customer)));
+    },
+
+    eraseCustomers(workspaceId, customers) {
+      return purge((connection) => eraseCustomerRows(connection, workspaceId, customers));
+    },
+
+    deleteWorkspace(workspaceId) {
+      return purge((connection) => deleteWorkspaceRows(connection, workspaceId));
+    },
+
+    applyRetention(workspaceId, cutoffs) {
+      return purge((connection) => applyRetentionRows(connection, workspaceId, cutoffs));
+    },
+
     async close() {
       if (closing) return;
       closing = true;
       clearTimeout(idleTimer);
       await Promise.allSettled([...inFlight]);
-      for (const lane of lanes) lane.closeSync();
-      writer.closeSync();
-      instance.closeSync();
+      disconnect();
     },
   };
 }
