@@ -3,9 +3,11 @@
  * Fastify's inject on embedded PGlite (in memory) — the default deployment's engine.
  * Run: npm run bench
  */
+import { randomBytes } from 'node:crypto';
 import { buildApp } from '../src/api/app.js';
 import { loadConfig } from '../src/config.js';
 import { openCatalog } from '../src/store/catalog/db.js';
+import { createSecretBox } from '../src/store/catalog/secret-box.js';
 import { createSession } from '../src/store/catalog/sessions.js';
 import { createUser } from '../src/store/catalog/users.js';
 import { openDuckDbEventStore } from '../src/store/events/duckdb/duckdb-event-store.js';
@@ -17,13 +19,24 @@ const ROUNDS = 200;
 const catalog = await openCatalog({});
 await catalog.migrate();
 const events = await openDuckDbEventStore();
-const app = await buildApp({ db: catalog.db, events, config: loadConfig({}), engine: catalog.engine });
+const app = await buildApp({
+  db: catalog.db,
+  events,
+  config: loadConfig({}),
+  engine: catalog.engine,
+  secrets: createSecretBox(randomBytes(32)),
+});
 await app.ready();
 const user = await createUser(catalog.db, { email: 'bench@example.com', password: 'bench password' });
 const cookie = `tp_session=${await createSession(catalog.db, user.id)}`;
 
 async function call(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) {
-  const res = await app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+  const res = await app.inject({
+    method,
+    url,
+    headers: { cookie, origin: 'http://localhost' },
+    ...(payload ? { payload } : {}),
+  });
   if (res.statusCode >= 400) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.json();
 }

@@ -31,6 +31,15 @@ export interface Config {
    * or addresses and CIDR ranges. Rate limits count per client address.
    */
   trustProxy: boolean | number | string[];
+  /** A signed-in session ends after this many minutes without a request (besides its 14-day lifetime). */
+  sessionIdleMinutes: number;
+  /**
+   * The key that encrypts secrets at rest (TOTP secrets), from TOUCHPOINTS_SECRET_KEY; undefined:
+   * the key file `secret.key` in the data directory (created on first start).
+   */
+  secretKey: string | undefined;
+  /** Earlier keys (TOUCHPOINTS_SECRET_KEY_PREVIOUS), only to read what they encrypted; re-encrypted on start. */
+  previousSecretKeys: string[];
   logLevel: string;
   /** Minutes from one retention run of a workspace to the next (TOUCHPOINTS_RETENTION_INTERVAL_MINUTES). */
   retentionIntervalMinutes: number;
@@ -71,6 +80,24 @@ function trustProxy(raw: string | undefined): Config['trustProxy'] {
   return entries;
 }
 
+/** A secret key: 32 bytes as base64/base64url (44 or 43 characters) or 64 hex digits. */
+const SECRET_KEY = /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/;
+
+function secretKeys(env: NodeJS.ProcessEnv): Pick<Config, 'secretKey' | 'previousSecretKeys'> {
+  const current = env.TOUCHPOINTS_SECRET_KEY?.trim() || undefined;
+  const previous = (env.TOUCHPOINTS_SECRET_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter((key) => key !== '');
+  const hint = 'must be 32 random bytes as base64 or 64 hex digits (e.g. `openssl rand -base64 32`)';
+  if (current !== undefined && !SECRET_KEY.test(current))
+    throw new ConfigError(`TOUCHPOINTS_SECRET_KEY ${hint}`);
+  previous.forEach((key, i) => {
+    if (!SECRET_KEY.test(key)) throw new ConfigError(`TOUCHPOINTS_SECRET_KEY_PREVIOUS: key ${i + 1} ${hint}`);
+  });
+  return { secretKey: current, previousSecretKeys: previous };
+}
+
 /** Reads the configuration; throws ConfigError naming the variable at fault. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -97,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.TOUCHPOINTS_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     secureCookies: env.TOUCHPOINTS_SECURE_COOKIES === 'true',
     trustProxy: trustProxy(env.TOUCHPOINTS_TRUST_PROXY),
+    sessionIdleMinutes: integer(env, 'TOUCHPOINTS_SESSION_IDLE_MINUTES', 30, 5, 14 * 24 * 60),
+    ...secretKeys(env),
     logLevel: env.LOG_LEVEL || 'info',
     retentionIntervalMinutes: integer(env, 'TOUCHPOINTS_RETENTION_INTERVAL_MINUTES', 60, 1, 7 * 24 * 60),
   };

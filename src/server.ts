@@ -12,6 +12,7 @@ import { finishPendingPurges } from './privacy/event-purges.js';
 import { processHolder, startRetentionScheduler } from './privacy/retention-scheduler.js';
 import { type Catalog, openCatalog } from './store/catalog/db.js';
 import { createFirstOwner } from './store/catalog/first-owner.js';
+import { loadSecretBox, resealSecrets, type SecretBox } from './store/catalog/secret-box.js';
 import { createSetupToken } from './store/catalog/sessions.js';
 import { countUsers } from './store/catalog/users.js';
 import { acquireLock, updateLockUrl } from './store/data-dir-lock.js';
@@ -24,6 +25,8 @@ const KEY_WHEN_IDLE_MS = 1_000;
 export interface OpenStore {
   catalog: Catalog;
   events: EventStore;
+  /** The key ring of the secrets kept in the catalog. */
+  secrets: SecretBox;
   close(): Promise<void>;
 }
 
@@ -31,7 +34,8 @@ export interface OpenStore {
  * Opens and migrates the catalog and opens the event store (`events.duckdb` in the data
  * directory, also when the catalog is on PostgreSQL). PGlite and DuckDB each allow one process
  * per file, so the data directory is locked first: a second process gets a clear
- * DataDirBusyError instead of a corrupted directory.
+ * DataDirBusyError instead of a corrupted directory. Secrets stored under an earlier key (or in
+ * plain text) are encrypted under the current one; a key that cannot open them stops the start.
  */
 export async function openStore(
   config: Config,
@@ -46,6 +50,8 @@ export async function openStore(
       dataDir: config.databaseUrl ? undefined : join(config.dataDir, 'catalog'),
     });
     await catalog.migrate();
+    const secrets = loadSecretBox(config);
+    await resealSecrets(catalog.db, secrets);
     const events = await openDuckDbEventStore({
       file: join(config.dataDir, 'events.duckdb'),
       ...(options.keyWhenIdleMs === undefined ? {} : { keyWhenIdleMs: options.keyWhenIdleMs }),
@@ -62,6 +68,7 @@ export async function openStore(
     return {
       catalog: opened,
       events,
+      secrets,
       async close() {
         try {
           await events.close();
@@ -120,7 +127,7 @@ export async function startServer(
     const { catalog } = store;
     const firstRun = await prepareFirstRun(catalog, config);
     const app = await buildApp(
-      { db: catalog.db, events: store.events, config, engine: catalog.engine },
+      { db: catalog.db, events: store.events, config, engine: catalog.engine, secrets: store.secrets },
       options,
     );
     await registerWebApp(app);

@@ -3,12 +3,15 @@
  * PGlite and once on the test PostgreSQL server (a fresh database per block), against the
  * real Fastify app through `inject`.
  */
+
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { buildApp } from '../src/api/app.js';
 import { loadConfig } from '../src/config.js';
 import { type Catalog, openCatalog } from '../src/store/catalog/db.js';
+import { createSecretBox, type SecretBox } from '../src/store/catalog/secret-box.js';
 import { createSession } from '../src/store/catalog/sessions.js';
 import { createUser } from '../src/store/catalog/users.js';
 import { openDuckDbEventStore } from '../src/store/events/duckdb/duckdb-event-store.js';
@@ -24,7 +27,13 @@ export interface Reply<T = any> {
   headers: Record<string, unknown>;
 }
 
-/** A caller of the API: a signed-in user (cookie), an API token, or anonymous. */
+/** The origin `inject` requests are made to (its default Host is localhost:80). */
+export const APP_ORIGIN = 'http://localhost';
+
+/**
+ * A caller of the API: a signed-in user (cookie), an API token, or anonymous. Requests with the
+ * cookie send the app's own Origin, as a browser does (the API refuses cookie writes without it).
+ */
 export class Client {
   constructor(
     private readonly app: FastifyInstance,
@@ -39,7 +48,10 @@ export class Client {
     headers: Record<string, string> = {},
   ): Promise<Reply> {
     const h: Record<string, string> = { ...headers };
-    if (this.auth.cookie) h.cookie = `tp_session=${this.auth.cookie}`;
+    if (this.auth.cookie) {
+      h.cookie = `tp_session=${this.auth.cookie}`;
+      h.origin ??= APP_ORIGIN;
+    }
     if (this.auth.token) h.authorization = `Bearer ${this.auth.token}`;
     const res = await this.app.inject({
       method,
@@ -79,6 +91,8 @@ export interface Harness {
   catalog: Catalog;
   /** The harness's own in-memory DuckDB event store. */
   events: EventStore;
+  /** The secret box of the app (a random key). */
+  secrets: SecretBox;
   anonymous: Client;
   /** Creates a user with a session; e-mails are made unique automatically. */
   signUp(name?: string): Promise<Client & { userId: string; email: string }>;
@@ -114,13 +128,15 @@ async function openHarness(engine: Engine, adminUrl: string): Promise<Harness> {
   await catalog.migrate();
   const config = { ...loadConfig({}), databaseUrl, bodyLimit: 1024 * 1024 };
   const events = await openDuckDbEventStore();
-  const app = await buildApp({ db: catalog.db, events, config, engine: catalog.engine });
+  const secrets = createSecretBox(randomBytes(32));
+  const app = await buildApp({ db: catalog.db, events, config, engine: catalog.engine, secrets });
   await app.ready();
   return {
     engine,
     app,
     catalog,
     events,
+    secrets,
     anonymous: new Client(app),
     async signUp(name = 'user') {
       const email = `${name}.${counter++}@example.com`;

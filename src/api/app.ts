@@ -17,8 +17,9 @@ import {
 import type { Config } from '../config.js';
 import { AppError, type FieldIssue, invalid } from '../domain/errors.js';
 import type { Db } from '../store/catalog/db.js';
+import type { SecretBox } from '../store/catalog/secret-box.js';
 import type { EventStore } from '../store/events/event-store.js';
-import { identifyCaller } from './access.js';
+import { checkSameOrigin, identifyCaller } from './access.js';
 import { analyticsRoutes } from './analytics.js';
 import { authRoutes } from './auth.js';
 import { brandRoutes } from './brands.js';
@@ -42,6 +43,8 @@ export interface AppContext {
   events: EventStore;
   config: Config;
   engine: 'pglite' | 'postgres';
+  /** Encrypts the secrets the catalog keeps (TOTP), see secret-box.ts. */
+  secrets: SecretBox;
 }
 
 export const API_VERSION = '0.1.0';
@@ -143,8 +146,9 @@ export async function buildApp(
   });
 
   app.decorateRequest('caller', null);
+  app.addHook('onRequest', checkSameOrigin(ctx.config));
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) request.caller = await identifyCaller(ctx.db, request);
+    if (request.url.startsWith('/api/')) request.caller = await identifyCaller(ctx.db, request, ctx.config);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

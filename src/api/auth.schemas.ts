@@ -38,3 +38,17 @@ export const ZPasswordChange = z.strictObject({
 });
 export const ZTotpCode = z.strictObject({ code: z.string().min(6).max(12) });
 export const ZTotpEnrolment = z.object({ secret: z.string(), uri: z.string() });
+
+export const ZSession = z.object({
+  id: z.string().describe('handle of the session (not its cookie or the cookie hash), for DELETE'),
+  current: z.boolean().describe('true for the session this request is made with'),
+  browser: z.string().nullable().describe('browser named from the User-Agent; null when not recognised'),
+  os: z.string().nullable().describe('operating system named from the User-Agent; null when not recognised'),
+  address: z.string().nullable().describe('client address at the last recorded use'),
+  createdAt: ZTimestamp.describe('when the user signed in'),
+  lastSeenAt: ZTimestamp.describe('last request, recorded at most once a minute'),
+  expiresAt: ZTimestamp.describe('when it ends unless used again (idle timeout or fixed lifetime)'),
+});
+export const ZSessionList = z.object({ items: z.array(ZSession) });
+export const ZSessionParams = z.strictObject({ id: z.string().min(1).max(100).describe('session handle') });
+export const ZSessionsEnded = z.object({ ended: z.number().int().describe('how many sessions ended') });

@@ -1,26 +1,42 @@
-/** Sign-in, sign-out, first-run setup and the caller's own account (password, 2FA). */
+/** Sign-in, sign-out, first-run setup and the caller's own account (password, 2FA, sessions). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { UnauthorizedError } from '../domain/errors.js';
 import { completeSetup } from '../store/catalog/first-owner.js';
-import { createSession, deleteSession, SESSION_DAYS } from '../store/catalog/sessions.js';
+import { SignInThrottledError } from '../store/catalog/login-throttle.js';
+import {
+  createSession,
+  deleteOtherSessions,
+  deleteSession,
+  listSessions,
+  revokeSession,
+  SESSION_DAYS,
+} from '../store/catalog/sessions.js';
+import { signIn } from '../store/catalog/sign-in.js';
 import {
   beginTotpEnrolment,
   changePassword,
-  checkTotp,
   disableTotp,
   enableTotp,
   toUserDto,
   updateProfile,
-  verifyPassword,
 } from '../store/catalog/users.js';
 import { listWorkspacesOfUser, toWorkspaceDto } from '../store/catalog/workspaces.js';
-import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from './access.js';
+import {
+  clearSessionCookie,
+  deviceOf,
+  requireSignedIn,
+  requireUser,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from './access.js';
 import type { RouteOptions } from './app.js';
 import {
   ZLogin,
   ZPasswordChange,
   ZProfilePatch,
+  ZSessionList,
+  ZSessionParams,
+  ZSessionsEnded,
   ZSetup,
   ZTotpCode,
   ZTotpEnrolment,
@@ -32,7 +48,7 @@ import { ZWorkspace } from './workspaces.schemas.js';
 const tags = ['account'];
 
 export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
-  const { db, config } = ctx;
+  const { db, config, secrets } = ctx;
   const maxAge = SESSION_DAYS * 86_400;
   const rateLimit = { max: config.loginRateLimit, timeWindow: 60_000 };
 
@@ -42,22 +58,22 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       config: { rateLimit },
       schema: {
         tags,
-        summary: 'Sign in; sets the HttpOnly session cookie',
+        summary:
+          'Sign in; sets the HttpOnly session cookie. After 5 failed sign-ins to one account each further failure doubles the wait before the next attempt (429 with Retry-After)',
         body: ZLogin,
         response: { 200: z.object({ user: ZUser }), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const user = await verifyPassword(db, request.body.email, request.body.password);
-      if (!user) throw new UnauthorizedError('wrong e-mail or password', 'bad_credentials');
-      if (user.totpEnabled) {
-        if (!request.body.totp)
-          throw new UnauthorizedError('enter the code of your authenticator app', 'totp_required');
-        if (!checkTotp(user, request.body.totp))
-          throw new UnauthorizedError('the two-factor code is wrong', 'totp_invalid');
+      try {
+        const { user, cookie } = await signIn(db, secrets, request.body, deviceOf(request));
+        setSessionCookie(reply, cookie, config.secureCookies, maxAge);
+        return { user: toUserDto(user) };
+      } catch (error) {
+        if (error instanceof SignInThrottledError)
+          reply.header('retry-after', String(error.retryAfterSeconds));
+        throw error;
       }
-      setSessionCookie(reply, await createSession(db, user.id), config.secureCookies, maxAge);
-      return { user: toUserDto(user) };
     },
   );
 
@@ -86,7 +102,12 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
     async (request, reply) => {
       const { token, ...input } = request.body;
       const { user, workspace } = await completeSetup(db, token, input);
-      setSessionCookie(reply, await createSession(db, user.id), config.secureCookies, maxAge);
+      setSessionCookie(
+        reply,
+        await createSession(db, user.id, deviceOf(request)),
+        config.secureCookies,
+        maxAge,
+      );
       return reply.code(201).send({ user: toUserDto(user), workspace: toWorkspaceDto(workspace, 'owner') });
     },
   );
@@ -124,18 +145,14 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
     {
       schema: {
         tags,
-        summary: 'Change password',
+        summary: 'Change password; ends every other session of the user',
         body: ZPasswordChange,
         response: { 204: ZNoContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      await changePassword(
-        db,
-        requireUser(request).id,
-        request.body.currentPassword,
-        request.body.newPassword,
-      );
+      const { user, sessionId } = requireSignedIn(request);
+      await changePassword(db, user.id, request.body.currentPassword, request.body.newPassword, sessionId);
       return reply.code(204).send(null);
     },
   );
@@ -149,7 +166,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
         response: { 200: ZTotpEnrolment, ...errorResponses },
       },
     },
-    async (request) => beginTotpEnrolment(db, requireUser(request)),
+    async (request) => beginTotpEnrolment(db, secrets, requireUser(request)),
   );
 
   app.post(
@@ -157,13 +174,14 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
     {
       schema: {
         tags,
-        summary: 'Confirm two-factor set-up with a current code',
+        summary: 'Confirm two-factor set-up with a current code; ends every other session of the user',
         body: ZTotpCode,
         response: { 204: ZNoContent, ...errorResponses },
       },
     },
     async (request, reply) => {
-      await enableTotp(db, requireUser(request), request.body.code);
+      const { user, sessionId } = requireSignedIn(request);
+      await enableTotp(db, secrets, user, request.body.code, sessionId);
       return reply.code(204).send(null);
     },
   );
@@ -179,8 +197,56 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       },
     },
     async (request, reply) => {
-      await disableTotp(db, requireUser(request), request.body.code);
+      await disableTotp(db, secrets, requireUser(request), request.body.code);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/me/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Where the user is signed in: device, address, last use; the current session is marked',
+        response: { 200: ZSessionList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { user, sessionId } = requireSignedIn(request);
+      return { items: await listSessions(db, user.id, sessionId, config.sessionIdleMinutes) };
+    },
+  );
+
+  app.delete(
+    '/me/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sign out one session (the current one too: then the cookie is cleared)',
+        params: ZSessionParams,
+        response: { 204: ZNoContent, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { user, sessionId } = requireSignedIn(request);
+      const ended = await revokeSession(db, user.id, request.params.id);
+      if (ended.sessionId === sessionId) clearSessionCookie(reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/me/sessions/revoke-others',
+    {
+      schema: {
+        tags,
+        summary: 'Sign out everywhere else: ends every session of the user but the current one',
+        response: { 200: ZSessionsEnded, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { user, sessionId } = requireSignedIn(request);
+      return { ended: await deleteOtherSessions(db, user.id, sessionId) };
     },
   );
 };

@@ -8,7 +8,7 @@ import { listAudit } from '../store/catalog/audit.js';
 import {
   addMember,
   createWorkspace,
-  deleteWorkspace,
+  findRole,
   getWorkspace,
   listMembers,
   listWorkspacesOfUser,
@@ -17,7 +17,7 @@ import {
   toWorkspaceDto,
   updateWorkspace,
 } from '../store/catalog/workspaces.js';
-import { authorize, requireUser } from './access.js';
+import { authorize, refuseForToken, requireUser } from './access.js';
 import type { RouteOptions } from './app.js';
 import { errorResponses, ZItemParams, ZNoContent, ZWorkspaceParams, zPage } from './common.schemas.js';
 import {
@@ -154,7 +154,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       schema: {
         tags: memberTags,
-        summary: 'Add a member by e-mail (owner); creates the account when a password is given',
+        summary:
+          'Add a member by e-mail (owner); creates the account when a password is given. API tokens cannot add owners or give passwords',
         params: ZWorkspaceParams,
         body: ZMemberAdd,
         response: {
@@ -165,6 +166,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'admin');
+      if (request.body.role === 'owner') refuseForToken(request, 'add an owner');
+      if (request.body.password !== undefined) refuseForToken(request, 'create an account with a password');
       return reply.code(201).send(await addMember(db, access.actor, access.workspaceId, request.body));
     },
   );
@@ -174,7 +177,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       schema: {
         tags: memberTags,
-        summary: "Change a member's role (owner)",
+        summary: "Change a member's role (owner); API tokens cannot make or change owners",
         params: ZMemberParams,
         body: ZMemberPatch,
         response: { 200: z.object({ userId: z.string(), role: z.string() }), ...errorResponses },
@@ -182,6 +185,12 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     },
     async (request) => {
       const access = await authorize(db, request, request.params.workspaceId, 'admin');
+      if (request.body.role === 'owner') refuseForToken(request, 'make a member owner');
+      if (
+        access.caller.kind === 'token' &&
+        (await findRole(db, access.workspaceId, request.params.userId)) === 'owner'
+      )
+        refuseForToken(request, "change an owner's role");
       return setMemberRole(db, access.actor, access.workspaceId, request.params.userId, request.body.role);
     },
   );
@@ -191,7 +200,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       schema: {
         tags: memberTags,
-        summary: 'Remove a member (owner, or the member leaving)',
+        summary: 'Remove a member (owner, or the member leaving); API tokens cannot remove owners',
         params: ZMemberParams,
         response: { 204: ZNoContent, ...errorResponses },
       },
@@ -199,6 +208,11 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     async (request, reply) => {
       const leaving = request.caller?.kind === 'user' && request.caller.user.id === request.params.userId;
       const access = await authorize(db, request, request.params.workspaceId, leaving ? 'read' : 'admin');
+      if (
+        access.caller.kind === 'token' &&
+        (await findRole(db, access.workspaceId, request.params.userId)) === 'owner'
+      )
+        refuseForToken(request, 'remove an owner');
       await removeMember(db, access.actor, access.workspaceId, request.params.userId);
       return reply.code(204).send(null);
     },

@@ -91,18 +91,21 @@ describeCatalog('sign-in and account', (h) => {
     });
     expect(login.status).toBe(200);
   });
+});
 
-  it('asks for the TOTP code once two-factor authentication is on', async () => {
+describeCatalog('two-factor sign-in', (h) => {
+  it('asks for the TOTP code once two-factor authentication is on and takes each code once', async () => {
     const carol = await h().signUp('carol');
     const enrol = await carol.post('/api/me/totp');
     expect(enrol.status).toBe(200);
     expect(enrol.body.uri).toMatch(/^otpauth:\/\/totp\//);
     const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(enrol.body.secret) });
-    expect(
-      (await carol.post('/api/me/totp/enable', { code: '000000' === totp.generate() ? '111111' : '000000' }))
-        .status,
-    ).toBe(400);
-    expect((await carol.post('/api/me/totp/enable', { code: totp.generate() })).status).toBe(204);
+    // Three codes in a row (previous, current, next step): each accepted once, in that order.
+    const now = await awayFromStepEdge();
+    const [previous, current, next] = [-30_000, 0, 30_000].map((d) => totp.generate({ timestamp: now + d }));
+    const wrong = ['000000', '111111'].find((c) => ![previous, current, next].includes(c)) ?? '';
+    expect((await carol.post('/api/me/totp/enable', { code: wrong })).status).toBe(400);
+    expect((await carol.post('/api/me/totp/enable', { code: previous })).status).toBe(204);
 
     const credentials = { email: carol.email, password: 'correct horse battery' };
     const noCode = await h().anonymous.post('/api/auth/login', credentials);
@@ -110,21 +113,60 @@ describeCatalog('sign-in and account', (h) => {
     expect(noCode.body.code).toBe('totp_required');
     const badCode = await h().anonymous.post('/api/auth/login', { ...credentials, totp: '12345x' });
     expect(badCode.body.code).toBe('totp_invalid');
-    const ok = await h().anonymous.post('/api/auth/login', { ...credentials, totp: totp.generate() });
+    // The code that enabled two-factor sign-in is used up.
+    const replay = await h().anonymous.post('/api/auth/login', { ...credentials, totp: previous });
+    expect(replay.status).toBe(401);
+    expect(replay.body.code).toBe('totp_replayed');
+    const ok = await h().anonymous.post('/api/auth/login', { ...credentials, totp: current });
     expect(ok.status).toBe(200);
     expect(ok.body.user.totpEnabled).toBe(true);
+    const again = await h().anonymous.post('/api/auth/login', { ...credentials, totp: current });
+    expect(again.status).toBe(401);
+    expect(again.body.code).toBe('totp_replayed');
 
-    expect((await carol.post('/api/me/totp/disable', { code: totp.generate() })).status).toBe(204);
+    const reused = await carol.post('/api/me/totp/disable', { code: current });
+    expect(reused.status).toBe(400);
+    expect(reused.body.issues[0]).toMatchObject({
+      field: 'code',
+      message: expect.stringMatching(/already used/),
+    });
+    expect((await carol.post('/api/me/totp/disable', { code: next })).status).toBe(204);
     expect((await h().anonymous.post('/api/auth/login', credentials)).status).toBe(200);
   });
+
+  it('lets only one of three simultaneous sign-ins with the same code through', async () => {
+    const dave = await h().signUp('dave');
+    const totp = new OTPAuth.TOTP({
+      secret: OTPAuth.Secret.fromBase32((await dave.post('/api/me/totp')).body.secret),
+    });
+    const now = await awayFromStepEdge();
+    const enable = { code: totp.generate({ timestamp: now - 30_000 }) };
+    expect((await dave.post('/api/me/totp/enable', enable)).status).toBe(204);
+    const body = {
+      email: dave.email,
+      password: 'correct horse battery',
+      totp: totp.generate({ timestamp: now }),
+    };
+    const answers = await Promise.all([1, 2, 3].map(() => h().anonymous.post('/api/auth/login', body)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401, 401]);
+  });
 });
+
+/** Waits, when needed, until the current 30 s TOTP step has at least 8 s left; returns now. */
+async function awayFromStepEdge(): Promise<number> {
+  const left = 30_000 - (Date.now() % 30_000);
+  if (left < 8_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+  return Date.now();
+}
 
 describeCatalog('sign-in rate limit', (h) => {
   it('answers 429 after too many attempts from one address', async () => {
     const statuses: number[] = [];
+    // Another account each time: the per-account limit (login-throttle.test.ts) stays out of the way.
     for (let i = 0; i < 12; i++) {
       statuses.push(
-        (await h().anonymous.post('/api/auth/login', { email: 'x@example.com', password: 'guess' })).status,
+        (await h().anonymous.post('/api/auth/login', { email: `x${i}@example.com`, password: 'guess' }))
+          .status,
       );
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);

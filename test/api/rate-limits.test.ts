@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createSession } from '../../src/store/catalog/sessions.js';
-import { describeCatalog } from '../catalog-harness.js';
+import { APP_ORIGIN, describeCatalog } from '../catalog-harness.js';
 
 const T0 = Date.UTC(2024, 4, 1);
 
@@ -20,7 +20,13 @@ describeCatalog('API rate limits', (h) => {
 
   beforeAll(async () => {
     const config = loadConfig({ TOUCHPOINTS_API_RATE_LIMIT: '5', TOUCHPOINTS_INGEST_RATE_LIMIT: '3' });
-    app = await buildApp({ db: h().catalog.db, events: h().events, config, engine: h().engine });
+    app = await buildApp({
+      db: h().catalog.db,
+      events: h().events,
+      config,
+      engine: h().engine,
+      secrets: h().secrets,
+    });
     await app.ready();
     // Set up through the harness's app (default limits), then call the low-limit app.
     const owner = await h().signUp('owner');
@@ -64,7 +70,7 @@ describeCatalog('API rate limits', (h) => {
       200,
     );
     // Ingestion batches count apart: the user can still send them.
-    expect((await ingest(100, { cookie })).status).toBe(200);
+    expect((await ingest(100, { cookie, origin: APP_ORIGIN })).status).toBe(200);
   });
 
   it('counts anonymous callers by address and leaves non-API paths alone', async () => {
@@ -95,6 +101,7 @@ describeCatalog('API rate limits', (h) => {
       events: h().events,
       config: loadConfig({ TOUCHPOINTS_API_RATE_LIMIT: '5', TOUCHPOINTS_TRUST_PROXY: 'loopback' }),
       engine: h().engine,
+      secrets: h().secrets,
     });
     try {
       // Through the proxy on loopback, each client counts on its own.
@@ -137,7 +144,7 @@ describeCatalog('API rate limits', (h) => {
         method: 'POST',
         url: '/api/auth/login',
         remoteAddress: '198.51.100.4',
-        payload: { email: 'nobody@example.com', password: 'guess' },
+        payload: { email: `nobody${i}@example.com`, password: 'guess' },
       });
       statuses.push(res.status);
     }

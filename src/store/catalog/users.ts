@@ -1,9 +1,11 @@
 import { hash, verify } from '@node-rs/argon2';
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, lt, or } from 'drizzle-orm';
 import * as OTPAuth from 'otpauth';
 import { ConflictError, invalid } from '../../domain/errors.js';
 import type { Db } from './db.js';
 import { users } from './schema.js';
+import { type SecretBox, totpContext } from './secret-box.js';
+import { deleteOtherSessions } from './sessions.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -91,14 +93,25 @@ export async function verifyPassword(db: Db, email: string, password: string): P
   return (await verify(user.passwordHash, password)) ? user : undefined;
 }
 
-export async function changePassword(db: Db, userId: string, current: string, next: string): Promise<void> {
+/**
+ * Changes the password and ends every other session of the user (the one making the change,
+ * `keepSessionId`, stays signed in).
+ */
+export async function changePassword(
+  db: Db,
+  userId: string,
+  current: string,
+  next: string,
+  keepSessionId: string,
+): Promise<void> {
   const user = await findUser(db, userId);
   if (!user || !(await verify(user.passwordHash, current))) throw invalid('currentPassword', 'is wrong');
   checkPassword(next, 'newPassword');
-  await db
-    .update(users)
-    .set({ passwordHash: await hash(next) })
-    .where(eq(users.id, userId));
+  const passwordHash = await hash(next);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await deleteOtherSessions(tx, userId, keepSessionId);
+  });
 }
 
 export async function updateProfile(
@@ -122,29 +135,87 @@ function totpFor(user: UserRow, secret: string): OTPAuth.TOTP {
   });
 }
 
-/** True when `code` is the user's current TOTP code (±1 period). */
-export function checkTotp(user: UserRow, code: string): boolean {
-  if (!user.totpSecret) return false;
-  return totpFor(user, user.totpSecret).validate({ token: code.replace(/\s/g, ''), window: 1 }) !== null;
+/** The time step of `code` when it is the user's code of now ±1 period; undefined otherwise. */
+function totpStepOf(box: SecretBox, user: UserRow, code: string, now: number): number | undefined {
+  if (!user.totpSecret) return undefined;
+  const totp = totpFor(user, box.open(user.totpSecret, totpContext(user.id)));
+  const delta = totp.validate({ token: code.replace(/\s/g, ''), timestamp: now, window: 1 });
+  return delta === null ? undefined : totp.counter({ timestamp: now }) + delta;
 }
 
-/** Starts TOTP enrolment: stores a fresh secret (not yet enabled) and returns it with its otpauth:// URI. */
-export async function beginTotpEnrolment(db: Db, user: UserRow): Promise<{ secret: string; uri: string }> {
+export type TotpCheck = 'accepted' | 'wrong' | 'replayed';
+
+/**
+ * Checks a TOTP code and uses it up: the code's time step must be later than the last one
+ * accepted for the user. One conditional UPDATE records it, so of two requests with the same
+ * code only one passes.
+ */
+export async function acceptTotp(
+  db: Db,
+  box: SecretBox,
+  user: UserRow,
+  code: string,
+  now = Date.now(),
+): Promise<TotpCheck> {
+  const step = totpStepOf(box, user, code, now);
+  if (step === undefined) return 'wrong';
+  const taken = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return taken.length === 1 ? 'accepted' : 'replayed';
+}
+
+/** The 400 of a TOTP code that is not accepted. */
+function refuseCode(check: Exclude<TotpCheck, 'accepted'>) {
+  return invalid(
+    'code',
+    check === 'wrong'
+      ? 'is not the current code of your authenticator app'
+      : 'was already used; wait for the next code of your authenticator app',
+  );
+}
+
+/** Starts TOTP enrolment: stores a fresh secret (encrypted, not yet enabled) and returns it with its otpauth:// URI. */
+export async function beginTotpEnrolment(
+  db: Db,
+  box: SecretBox,
+  user: UserRow,
+): Promise<{ secret: string; uri: string }> {
   if (user.totpEnabled) throw new ConflictError('two-factor authentication is already enabled');
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
-  await db.update(users).set({ totpSecret: secret }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ totpSecret: box.seal(secret, totpContext(user.id)) })
+    .where(eq(users.id, user.id));
   return { secret, uri: totpFor(user, secret).toString() };
 }
 
-/** Enables TOTP once the user proves the authenticator app works. */
-export async function enableTotp(db: Db, user: UserRow, code: string): Promise<void> {
+/**
+ * Enables TOTP once the user proves the authenticator app works, and ends every other session
+ * of the user (`keepSessionId`, the one enabling it, stays).
+ */
+export async function enableTotp(
+  db: Db,
+  box: SecretBox,
+  user: UserRow,
+  code: string,
+  keepSessionId: string,
+): Promise<void> {
   if (!user.totpSecret) throw new ConflictError('start the two-factor set-up first');
-  if (!checkTotp(user, code)) throw invalid('code', 'is not the current code of your authenticator app');
-  await db.update(users).set({ totpEnabled: true }).where(eq(users.id, user.id));
+  if (user.totpEnabled) throw new ConflictError('two-factor authentication is already enabled');
+  const check = await acceptTotp(db, box, user, code);
+  if (check !== 'accepted') throw refuseCode(check);
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpEnabled: true }).where(eq(users.id, user.id));
+    await deleteOtherSessions(tx, user.id, keepSessionId);
+  });
 }
 
-export async function disableTotp(db: Db, user: UserRow, code: string): Promise<void> {
+export async function disableTotp(db: Db, box: SecretBox, user: UserRow, code: string): Promise<void> {
   if (!user.totpEnabled) throw new ConflictError('two-factor authentication is not enabled');
-  if (!checkTotp(user, code)) throw invalid('code', 'is not the current code of your authenticator app');
+  const check = await acceptTotp(db, box, user, code);
+  if (check !== 'accepted') throw refuseCode(check);
   await db.update(users).set({ totpEnabled: false, totpSecret: null }).where(eq(users.id, user.id));
 }
