@@ -128,7 +128,7 @@ export async function prepareWorkspace(url: string): Promise<{ workspaceId: stri
     json(
       await fetch(`${base}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie },
+        headers: { 'content-type': 'application/json', cookie, origin: url },
         body: JSON.stringify(body),
       }),
     );

@@ -90,7 +90,7 @@ beforeAll(async () => {
     json(
       await fetch(`${url}${path}`, {
         method: 'POST',
-        headers: { cookie, 'content-type': 'application/json' },
+        headers: { cookie, origin: url, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       }),
     );

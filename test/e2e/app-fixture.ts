@@ -132,10 +132,12 @@ export async function signIn(page: Page, url: string, user = OWNER): Promise<str
 
 /** Calls the API with the page's session cookie (for setting up data a test is not about). */
 export async function apiCall<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await page.request.fetch(`${new URL(page.url()).origin}/api${path}`, {
+  const origin = new URL(page.url()).origin;
+  // The Origin a browser sends: the API refuses cookie writes without it.
+  const response = await page.request.fetch(`${origin}/api${path}`, {
     method,
     data: body === undefined ? undefined : body,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? { origin } : { origin, 'content-type': 'application/json' },
   });
   const text = await response.text();
   if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${text}`);

@@ -96,7 +96,8 @@ describe('ingestion through server crashes', () => {
     const post = (url: string, body: unknown, auth: Record<string, string>) =>
       fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...auth },
+        // The origin a browser would send: the API refuses cookie writes without it.
+        headers: { 'content-type': 'application/json', origin: server.url, ...auth },
         body: JSON.stringify(body),
       });
     await json(

@@ -77,7 +77,7 @@ describe('the server process', () => {
     expect(workspaceId).toBeDefined();
     const created = await fetch(`${first.url}/api/workspaces/${workspaceId}/subjects`, {
       method: 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
+      headers: { cookie, origin: first.url, 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'location', name: 'Flagship store' }),
     });
     expect(created.status).toBe(201);
