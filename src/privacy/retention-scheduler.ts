@@ -13,8 +13,8 @@ const CHECK_EVERY_MS = 60_000;
 export interface RetentionScheduler {
   /** Stops the checks and waits for a run in progress. */
   stop(): Promise<void>;
-  /** One check now (what the timer does): runs the due jobs this process claims; answers how many. */
-  check(): Promise<number>;
+  /** One check now (what the timer does): runs the due jobs this process claims; answers their workspaces. */
+  check(): Promise<string[]>;
 }
 
 /** A name for this process in job claims. */
@@ -23,18 +23,20 @@ export function processHolder(): string {
 }
 
 /**
- * Runs the due retention jobs this process can claim, one after the other; answers how many ran.
- * A failed run (its error kept on its job) goes to `onError` and the others still run.
+ * Runs the due retention jobs this process can claim, one after the other; answers the workspaces
+ * whose retention it ran. A failed run (its error kept on its job) goes to `onError` and the
+ * others still run.
  */
 export async function runDueRetention(
   runner: RetentionRunner,
   onError: (error: unknown) => void,
-): Promise<number> {
+): Promise<string[]> {
   await ensureRetentionJobs(runner.db);
-  let ran = 0;
+  const ran: string[] = [];
   for (const name of await listDueJobs(runner.db, 'retention:')) {
+    const workspaceId = name.slice('retention:'.length);
     try {
-      if (await runRetention(runner, name.slice('retention:'.length), { due: true })) ran++;
+      if (await runRetention(runner, workspaceId, { due: true })) ran.push(workspaceId);
     } catch (error) {
       onError(error);
     }
@@ -54,7 +56,7 @@ export function startRetentionScheduler(
   const every = Math.min(CHECK_EVERY_MS, runner.intervalMs);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let current: Promise<number> = Promise.resolve(0);
+  let current: Promise<string[]> = Promise.resolve([]);
   const check = () => {
     const run = () => runDueRetention(runner, onError);
     current = current.then(run, run);
@@ -73,7 +75,7 @@ export function startRetentionScheduler(
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await current.catch(() => 0);
+      await current.catch(() => []);
     },
   };
 }
