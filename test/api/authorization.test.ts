@@ -189,4 +189,65 @@ describeCatalog('API tokens', (h) => {
     const noScope = await owner.post(`${base}/tokens`, { name: 'none', scopes: [] });
     expect(noScope.body.issues[0].field).toBe('scopes');
   });
+
+  it('cannot make, raise, demote or remove owners, nor set passwords, whatever its scopes', async () => {
+    const owner = await h().signUp('owner');
+    const editor = await h().signUp('editor');
+    const coOwner = await h().signUp('co-owner');
+    const { base } = await h().newWorkspace(owner);
+    expect((await owner.post(`${base}/members`, { email: coOwner.email, role: 'owner' })).status).toBe(201);
+    const admin = h().withToken(
+      (await owner.post(`${base}/tokens`, { name: 'admin', scopes: ['admin'] })).body.token,
+    );
+
+    // A new human account with a password, as owner or not: the token would outlive itself.
+    const minted = await admin.post(`${base}/members`, {
+      email: 'mallory@example.com',
+      role: 'owner',
+      password: 'correct horse battery',
+    });
+    expect(minted.status).toBe(403);
+    expect(minted.body.message).toBe('an API token cannot add an owner; a signed-in owner must do it');
+    const withPassword = await admin.post(`${base}/members`, {
+      email: 'mallory@example.com',
+      role: 'viewer',
+      password: 'correct horse battery',
+    });
+    expect(withPassword.status).toBe(403);
+    expect(withPassword.body.message).toMatch(/cannot create an account with a password/);
+    const login = await h().anonymous.post('/api/auth/login', {
+      email: 'mallory@example.com',
+      password: 'correct horse battery',
+    });
+    expect(login.status).toBe(401);
+    const existingAsOwner = await admin.post(`${base}/members`, { email: editor.email, role: 'owner' });
+    expect(existingAsOwner.status).toBe(403);
+
+    // What an admin token may do with members: existing accounts, roles below owner.
+    expect((await admin.post(`${base}/members`, { email: editor.email, role: 'editor' })).status).toBe(201);
+    const raise = await admin.patch(`${base}/members/${editor.userId}`, { role: 'owner' });
+    expect(raise.status).toBe(403);
+    expect(raise.body.message).toMatch(/cannot make a member owner/);
+    expect((await admin.patch(`${base}/members/${editor.userId}`, { role: 'viewer' })).status).toBe(200);
+    const demote = await admin.patch(`${base}/members/${coOwner.userId}`, { role: 'viewer' });
+    expect(demote.status).toBe(403);
+    expect(demote.body.message).toMatch(/cannot change an owner's role/);
+    const remove = await admin.delete(`${base}/members/${coOwner.userId}`);
+    expect(remove.status).toBe(403);
+    expect(remove.body.message).toMatch(/cannot remove an owner/);
+    expect((await admin.delete(`${base}/members/${editor.userId}`)).status).toBe(204);
+
+    const members = await owner.get(`${base}/members`);
+    expect(
+      members.body.items.map((m: { email: string; role: string }) => `${m.email}:${m.role}`).sort(),
+    ).toEqual([`${coOwner.email}:owner`, `${owner.email}:owner`].sort());
+    // A signed-in owner still can.
+    expect((await owner.patch(`${base}/members/${coOwner.userId}`, { role: 'editor' })).status).toBe(200);
+    // Passwords are changed by their user only, never by a token.
+    const password = await admin.post('/api/me/password', {
+      currentPassword: 'x',
+      newPassword: 'a new password 3',
+    });
+    expect(password.status).toBe(403);
+  });
 });
