@@ -393,6 +393,8 @@ export async function openDuckDbEventStore(
      * waits for it can say so (10 M take about 12 s).
      */
     onKeyPass?: (interactions: number) => void;
+    /** Told when a purge has rewritten the file without the removed bytes: how long that took. */
+    onFileRewrite?: (milliseconds: number) => void;
   } = {},
 ): Promise<EventStore> {
   const touchpointOrder = options.touchpointOrder ?? TOUCHPOINT_ORDER;
@@ -743,6 +745,7 @@ export async function openDuckDbEventStore(
       return;
     }
     if ((await readMeta(writer, COMPACT_PENDING)) === 0) return;
+    const started = performance.now();
     await writeCompactedCopy(writer, file);
     let resume = () => {};
     readsPaused = new Promise((resolve) => {
@@ -757,6 +760,7 @@ export async function openDuckDbEventStore(
       readsPaused = undefined;
       resume();
     }
+    options.onFileRewrite?.(performance.now() - started);
   }
 
   /** A purge: its rows go in one transaction, then from the file; stored ids are read anew. */
