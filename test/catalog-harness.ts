@@ -91,8 +91,9 @@ export interface Harness {
   catalog: Catalog;
   /** The harness's own in-memory DuckDB event store. */
   events: EventStore;
-  /** The secret box of the app (a random key). */
+  /** The secret box of the app and its (random) key. */
   secrets: SecretBox;
+  secretKey: Buffer;
   anonymous: Client;
   /** Creates a user with a session; e-mails are made unique automatically. */
   signUp(name?: string): Promise<Client & { userId: string; email: string }>;
@@ -128,7 +129,8 @@ async function openHarness(engine: Engine, adminUrl: string): Promise<Harness> {
   await catalog.migrate();
   const config = { ...loadConfig({}), databaseUrl, bodyLimit: 1024 * 1024 };
   const events = await openDuckDbEventStore();
-  const secrets = createSecretBox(randomBytes(32));
+  const secretKey = randomBytes(32);
+  const secrets = createSecretBox(secretKey);
   const app = await buildApp({ db: catalog.db, events, config, engine: catalog.engine, secrets });
   await app.ready();
   return {
@@ -137,6 +139,7 @@ async function openHarness(engine: Engine, adminUrl: string): Promise<Harness> {
     catalog,
     events,
     secrets,
+    secretKey,
     anonymous: new Client(app),
     async signUp(name = 'user') {
       const email = `${name}.${counter++}@example.com`;
