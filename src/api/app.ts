@@ -1,8 +1,9 @@
 /**
- * Builds the Fastify application: zod validation and serialization, OpenAPI document and docs
- * page, caller identification, one error format, and every resource's routes.
+ * Builds the Fastify application: security headers, zod validation and serialization, OpenAPI
+ * document and docs page, caller identification, one error format, and every resource's routes.
  */
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -32,6 +33,7 @@ import { interactionRoutes } from './interactions.js';
 import { journeyRoutes } from './journeys.js';
 import { apiRateLimits } from './rate-limits.js';
 import { retentionRoutes } from './retention.js';
+import { DOCS_POLICY, securityHeaders } from './security-headers.js';
 import { standardRoutes } from './standards.js';
 import { subjectRoutes } from './subjects.js';
 import { touchpointRoutes } from './touchpoints.js';
@@ -94,6 +96,8 @@ export async function buildApp(
       .send({ statusCode: 404, code: 'not_found', message: `no route ${request.method} ${request.url}` }),
   );
 
+  // First, so that every route registered after it (pages and /docs have their own) gets its headers.
+  await app.register(fastifyHelmet, securityHeaders({ https: ctx.config.secureCookies }));
   await app.register(fastifyCookie);
   // Requests per client and minute on every /api/ route (rate-limits.ts); sign-in and setup have their own.
   await app.register(fastifyRateLimit, apiRateLimits(ctx.config));
@@ -116,7 +120,7 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: DOCS_POLICY });
 
   // PostgreSQL text cannot hold NUL; refuse it up front with the field named. JSON text can only
   // write NUL as the escape \u0000: a body whose text lacks it needs no walk (which costs a

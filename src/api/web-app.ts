@@ -1,13 +1,15 @@
 /**
  * Serves the single-page web app (built by `npm run build` into web/dist) on the server's own port:
  * hashed assets with a long cache, and index.html for every other path outside /api so that the
- * app's own routes (/w/…/touchpoints, /setup?token=…) load on a reload or from a link.
+ * app's own routes (/w/…/touchpoints, /setup?token=…) load on a reload or from a link. Each page
+ * carries the page Content-Security-Policy (security-headers.ts) with a nonce of its own.
  */
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { pageHeaders, styleNonce } from './security-headers.js';
 
 export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -22,6 +24,18 @@ const notBuiltHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 (<code>npm start</code> does it for you) and reload. The HTTP API and its reference are at <a href="/docs">/docs</a>.</p>
 </body></html>`;
 
+/**
+ * Pages whose URL carries a token (setup link, invitations, password resets, shared links): they
+ * and everything under them send no Referer, so the token cannot leak to another site or a log.
+ */
+export const TOKEN_PAGES = ['/setup', '/invite', '/reset-password', '/share'];
+
+/**
+ * Stands in index.html (web/index.html's `<meta property="csp-nonce">`) for the response's style
+ * nonce; MantineProvider reads it from there for its `<style>` elements.
+ */
+export const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+
 export async function registerWebApp(app: FastifyInstance, distDir = webDistDir()): Promise<void> {
   // Files are looked up when asked for, not listed at start: a build made while the server runs
   // (new hashed asset names, a first build after "not built") is served without a restart.
@@ -32,13 +46,33 @@ export async function registerWebApp(app: FastifyInstance, distDir = webDistDir(
   app.get('/favicon.svg', { schema: { hide: true } }, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('favicon.svg', { cacheControl: false }),
   );
-  app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+  // Read on every request, a new nonce each time: no validators (ETag, Last-Modified), as a cached
+  // copy would carry a nonce that no longer matches the header.
+  const sendPage = async (reply: FastifyReply) => {
+    let html: string;
+    try {
+      html = await readFile(join(distDir, 'index.html'), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      return reply.type('text/html; charset=utf-8').send(notBuiltHtml);
+    }
+    return reply
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(html.replaceAll(NONCE_PLACEHOLDER, styleNonce(reply.raw)));
+  };
+  const tokenPage = { schema: { hide: true }, helmet: pageHeaders({ carriesToken: true }) };
+  for (const path of TOKEN_PAGES) {
+    app.get(path, tokenPage, (_request, reply) => sendPage(reply));
+    app.get(`${path}/*`, tokenPage, (_request, reply) => sendPage(reply));
+  }
+  const page = { schema: { hide: true }, helmet: pageHeaders({ carriesToken: false }) };
+  app.get('/*', page, async (request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply
         .code(404)
         .send({ statusCode: 404, code: 'not_found', message: `no route GET ${request.url}` });
     }
-    if (!existsSync(join(distDir, 'index.html'))) return reply.type('text/html').send(notBuiltHtml);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+    return sendPage(reply);
   });
 }

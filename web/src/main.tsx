@@ -10,6 +10,10 @@ import { createRoot } from 'react-dom/client';
 import { ApiError } from './api/client';
 import { App } from './app';
 
+// The nonce the server gave this page for its <style> elements (the Content-Security-Policy allows
+// no others); the browser hides the attribute, the property keeps it.
+const styleNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce ?? '';
+
 const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'sm' });
 
 const queryClient = new QueryClient({
@@ -28,7 +32,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} getStyleNonce={() => styleNonce}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <App />
