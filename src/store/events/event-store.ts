@@ -191,7 +191,7 @@ export interface RetentionCutoffs {
 }
 
 export interface RetentionResult extends PurgeResult {
-  /** Feedback answers whose comment was set to NULL (kept otherwise). */
+  /** Feedback answers, stored or quarantined, whose comment was set to NULL (kept otherwise). */
   commentsStripped: number;
 }
 
@@ -235,17 +235,32 @@ export interface EventStore {
    * write methods (they would wait behind it).
    */
   withBulkWriter<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
-  /** Every interaction, feedback answer and quarantined record of one customer key, oldest first. */
+  /**
+   * Every interaction, feedback answer and quarantined record of one customer key, each list
+   * oldest first (by time, then id); read in the write queue, so the writes given before it are
+   * in it. A quarantined answer whose comment was stripped has `comment: null`.
+   */
   exportCustomer(workspaceId: string, customer: string): Promise<CustomerRecords>;
   /**
-   * Erases customer keys from every table and derived structure (keys, sorted runs, orders, id
-   * filter, caches), in the write queue; once the promise resolves, no analysis counts them and
-   * the engine's files hold them no more. Erasing keys that are not stored is a no-op.
+   * Erases customer keys of a workspace from every table and derived structure (interactions,
+   * their integer keys' dictionary and sorted runs, feedback, quarantine, the id filter; staging
+   * tables are emptied), in the write queue: the writes given before it are erased too. Once the
+   * promise resolves the erasure is durable, no analysis counts them, their ids may be stored
+   * again, and the engine's files hold their bytes no more (DuckDB: the file is rewritten, see
+   * duckdb/compact.ts). Erasing keys that are not stored is a no-op, and costs no rewrite.
    */
   eraseCustomers(workspaceId: string, customers: readonly string[]): Promise<PurgeResult>;
-  /** Deletes everything of a workspace from every table and derived structure, like eraseCustomers. */
+  /**
+   * Deletes everything of a workspace (records, quarantine, touchpoint aliases and every derived
+   * structure) like eraseCustomers.
+   */
   deleteWorkspace(workspaceId: string): Promise<PurgeResult>;
-  /** Deletes records (and strips comments) older than the cutoffs, like eraseCustomers. */
+  /**
+   * Deletes a workspace's interactions, feedback answers and quarantined records older than
+   * `deleteBefore`, and strips the comments of answers (quarantined ones too) older than
+   * `stripCommentsBefore`, like eraseCustomers. What depends on a customer's order (`ord` and the
+   * touchpoint before, for attribution) is numbered again for the customers it cut.
+   */
   applyRetention(workspaceId: string, cutoffs: RetentionCutoffs): Promise<RetentionResult>;
   /** Runs a read-only analytical query and returns plain JS rows (numbers, strings, null). */
   query<T = Record<string, unknown>>(q: EngineQuery): Promise<T[]>;

@@ -8,6 +8,11 @@
  * connection of their own and run beside the writes. On the way in, each interaction gets the
  * integer keys of its customer and touchpoint (see schema.ts); a file written with the first
  * layout, without them, is upgraded when opened.
+ *
+ * Purges (erasure of customers, deletion of a workspace, retention) take the write queue and
+ * every staging lane, remove the rows from every table in one transaction (purge.ts), drop the
+ * id filter and then rewrite the file without the removed bytes (compact.ts): reads pause for
+ * the swap only, and the engine is opened again on the new file.
  */
 import {
   type DuckDBConnection,
@@ -255,8 +260,8 @@ async function assignKeys(
       WHERE interactions.workspace_id = t.workspace_id AND interactions.id = t.id`);
     await connection.run('UPDATE interactions SET seq = 0 WHERE seq IS NULL');
     // ord and prev_key (see schema.ts) of every interaction of a customer with new ones: a new
-    // interaction may come before older ones and move them. Rows are matched by rowid (the
-    // table is only ever appended to, and this is one transaction).
+    // interaction may come before older ones and move them. Rows are matched by rowid, which
+    // holds within this one transaction (a purge or a file rewrite between passes may move it).
     await connection.run(`UPDATE interactions SET ord = t.ord, prev_key = t.prev_key FROM (
         SELECT i.rowid AS r, row_number() OVER w AS ord, lag(i.touchpoint_key) OVER w AS prev_key
         FROM interactions i SEMI JOIN (SELECT DISTINCT workspace_id, customer_key FROM interactions WHERE ord IS NULL) n

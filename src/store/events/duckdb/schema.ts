@@ -31,6 +31,11 @@
  * the chain query took about 0.63 of its time on `interactions` (docs/benchmarks.md). The key
  * pass fills it with the rows it gives keys to, and sorts it anew when small runs pile up.
  *
+ * Purges keep all of this valid without a new pass (see purge.ts): an erased customer's or a
+ * deleted workspace's rows leave every table at once, leaving holes in the dense keys (DuckDB
+ * still groups the range in an array); retention numbers `ord` and `prev_key` again for the
+ * customers whose oldest interactions it removed.
+ *
  * `at` is a reserved word in DuckDB: the DDL quotes it, and queries must write it qualified
  * (`i.at`) or quoted (`"at"`) — a bare `at` is a syntax error.
  */
