@@ -4,8 +4,8 @@
  * - everything by default (API, OpenAPI document, static files, errors): a document may load
  *   nothing (`default-src 'none'`);
  * - the web app's pages (web-app.ts): its own files only, no inline script, Mantine's `<style>`
- *   elements by the response's style nonce, inline style attributes (ECharts, Mantine);
- * - the API reference /docs (swagger-ui): its own files, inline style attributes and data: images.
+ *   elements by the response's style nonce, inline style attributes (ECharts tooltips);
+ * - the API reference /docs (swagger-ui): its own files, its logo's `<style>` by hash, data: images.
  * No page may be framed (`frame-ancestors 'none'`, `X-Frame-Options: DENY`). Pages whose URL
  * carries a token send no Referer; HSTS only when the server is reached over HTTPS.
  */
@@ -81,9 +81,10 @@ export function pageHeaders(options: { carriesToken: boolean }): HelmetRouteOpti
 }
 
 /**
- * The API reference (/docs, @fastify/swagger-ui's `staticCSP`): swagger-ui's own scripts and
- * style sheets, the style attributes its React components write, its data: icons; "Try it out"
- * calls the API on the same origin.
+ * The API reference (/docs, @fastify/swagger-ui's `staticCSP`, which replaces the header above):
+ * swagger-ui's own scripts and style sheets, the logo @fastify/swagger-ui draws as a data: image;
+ * "Try it out" calls the API on the same origin. Its React components set styles through the
+ * CSSOM, so no style attribute is needed.
  */
 export const DOCS_POLICY: Directives = {
   'default-src': ["'self'"],
