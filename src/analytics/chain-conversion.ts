@@ -76,7 +76,8 @@ function linkTouchpoints(input: Input): string[][] {
 function duckdbChainConversion(input: Input, keys: ReadonlyMap<string, number>): EngineQuery {
   const p = new SqlParams();
   const n = input.links.length;
-  const window = p.bigint(input.windowMs);
+  // Bound only when a later link uses it: DuckDB refuses a parameter the SQL does not name.
+  const window = n > 1 ? p.bigint(input.windowMs) : '';
   const links = linkTouchpoints(input);
   const props =
     input.filters?.props && Object.keys(input.filters.props).length > 0 ? input.filters.props : undefined;
