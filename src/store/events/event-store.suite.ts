@@ -534,6 +534,23 @@ export function runEventStoreSuite(name: string, open: () => Promise<EventStore>
       expect((await store.exportCustomer(ws, 'ann')).interactions).toEqual([again]);
     });
 
+    it('erases what concurrent batches given before it stored, and keeps what later ones store', async () => {
+      const ws = newWorkspace();
+      const batch = (n: number) =>
+        Array.from({ length: 200 }, (_, k) =>
+          interaction(ws, `b${n}-${k}`, { customer: k % 2 === 0 ? 'dan' : 'eve', at: T0 + n * HOUR + k }),
+        );
+      const before = [0, 1, 2, 3, 4].map((n) => store.insertInteractions(batch(n)));
+      const erasure = store.eraseCustomers(ws, ['dan']);
+      const after = [5, 6, 7].map((n) => store.insertInteractions(batch(n)));
+      await Promise.all([...before, ...after]);
+      expect(await erasure).toEqual({ interactions: 500, feedback: 0, quarantined: 0 });
+      const left = await interactionsOf(ws);
+      expect(left.filter((r) => r.customer === 'dan')).toHaveLength(300);
+      expect(left.filter((r) => r.customer === 'dan' && r.at < T0 + 5 * HOUR)).toEqual([]);
+      expect(left.filter((r) => r.customer === 'eve')).toHaveLength(800);
+    });
+
     it('deletes a workspace from every record and leaves the others', async () => {
       const ws = newWorkspace();
       const other = newWorkspace();
