@@ -781,7 +781,8 @@ export async function openDuckDbEventStore(
     });
   }
 
-  // A purge whose file rewrite did not finish (the process ended) rewrites it now.
+  // A purge whose file rewrite did not finish (the process ended) rewrites it now, first in the
+  // write queue; should that fail too, the mark stays for the next purge or open to try again.
   if (options.file && (await readMeta(writer, COMPACT_PENDING)) > 0) void exclusive(compact).catch(() => {});
 
   return {
