@@ -106,7 +106,8 @@ export interface Harness {
 
 let counter = 0;
 
-async function openHarness(engine: Engine, adminUrl: string): Promise<Harness> {
+/** Opens one harness on `engine` (for tests that need only one; `adminUrl` only for postgres). */
+export async function openHarness(engine: Engine, adminUrl: string): Promise<Harness> {
   let dropDatabase = async () => {};
   let databaseUrl: string | undefined;
   if (engine === 'postgres') {
