@@ -32,6 +32,7 @@ import type {
   ZLane,
   ZStage,
 } from '../../../src/api/journeys.schemas.js';
+import type { ZRetentionRun, ZRetentionStatus } from '../../../src/api/retention.schemas.js';
 import type { ZStandard, ZStandardCreate } from '../../../src/api/standards.schemas.js';
 import type { ZSubject } from '../../../src/api/subjects.schemas.js';
 import type {
@@ -84,3 +85,5 @@ export type Attribution = z.output<typeof ZWorkspaceAttribution>;
 export type Sentiment = z.output<typeof ZWorkspaceSentiment>;
 export type StandardsCompliance = z.output<typeof ZWorkspaceStandardsCompliance>;
 export type ContactFrequency = z.output<typeof ZWorkspaceContactFrequency>;
+export type RetentionStatus = z.output<typeof ZRetentionStatus>;
+export type RetentionRun = z.output<typeof ZRetentionRun>;

@@ -14,6 +14,25 @@ export const settings = defineTranslations(
       capHint:
         'Business→customer touches per customer in 30 days above which contact fatigue sets in (8 when empty).',
     },
+    retention: {
+      title: 'Retention of personal data',
+      intro:
+        'Interactions, feedback answers and records waiting for their touchpoint are deleted automatically once they are older than the period set here; feedback comments can go earlier (the score stays). Leave a field empty to keep the records.',
+      days: 'Delete records after (days)',
+      daysHint: 'From 30 to 3650 days. Empty: records are kept until someone deletes them.',
+      commentDays: 'Remove comments after (days)',
+      commentDaysHint: 'At most the period above. Empty: comments go with their answer.',
+      off: 'No retention set: records are kept.',
+      nextRun: 'Next run',
+      lastRun: 'Last run',
+      never: 'Not run yet',
+      running: 'Running…',
+      removed:
+        '{{interactions}} interactions, {{feedback}} feedback answers and {{quarantined}} waiting records deleted; {{comments}} comments removed',
+      failed: 'Failed: {{error}}',
+      runNow: 'Run now',
+      ran: 'Retention run finished',
+    },
     members: {
       title: 'Members and roles',
       intro:
@@ -82,6 +101,7 @@ export const settings = defineTranslations(
         member: 'Member',
         api_token: 'API token',
         workspace: 'Workspace',
+        customer: 'Customer',
       },
       actions: {
         create: 'Created',
@@ -90,6 +110,7 @@ export const settings = defineTranslations(
         revoke: 'Revoked',
         import: 'Imported',
         map_key: 'Key mapped',
+        erase: 'Erased',
       },
       when: 'When',
       who: 'Who',
@@ -127,6 +148,25 @@ export const settings = defineTranslations(
         cap: 'Obergrenze der Kontakthäufigkeit',
         capHint:
           'Kontakte Unternehmen→Kunde je Kunde in 30 Tagen, ab denen Kontaktmüdigkeit einsetzt (leer: 8).',
+      },
+      retention: {
+        title: 'Aufbewahrung personenbezogener Daten',
+        intro:
+          'Interaktionen, Feedback-Antworten und Datensätze, die auf ihren Touchpoint warten, werden automatisch gelöscht, sobald sie älter als die hier eingestellte Frist sind; Feedback-Kommentare können früher entfallen (die Bewertung bleibt). Ein leeres Feld bewahrt die Datensätze auf.',
+        days: 'Datensätze löschen nach (Tagen)',
+        daysHint: '30 bis 3650 Tage. Leer: Datensätze bleiben, bis jemand sie löscht.',
+        commentDays: 'Kommentare entfernen nach (Tagen)',
+        commentDaysHint: 'Höchstens die Frist darüber. Leer: Kommentare gehen mit ihrer Antwort.',
+        off: 'Keine Aufbewahrungsfrist: Datensätze bleiben erhalten.',
+        nextRun: 'Nächster Lauf',
+        lastRun: 'Letzter Lauf',
+        never: 'Noch nicht gelaufen',
+        running: 'Läuft…',
+        removed:
+          '{{interactions}} Interaktionen, {{feedback}} Feedback-Antworten und {{quarantined}} wartende Datensätze gelöscht; {{comments}} Kommentare entfernt',
+        failed: 'Fehlgeschlagen: {{error}}',
+        runNow: 'Jetzt ausführen',
+        ran: 'Aufbewahrungslauf abgeschlossen',
       },
       members: {
         title: 'Mitglieder und Rollen',
@@ -197,6 +237,7 @@ export const settings = defineTranslations(
           member: 'Mitglied',
           api_token: 'API-Token',
           workspace: 'Arbeitsbereich',
+          customer: 'Kunde',
         },
         actions: {
           create: 'Angelegt',
@@ -205,6 +246,7 @@ export const settings = defineTranslations(
           revoke: 'Widerrufen',
           import: 'Importiert',
           map_key: 'Schlüssel zugeordnet',
+          erase: 'Gelöscht (Kunde)',
         },
         when: 'Wann',
         who: 'Wer',
@@ -242,6 +284,25 @@ export const settings = defineTranslations(
         cap: 'Предел частоты контактов',
         capHint:
           'Касания «бизнес→клиент» на клиента за 30 дней, выше которых наступает усталость от контактов (если пусто — 8).',
+      },
+      retention: {
+        title: 'Хранение персональных данных',
+        intro:
+          'Взаимодействия, ответы на опросы и записи, ожидающие свою точку контакта, удаляются автоматически, когда становятся старше заданного здесь срока; комментарии к отзывам можно удалять раньше (оценка остаётся). Пустое поле — записи хранятся.',
+        days: 'Удалять записи через (дней)',
+        daysHint: 'От 30 до 3650 дней. Пусто: записи хранятся, пока их не удалят вручную.',
+        commentDays: 'Удалять комментарии через (дней)',
+        commentDaysHint: 'Не больше срока выше. Пусто: комментарии удаляются вместе с ответом.',
+        off: 'Срок хранения не задан: записи хранятся.',
+        nextRun: 'Следующий запуск',
+        lastRun: 'Последний запуск',
+        never: 'Ещё не запускался',
+        running: 'Выполняется…',
+        removed:
+          'Удалено взаимодействий: {{interactions}}, ответов: {{feedback}}, ожидающих записей: {{quarantined}}; удалено комментариев: {{comments}}',
+        failed: 'Ошибка: {{error}}',
+        runNow: 'Запустить сейчас',
+        ran: 'Очистка по сроку хранения завершена',
       },
       members: {
         title: 'Участники и роли',
@@ -312,6 +373,7 @@ export const settings = defineTranslations(
           member: 'Участник',
           api_token: 'API-токен',
           workspace: 'Рабочее пространство',
+          customer: 'Клиент',
         },
         actions: {
           create: 'Создано',
@@ -320,6 +382,7 @@ export const settings = defineTranslations(
           revoke: 'Отозвано',
           import: 'Импортировано',
           map_key: 'Ключ сопоставлен',
+          erase: 'Стёрт',
         },
         when: 'Когда',
         who: 'Кто',
@@ -351,6 +414,25 @@ export const settings = defineTranslations(
         cap: 'Limit četnosti kontaktů',
         capHint:
           'Kontakty firma→zákazník na zákazníka za 30 dní, nad nimiž nastává únava z kontaktů (prázdné: 8).',
+      },
+      retention: {
+        title: 'Uchovávání osobních údajů',
+        intro:
+          'Interakce, odpovědi na dotazníky a záznamy čekající na svůj kontaktní bod se automaticky smažou, jakmile jsou starší než zde nastavená lhůta; komentáře ke zpětné vazbě mohou zmizet dříve (hodnocení zůstane). Prázdné pole záznamy uchová.',
+        days: 'Smazat záznamy po (dnech)',
+        daysHint: '30 až 3650 dní. Prázdné: záznamy zůstanou, dokud je někdo nesmaže.',
+        commentDays: 'Odstranit komentáře po (dnech)',
+        commentDaysHint: 'Nejvýše lhůta výše. Prázdné: komentáře odejdou se svou odpovědí.',
+        off: 'Lhůta uchování není nastavena: záznamy zůstávají.',
+        nextRun: 'Příští běh',
+        lastRun: 'Poslední běh',
+        never: 'Zatím neproběhl',
+        running: 'Probíhá…',
+        removed:
+          'Smazáno interakcí: {{interactions}}, odpovědí: {{feedback}}, čekajících záznamů: {{quarantined}}; odstraněno komentářů: {{comments}}',
+        failed: 'Chyba: {{error}}',
+        runNow: 'Spustit nyní',
+        ran: 'Běh uchování dokončen',
       },
       members: {
         title: 'Členové a role',
@@ -420,6 +502,7 @@ export const settings = defineTranslations(
           member: 'Člen',
           api_token: 'API token',
           workspace: 'Pracovní prostor',
+          customer: 'Zákazník',
         },
         actions: {
           create: 'Vytvořeno',
@@ -428,6 +511,7 @@ export const settings = defineTranslations(
           revoke: 'Zrušeno',
           import: 'Importováno',
           map_key: 'Klíč přiřazen',
+          erase: 'Vymazáno',
         },
         when: 'Kdy',
         who: 'Kdo',
@@ -464,6 +548,25 @@ export const settings = defineTranslations(
         cap: 'Limit frekvencie kontaktov',
         capHint:
           'Kontakty firma→zákazník na zákazníka za 30 dní, nad ktorými nastáva únava z kontaktov (prázdne: 8).',
+      },
+      retention: {
+        title: 'Uchovávanie osobných údajov',
+        intro:
+          'Interakcie, odpovede na dotazníky a záznamy čakajúce na svoj kontaktný bod sa automaticky zmažú, keď sú staršie ako tu nastavená lehota; komentáre k spätnej väzbe môžu zmiznúť skôr (hodnotenie zostane). Prázdne pole záznamy uchová.',
+        days: 'Zmazať záznamy po (dňoch)',
+        daysHint: '30 až 3650 dní. Prázdne: záznamy zostanú, kým ich niekto nezmaže.',
+        commentDays: 'Odstrániť komentáre po (dňoch)',
+        commentDaysHint: 'Najviac lehota vyššie. Prázdne: komentáre odídu so svojou odpoveďou.',
+        off: 'Lehota uchovávania nie je nastavená: záznamy zostávajú.',
+        nextRun: 'Ďalší beh',
+        lastRun: 'Posledný beh',
+        never: 'Zatiaľ neprebehol',
+        running: 'Prebieha…',
+        removed:
+          'Zmazané interakcie: {{interactions}}, odpovede: {{feedback}}, čakajúce záznamy: {{quarantined}}; odstránené komentáre: {{comments}}',
+        failed: 'Chyba: {{error}}',
+        runNow: 'Spustiť teraz',
+        ran: 'Beh uchovávania dokončený',
       },
       members: {
         title: 'Členovia a roly',
@@ -533,6 +636,7 @@ export const settings = defineTranslations(
           member: 'Člen',
           api_token: 'API token',
           workspace: 'Pracovný priestor',
+          customer: 'Zákazník',
         },
         actions: {
           create: 'Vytvorené',
@@ -541,6 +645,7 @@ export const settings = defineTranslations(
           revoke: 'Zrušené',
           import: 'Importované',
           map_key: 'Kľúč priradený',
+          erase: 'Vymazané',
         },
         when: 'Kedy',
         who: 'Kto',
@@ -577,6 +682,25 @@ export const settings = defineTranslations(
         cap: 'Plafonul frecvenței contactelor',
         capHint:
           'Contacte firmă→client per client în 30 de zile peste care apare oboseala de contact (gol: 8).',
+      },
+      retention: {
+        title: 'Păstrarea datelor personale',
+        intro:
+          'Interacțiunile, răspunsurile la chestionare și înregistrările care își așteaptă punctul de contact sunt șterse automat după ce depășesc perioada stabilită aici; comentariile la feedback pot dispărea mai devreme (scorul rămâne). Un câmp gol păstrează înregistrările.',
+        days: 'Șterge înregistrările după (zile)',
+        daysHint: 'Între 30 și 3650 de zile. Gol: înregistrările rămân până le șterge cineva.',
+        commentDays: 'Elimină comentariile după (zile)',
+        commentDaysHint: 'Cel mult perioada de mai sus. Gol: comentariile pleacă odată cu răspunsul.',
+        off: 'Nicio perioadă de păstrare: înregistrările rămân.',
+        nextRun: 'Următoarea rulare',
+        lastRun: 'Ultima rulare',
+        never: 'Nu a rulat încă',
+        running: 'Rulează…',
+        removed:
+          'Șterse: {{interactions}} interacțiuni, {{feedback}} răspunsuri și {{quarantined}} înregistrări în așteptare; {{comments}} comentarii eliminate',
+        failed: 'Eșuat: {{error}}',
+        runNow: 'Rulează acum',
+        ran: 'Rularea de păstrare s-a încheiat',
       },
       members: {
         title: 'Membri și roluri',
@@ -647,6 +771,7 @@ export const settings = defineTranslations(
           member: 'Membru',
           api_token: 'Token API',
           workspace: 'Spațiu de lucru',
+          customer: 'Client',
         },
         actions: {
           create: 'Creat',
@@ -655,6 +780,7 @@ export const settings = defineTranslations(
           revoke: 'Revocat',
           import: 'Importat',
           map_key: 'Cheie asociată',
+          erase: 'Șters',
         },
         when: 'Când',
         who: 'Cine',

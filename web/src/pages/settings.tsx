@@ -1,4 +1,4 @@
-/** Workspace settings: the workspace itself, members and roles, channels, audit log. */
+/** Workspace settings: the workspace itself and its retention, members and roles, channels, audit log. */
 import { Stack, Tabs } from '@mantine/core';
 import { IconAdjustments, IconHistory, IconRoute, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { PageHeader } from '../components/layout';
 import { AuditLog } from '../components/settings/audit-log';
 import { Channels } from '../components/settings/channels';
 import { Members } from '../components/settings/members';
+import { RetentionSettings } from '../components/settings/retention';
 import { WorkspaceForm } from '../components/settings/workspace-form';
 
 const TABS = ['general', 'members', 'channels', 'audit'] as const;
@@ -36,7 +37,10 @@ export function SettingsPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general">
-          <WorkspaceForm />
+          <Stack>
+            <WorkspaceForm />
+            <RetentionSettings />
+          </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="members">
           <Members />

@@ -20,6 +20,12 @@ import type { Workspace } from '../../api/types';
 import { ME_KEY, useIsOwner, useWorkspaceId } from '../../state/session';
 import { QueryState } from '../states';
 
+/** The settings with the cap as given (none when empty). */
+function settingsWithCap(settings: Workspace['settings'], cap: number | string) {
+  const { contactFrequencyCap: _, ...others } = settings;
+  return typeof cap === 'number' ? { ...others, contactFrequencyCap: cap } : others;
+}
+
 function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onConflict: () => void }) {
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation();
@@ -42,7 +48,8 @@ function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onCo
         version: workspace.version,
         name: form.name,
         description: form.description,
-        settings: typeof form.cap === 'number' ? { contactFrequencyCap: form.cap } : {},
+        // The other settings (retention) go back as they are: a PATCH replaces the settings whole.
+        settings: settingsWithCap(workspace.settings, form.cap),
       }),
     onSuccess: async () => {
       notifications.show({ color: 'green', message: tc('state.saved') });
