@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { MAX_CUSTOMER_KEY, MAX_ERASE_KEYS } from '../api/customers.schemas.js';
+import { MAX_CUSTOMER_KEY } from '../api/customers.schemas.js';
 import { eraseCustomers, exportCustomer } from '../privacy/customers.js';
 import { SYSTEM_ACTOR } from '../store/catalog/audit.js';
 import { getWorkspace } from '../store/catalog/workspaces.js';
@@ -72,18 +72,8 @@ export function customerCommand(program: Command): void {
       if (keys.length === 0) throw new CliError(`${options.file} holds no customer key`);
       await withStore('customer erase', async ({ catalog, events }) => {
         await getWorkspace(catalog.db, options.workspace);
-        const total = { customers: 0, interactions: 0, feedback: 0, quarantined: 0 };
-        // The same batches as the API takes, so each outbox row stays a bounded size.
-        for (let i = 0; i < keys.length; i += MAX_ERASE_KEYS) {
-          const done = await eraseCustomers(
-            catalog.db,
-            events,
-            SYSTEM_ACTOR,
-            options.workspace,
-            keys.slice(i, i + MAX_ERASE_KEYS),
-          );
-          for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += done[k];
-        }
+        // One call for the whole file: each erasure rewrites the event store's file once.
+        const total = await eraseCustomers(catalog.db, events, SYSTEM_ACTOR, options.workspace, keys);
         console.log(
           `erased ${total.customers} customer keys: ${total.interactions} interactions, ` +
             `${total.feedback} feedback answers, ${total.quarantined} quarantined records deleted`,
