@@ -12,7 +12,7 @@ import type {
   ZWorkspaceStandardsCompliance,
   ZWorkspaceTouchesToConversion,
 } from '../../../src/api/analytics.schemas.js';
-import type { ZUser } from '../../../src/api/auth.schemas.js';
+import type { ZSession, ZUser } from '../../../src/api/auth.schemas.js';
 import type { ZBrand } from '../../../src/api/brands.schemas.js';
 import type {
   ZChain,
@@ -51,6 +51,7 @@ export interface Page<T> {
 }
 
 export type User = z.output<typeof ZUser>;
+export type Session = z.output<typeof ZSession>;
 export type Workspace = z.output<typeof ZWorkspace>;
 export type Member = z.output<typeof ZMember>;
 export type ApiToken = z.output<typeof ZApiToken>;

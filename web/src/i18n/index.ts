@@ -5,6 +5,7 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { account } from './account';
 import { analytics } from './analytics';
 import { chains } from './chains';
 import { common } from './common';
@@ -15,7 +16,7 @@ import { settings } from './settings';
 import { templates } from './templates';
 import { touchpoints } from './touchpoints';
 
-const namespaces = { common, touchpoints, templates, journeys, chains, analytics, data, settings };
+const namespaces = { common, touchpoints, templates, journeys, chains, analytics, data, settings, account };
 type Namespaces = typeof namespaces;
 
 export const resources = Object.fromEntries(

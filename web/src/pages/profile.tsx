@@ -1,4 +1,4 @@
-/** The signed-in user's profile: name, language, password and two-factor authentication. */
+/** The signed-in user's profile: name, language, password, two-factor authentication, sessions. */
 import {
   Alert,
   Badge,
@@ -23,6 +23,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client';
 import type { User } from '../api/types';
+import { SESSIONS_KEY, Sessions } from '../components/profile/sessions';
 import { Loading } from '../components/states';
 import { isLanguage, LANGUAGES, setLanguage } from '../i18n';
 import { ME_KEY, useMe } from '../state/session';
@@ -85,14 +86,18 @@ function Details({ user }: { user: User }) {
 
 function PasswordChange() {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('account');
+  const queryClient = useQueryClient();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const change = useMutation({
     mutationFn: () => api.post('/me/password', { currentPassword, newPassword }),
-    onSuccess: () => {
-      notifications.show({ color: 'green', message: t('profile.passwordChanged') });
+    onSuccess: async () => {
+      // The server ended every other session.
+      notifications.show({ color: 'green', message: ta('passwordChanged') });
       setCurrent('');
       setNew('');
+      await queryClient.invalidateQueries({ queryKey: SESSIONS_KEY });
     },
   });
   const error = change.error instanceof ApiError ? change.error : null;
@@ -148,6 +153,7 @@ interface Enrolment {
 
 function TwoFactor({ user }: { user: User }) {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('account');
   const queryClient = useQueryClient();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [code, setCode] = useState('');
@@ -166,10 +172,12 @@ function TwoFactor({ user }: { user: User }) {
     setEnrolment(null);
     setCode('');
     await queryClient.invalidateQueries({ queryKey: ME_KEY });
+    await queryClient.invalidateQueries({ queryKey: SESSIONS_KEY });
   };
   const enable = useMutation({
     mutationFn: () => api.post('/me/totp/enable', { code: code.trim() }),
-    onSuccess: () => finish(t('profile.totpEnabled')),
+    // The server ended every other session.
+    onSuccess: () => finish(ta('totpEnabled')),
   });
   const disable = useMutation({
     mutationFn: () => api.post('/me/totp/disable', { code: code.trim() }),
@@ -286,6 +294,7 @@ export function ProfilePage() {
         </Stack>
         <TwoFactor user={me.user} />
       </SimpleGrid>
+      <Sessions />
     </Stack>
   );
 }
