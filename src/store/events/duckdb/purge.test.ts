@@ -260,7 +260,10 @@ describe('duckdb purges reach every table and the bytes of the file', () => {
     await store.setTouchpointAlias(gone, 'alias-key', 'tp-a');
     await store.query({ sql: 'SELECT 1', params: {} });
     const keptBefore = await rowsOfWorkspaceThrough(store, 'ws-kept');
+    expect(fileBytes(file).includes(gone)).toBe(true);
     expect(await store.deleteWorkspace(gone)).toEqual({ interactions: 20_001, feedback: 1, quarantined: 1 });
+    // Gone from the file as soon as the promise resolves, the store still open.
+    expect(fileBytes(file).includes(gone)).toBe(false);
     await store.close();
 
     expect(total(await rowsOfWorkspace(file, gone))).toBe(0);
