@@ -11,8 +11,11 @@ import { apiCall, launchBrowser, newPage, OWNER, type RunningApp, signIn, startA
 const VIEWER = { email: 'viewer@example.com', password: 'viewer password 1' };
 
 /** The current code of an authenticator app holding `secret`. */
-function totpCode(secret: string): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+/** The code of the current 30 s step, or of a later one (each code signs in once). */
+function totpCode(secret: string, stepsAhead = 0): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + stepsAhead * 30_000,
+  });
 }
 
 describe('workspace settings and profile', { timeout: 180_000 }, () => {
@@ -125,6 +128,27 @@ describe('workspace settings and profile', { timeout: 180_000 }, () => {
     }
   });
 
+  it('lists where the owner is signed in and signs out everywhere else', async () => {
+    const elsewhere = await newPage(browser);
+    try {
+      await signIn(elsewhere.page, app.url);
+      await page.goto(`${app.url}/profile`);
+      const rows = page.getByTestId('session-row');
+      await expect.poll(() => rows.count()).toBe(2);
+      expect(await page.getByTestId('session-current').count()).toBe(1);
+      expect(await rows.first().textContent()).toMatch(/Chrome on Linux/);
+
+      await page.getByTestId('sessions-sign-out-others').click();
+      await page.getByTestId('sessions-confirm-sign-out-others').click();
+      await expect.poll(() => rows.count()).toBe(1);
+      const status = await elsewhere.page.request.get(`${app.url}/api/me`);
+      expect(status.status()).toBe(401);
+      expect((await page.request.get(`${app.url}/api/me`)).status()).toBe(200);
+    } finally {
+      await elsewhere.context.close();
+    }
+  });
+
   it('turns on two-factor authentication from the shown secret and signs in with a code', async () => {
     await page.goto(`${app.url}/profile`);
     await page.getByTestId('totp-start').click();
@@ -150,7 +174,8 @@ describe('workspace settings and profile', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const code = page.getByLabel('Code from your authenticator app');
     await code.waitFor();
-    await code.fill(totpCode(secret));
+    // The code that turned two-factor sign-in on is used up: the next step's code.
+    await code.fill(totpCode(secret, 1));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/w\/[^/]+\/touchpoints/);
     const me = await apiCall<{ user: { totpEnabled: boolean } }>(page, 'GET', '/me');
