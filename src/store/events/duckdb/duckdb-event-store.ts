@@ -768,17 +768,52 @@ export async function openDuckDbEventStore(
     options.onFileRewrite?.(performance.now() - started);
   }
 
-  /** A purge: its rows go in one transaction, then from the file; stored ids are read anew. */
-  function purge<T>(remove: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    return exclusive(async () => {
-      try {
-        return await remove(writer);
-      } finally {
-        // Ids of removed interactions may be stored again: the filter is built anew when needed.
-        idFilter = undefined;
-        await compact();
-      }
+  // Purges given and not yet applied, and the file rewrite that the purges applied since the
+  // last one wait for: purges given together share one rewrite, done after the last of them.
+  let purgesQueued = 0;
+  let nextRewrite: { done: Promise<void>; settle: (error?: unknown) => void } | undefined;
+  function awaitedRewrite(): { done: Promise<void>; settle: (error?: unknown) => void } {
+    if (nextRewrite) return nextRewrite;
+    let settle: (error?: unknown) => void = () => {};
+    const done = new Promise<void>((resolve, reject) => {
+      settle = (error) => (error === undefined ? resolve() : reject(error));
     });
+    done.catch(() => {});
+    nextRewrite = { done, settle };
+    return nextRewrite;
+  }
+
+  /**
+   * A purge: its rows go in one transaction, then from the file; stored ids are read anew. It
+   * resolves once a file rewrite after it is done: its own, or that of a purge given after it.
+   */
+  async function purge<T>(remove: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    purgesQueued++;
+    const { outcome, rewritten } = await exclusive(async () => {
+      let outcome: { result: T } | { error: unknown };
+      try {
+        outcome = { result: await remove(writer) };
+      } catch (error) {
+        outcome = { error };
+      }
+      purgesQueued--;
+      // Ids of removed interactions may be stored again: the filter is built anew when needed.
+      idFilter = undefined;
+      const rewrite = awaitedRewrite();
+      if (purgesQueued === 0) {
+        nextRewrite = undefined;
+        try {
+          await compact();
+          rewrite.settle();
+        } catch (error) {
+          rewrite.settle(error);
+        }
+      }
+      return { outcome, rewritten: rewrite.done };
+    });
+    if ('error' in outcome) throw outcome.error;
+    await rewritten;
+    return outcome.result;
   }
 
   // A purge whose file rewrite did not finish (the process ended) rewrites it now, first in the

@@ -286,6 +286,44 @@ describe('duckdb purges reach every table and the bytes of the file', () => {
     });
   });
 
+  it('lets purges given together share one file rewrite, each resolving after it', async () => {
+    const file = join(dir, 'together.duckdb');
+    let rewrites = 0;
+    const store = await openDuckDbEventStore({
+      file,
+      onFileRewrite: () => {
+        rewrites++;
+      },
+    });
+    const people = ['first-e81c', 'second-3b7a', 'third-c5d0'];
+    await store.insertInteractions([
+      ...bulk('ws', 5_000),
+      ...people.map((p, k) => interaction('ws', p, p, T0 + k)),
+      interaction('ws-other', 'x', 'other-9d2f', T0),
+    ]);
+    const seen: number[] = [];
+    const purges = [
+      ...people.map((p) => store.eraseCustomers('ws', [p])),
+      store.deleteWorkspace('ws-other'),
+      store.eraseCustomers('ws', ['nobody']),
+    ].map((purge) =>
+      purge.then((result) => {
+        seen.push(rewrites);
+        return result;
+      }),
+    );
+    expect((await Promise.all(purges)).map((r) => r.interactions)).toEqual([1, 1, 1, 1, 0]);
+    expect(rewrites).toBe(1);
+    expect(seen).toEqual([1, 1, 1, 1, 1]);
+    const bytes = fileBytes(file);
+    for (const text of [...people, 'other-9d2f']) expect(bytes.includes(text), text).toBe(false);
+    // A purge given later has its own rewrite; one that removes nothing has none.
+    await store.eraseCustomers('ws', ['customer-5']);
+    await store.eraseCustomers('ws', ['customer-5']);
+    expect(rewrites).toBe(2);
+    await store.close();
+  });
+
   it('strips old comments from the file bytes too', async () => {
     const file = join(dir, 'strip.duckdb');
     const store = await openDuckDbEventStore({ file });
