@@ -12,7 +12,8 @@
  * Purges (erasure of customers, deletion of a workspace, retention) take the write queue and
  * every staging lane, remove the rows from every table in one transaction (purge.ts), drop the
  * id filter and then rewrite the file without the removed bytes (compact.ts): reads pause for
- * the swap only, and the engine is opened again on the new file.
+ * the swap only, and the engine is opened again on the new file. Purges given together share
+ * one rewrite.
  */
 import {
   type DuckDBConnection,
