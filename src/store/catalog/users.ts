@@ -119,7 +119,12 @@ export async function updateProfile(
   userId: string,
   patch: { name?: string | undefined; locale?: string | undefined },
 ): Promise<UserRow> {
-  const [row] = await db.update(users).set(patch).where(eq(users.id, userId)).returning();
+  const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+  // An empty patch changes nothing (and an UPDATE without columns is no statement).
+  const [row] =
+    Object.keys(changes).length === 0
+      ? await db.select().from(users).where(eq(users.id, userId))
+      : await db.update(users).set(changes).where(eq(users.id, userId)).returning();
   if (!row) throw new Error('user vanished');
   return row;
 }
