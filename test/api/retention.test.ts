@@ -5,7 +5,7 @@
  */
 import { beforeAll, expect, it } from 'vitest';
 import { runRetention } from '../../src/privacy/retention.js';
-import { runDueRetention } from '../../src/privacy/retention-scheduler.js';
+import { runDueRetention, startRetentionScheduler } from '../../src/privacy/retention-scheduler.js';
 import { claimJob, finishJob, retentionJobName } from '../../src/store/catalog/scheduled-jobs.js';
 import { type Client, describeCatalog, type Harness } from '../catalog-harness.js';
 
@@ -229,5 +229,20 @@ describeCatalog('retention', (h) => {
     expect(runs.filter((r) => r !== undefined)).toHaveLength(1);
     // And it is not due again before its interval.
     expect(await runRetention(runners[0] as (typeof runners)[number], one.id, { due: true })).toBeUndefined();
+  });
+
+  it("the server's scheduler checks at once when started, and stop waits for its run", async () => {
+    const started = await h().newWorkspace(owner, 'Scheduled');
+    await patchSettings(owner, started.base, { retentionDays: 400 });
+    const errors: unknown[] = [];
+    const scheduler = startRetentionScheduler(
+      { db: h().catalog.db, events: h().events, holder: 'server', intervalMs: HOUR },
+      (error) => errors.push(error),
+    );
+    await scheduler.stop();
+    expect(errors).toEqual([]);
+    const status = await owner.get(`${started.base}/retention`);
+    expect(status.body.lastRun).toMatchObject({ error: null, result: { interactions: 0 } });
+    expect(Date.parse(status.body.nextRunAt)).toBeGreaterThan(Date.now() + HOUR - 60_000);
   });
 });

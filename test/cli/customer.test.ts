@@ -104,7 +104,7 @@ describe('touchpoints customer', () => {
     );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('touchpoints: workspace 00000000-0000-4000-8000-000000000001 not found\n');
-  }, 120_000);
+  }, 300_000);
 
   it('exports a customer, erases one key and then a file of keys', async () => {
     const exported = await touchpoints('customer', 'export', 'ann', '--workspace', workspaceId);
@@ -150,5 +150,5 @@ describe('touchpoints customer', () => {
     } finally {
       await store.close();
     }
-  }, 120_000);
+  }, 300_000);
 });
