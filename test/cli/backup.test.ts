@@ -6,7 +6,7 @@
  * that no longer matches its manifest, and a data directory the running server holds.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -40,16 +40,15 @@ interface Run {
 }
 
 function touchpoints(dataDir: string, ...args: string[]): Promise<Run> {
+  return run(envFor(dataDir), args);
+}
+
+function run(env: NodeJS.ProcessEnv, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: envFor(dataDir), timeout: 120_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
+    execFile(process.execPath, [bin, ...args], { env, timeout: 120_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -223,6 +222,32 @@ describe('touchpoints backup and restore', () => {
     const notABackup = await touchpoints(join(root, 'elsewhere'), 'restore', root);
     expect(notABackup.code).toBe(1);
     expect(notABackup.stderr).toMatch(/is not a Touchpoints backup \(no readable manifest\.json\)/);
+  }, 300_000);
+
+  it('copies only the event store when the catalog is on PostgreSQL', async () => {
+    // The backup does not connect to PostgreSQL: the catalog there is pg_dump's to back up.
+    const onPostgres = (dataDir: string) => ({
+      ...envFor(dataDir),
+      DATABASE_URL: 'postgres://touchpoints@127.0.0.1:1/touchpoints',
+    });
+    const eventsOnly = join(root, 'events-only');
+    const made = await run(onPostgres(source), ['backup', eventsOnly]);
+    expect(made.code).toBe(0);
+    expect(made.stdout).toMatch(
+      /catalog: on PostgreSQL \(DATABASE_URL\), not included: back it up with pg_dump/,
+    );
+    const manifest = JSON.parse(readFileSync(join(eventsOnly, 'manifest.json'), 'utf8'));
+    expect(manifest.catalog).toEqual({ engine: 'postgres' });
+    expect(existsSync(join(eventsOnly, 'catalog'))).toBe(false);
+
+    const target = join(root, 'events-restored');
+    const refused = await touchpoints(target, 'restore', eventsOnly);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/holds only the event store: set DATABASE_URL/);
+    const restore = await run(onPostgres(target), ['restore', eventsOnly]);
+    expect(restore.code).toBe(0);
+    expect(existsSync(join(target, 'catalog'))).toBe(false);
+    expect((await readEvents(target)).sample).toEqual((await readEvents(source)).sample);
   }, 300_000);
 
   it('serves the restored data, and says to stop the server while it runs', async () => {
