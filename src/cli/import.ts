@@ -14,6 +14,7 @@ import { ingestFeedback } from '../ingest/ingest-feedback.js';
 import { type IngestResult, ingestInteractions } from '../ingest/ingest-interactions.js';
 import {
   type ImportFormat,
+  INVALID_UTF8,
   RECORD_FIELDS,
   ReadRecordsError,
   type RecordKind,
@@ -37,6 +38,7 @@ interface ImportOptions {
   progress?: boolean;
   server?: string;
   token?: string;
+  acceptInvalidUtf8?: boolean;
 }
 
 /** Totals of an import. */
@@ -48,6 +50,8 @@ export interface ImportSummary {
   quarantined: number;
   elapsedMs: number;
   rejectsFile: string | null;
+  /** Rejected rows whose field held bytes that are not UTF-8. */
+  invalidUtf8: number;
   /** Rows that DuckDB read, checked and stored itself (the CSV engine, see import-csv-engine.ts). */
   engineRows: number;
 }
@@ -128,12 +132,15 @@ class RejectsWriter {
   /** Rejects not yet written, in row order. */
   private held: Reject[] = [];
   count = 0;
+  /** Rejects for bytes that are not UTF-8. */
+  invalidUtf8 = 0;
   constructor(readonly path: string) {}
 
   /** Keeps rejects (in any order) until released. */
   hold(rejects: readonly Reject[]): void {
     if (rejects.length === 0) return;
     this.count += rejects.length;
+    for (const r of rejects) if (r.reason === INVALID_UTF8) this.invalidUtf8++;
     const sorted = [...rejects].sort((a, b) => a.row - b.row);
     const last = this.held.at(-1);
     if (last === undefined || last.row <= (sorted[0]?.row ?? 0)) for (const r of sorted) this.held.push(r);
@@ -307,6 +314,7 @@ interface ImportPlan {
   inFlight: number;
   rejects: RejectsWriter;
   showProgress: boolean;
+  acceptInvalidUtf8: boolean;
 }
 
 /** Reads the file with the JavaScript parser and sends it batch by batch (see sendRows). */
@@ -318,7 +326,13 @@ async function importFile(file: string, plan: ImportPlan, send: SendBatch): Prom
   const totals = { rows: 0, accepted: 0, duplicates: 0, quarantined: 0 };
   const share = () => (size > 0 ? progress.bytesRead / size : 1);
   try {
-    const rows = readRecords(file, { kind: plan.kind, format: plan.format, map: plan.map, progress });
+    const rows = readRecords(file, {
+      kind: plan.kind,
+      format: plan.format,
+      map: plan.map,
+      acceptInvalidUtf8: plan.acceptInvalidUtf8,
+      progress,
+    });
     await sendRows(rows, plan.batchSize, plan.inFlight, plan.rejects, send, totals, () =>
       bar.update(totals.rows, share()),
     );
@@ -335,6 +349,7 @@ async function importFile(file: string, plan: ImportPlan, send: SendBatch): Prom
     rejected: plan.rejects.count,
     elapsedMs: Date.now() - started,
     rejectsFile: plan.rejects.count > 0 ? plan.rejects.path : null,
+    invalidUtf8: plan.rejects.invalidUtf8,
     engineRows: 0,
   };
 }
@@ -398,6 +413,7 @@ async function importWithEngine(
     rejected: plan.rejects.count,
     elapsedMs: Date.now() - started,
     rejectsFile: plan.rejects.count > 0 ? plan.rejects.path : null,
+    invalidUtf8: plan.rejects.invalidUtf8,
     engineRows: engine.certainRows,
   };
 }
@@ -438,6 +454,11 @@ export interface StoreImportOptions {
    * `javascript`: every file is read by the JavaScript parser (the reference the engine matches).
    */
   reader?: 'auto' | 'javascript';
+  /**
+   * Store bytes that are not UTF-8 as U+FFFD; without it, their rows are refused. (A file
+   * holding such bytes is always read by the JavaScript parser.)
+   */
+  acceptInvalidUtf8?: boolean;
 }
 
 /** Imports a file into a workspace's event store, as `touchpoints import` does on the data directory. */
@@ -458,6 +479,7 @@ export async function importIntoStore(
     inFlight: DIRECT_IN_FLIGHT,
     rejects: new RejectsWriter(options.rejectsFile),
     showProgress: options.showProgress === true,
+    acceptInvalidUtf8: options.acceptInvalidUtf8 === true,
   };
   const send = storeSender(db, events, workspaceId, kind, batchSize);
   if (kind === 'interactions' && options.format === 'csv' && options.reader !== 'javascript') {
@@ -528,6 +550,12 @@ function summaryText(kind: RecordKind, file: string, s: ImportSummary): string {
     `  accepted     ${s.accepted}`,
     `  duplicates   ${s.duplicates}`,
     `  rejected     ${s.rejected}${s.rejectsFile ? `  (row, field, reason in ${s.rejectsFile})` : ''}`,
+    ...(s.invalidUtf8 > 0
+      ? [
+          `               ${s.invalidUtf8} of them hold bytes that are not UTF-8: save the file as UTF-8, ` +
+            'or store them with U+FFFD in their place (--accept-invalid-utf8)',
+        ]
+      : []),
     `  quarantined  ${s.quarantined}${s.quarantined > 0 ? '  (unknown touchpoint keys: GET /api/workspaces/{id}/unmapped-touchpoints, then map them)' : ''}`,
     `  elapsed ${duration(s.elapsedMs)}, ${rate(s.rows, s.elapsedMs)} rows/s`,
   ];
@@ -564,6 +592,7 @@ async function runImport(kind: RecordKind, file: string, options: ImportOptions)
       inFlight: 1,
       rejects: new RejectsWriter(rejectsFile),
       showProgress,
+      acceptInvalidUtf8: options.acceptInvalidUtf8 === true,
     };
     summary = await importFile(file, plan, serverSender(options.server, token, options.workspace, kind));
   } else {
@@ -576,6 +605,7 @@ async function runImport(kind: RecordKind, file: string, options: ImportOptions)
           batchSize,
           rejectsFile,
           showProgress,
+          acceptInvalidUtf8: options.acceptInvalidUtf8 === true,
         });
       });
     } catch (error) {
@@ -620,6 +650,10 @@ export function importCommand(program: Command): void {
       .option(
         '--batch <n>',
         `records per batch (default and most: ${DIRECT_BATCH} on the data directory, ${MAX_BATCH} with --server)`,
+      )
+      .option(
+        '--accept-invalid-utf8',
+        'store bytes that are not UTF-8 as U+FFFD (default: a row holding them is rejected, naming the field)',
       )
       .option('--progress', 'show the progress line even when stderr is not a terminal')
       .option('--server <url>', 'send the batches through this running server instead of the data directory')

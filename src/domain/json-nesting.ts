@@ -5,6 +5,18 @@
  */
 
 /**
+ * Most levels of objects and arrays in an interaction's props, the props object itself the
+ * first: far more than any segment needs, far less than the depth at which walking them
+ * overflows the stack. Records read from import files obey it in every field.
+ */
+export const MAX_PROPS_DEPTH = 32;
+
+/** The reason given for a value nested deeper than `levels`. */
+export function nestingMessage(levels: number): string {
+  return `must be nested at most ${levels} levels deep`;
+}
+
+/**
  * Whether `value` nests more than `levels` objects or arrays deep (a flat object is one level,
  * a scalar none). Stops at the first branch past the limit, so it never recurses deeper than
  * `levels + 1`, whatever the value.

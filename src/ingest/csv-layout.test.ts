@@ -28,6 +28,21 @@ describe('CsvLayoutScanner', () => {
       expect(layoutOf(text, cut)).toEqual({ rows: 3, columnBytes: [2, 17, 3], irregular: null });
   });
 
+  it('finds bytes that are not UTF-8 wherever the chunks end, and not in UTF-8 cut between chunks', () => {
+    const text = Buffer.from('a,b\n😀,é\n€,x\n');
+    for (let cut = 0; cut <= text.length; cut++) expect(layoutOf(text, cut).irregular).toBeNull();
+    const bad = [[0xff], [0xe9, 0x2c], [0xf0, 0x9f, 0x98, 0x2c], [0xed, 0xa0, 0x80], [0xc3]];
+    for (const bytes of bad) {
+      const file = Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from(bytes), Buffer.from('x\n')]);
+      const atEnd = Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from(bytes)]);
+      for (const input of [file, atEnd])
+        for (let cut = 0; cut <= input.length; cut++)
+          expect(layoutOf(input, cut).irregular, `${bytes} ${cut}`).toBe(
+            'the file holds bytes that are not UTF-8',
+          );
+    }
+  });
+
   it('finds what CsvParser reads in its own way', () => {
     const cases: Record<string, string> = {
       'row 1 has 2 cells; the header has 3': 'a,b,c\n1,2\n',

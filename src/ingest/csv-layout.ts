@@ -8,9 +8,15 @@
  * or refuses: a row whose cell count differs from the header's (DuckDB ignores empty cells past
  * the last column), a malformed quote, a field that starts with a space and then a quote
  * (DuckDB drops the space and the quotes), a row holding only `""` (CsvParser skips it as
- * blank), a blank line before the header, line ends of more than one kind. A regular file is
- * read by both alike: checked on generated files against DuckDB 1.5 (see the tests).
+ * blank), a blank line before the header, line ends of more than one kind, bytes that are not
+ * UTF-8 (the JavaScript reader refuses their rows or, when asked, reads U+FFFD; DuckDB refuses
+ * the file or reads them its own way). A regular file is read by both alike: checked on
+ * generated files against DuckDB 1.5 (see the tests).
  */
+import { isUtf8 } from 'node:buffer';
+import { incompleteUtf8Tail, utf8SequenceLength } from './utf8-text.js';
+
+const NOT_UTF8 = 'the file holds bytes that are not UTF-8';
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -63,6 +69,8 @@ export class CsvLayoutScanner {
   private onlyQuotes = false;
   /** Text bytes of each cell of the record being read. */
   private readonly rowBytes: number[] = [];
+  /** The start of a UTF-8 sequence that the last chunk ended inside. */
+  private utf8Tail: Uint8Array = new Uint8Array(0);
   private readonly layout: CsvLayout = { rows: 0, columnBytes: [], irregular: null };
 
   /** Whether something irregular has been found: the rest need not be read. */
@@ -77,6 +85,8 @@ export class CsvLayoutScanner {
 
   // One loop with the state in locals: this runs over every byte of files of hundreds of MB.
   push(bytes: Uint8Array): void {
+    this.checkUtf8(bytes);
+    if (this.layout.irregular !== null) return;
     const n = bytes.length;
     let i = this.atFileStart ? this.skipBom(bytes) : 0;
     if (this.afterCr && i < n) {
@@ -188,6 +198,7 @@ export class CsvLayoutScanner {
 
   /** The layout of the whole file (after the last `push`). */
   end(): CsvLayout {
+    if (this.utf8Tail.length > 0) this.layout.irregular ??= NOT_UTF8;
     if (this.afterCr) {
       this.afterCr = false;
       this.setLineEnd(LineEnd.Cr);
@@ -202,6 +213,34 @@ export class CsvLayoutScanner {
       if (this.columns < 0) this.layout.irregular ??= 'the file has no header';
     }
     return this.layout;
+  }
+
+  /**
+   * Marks the file irregular at bytes that are not UTF-8. isUtf8 checks a chunk at memory speed;
+   * a sequence split between chunks is checked whole with the next one.
+   */
+  private checkUtf8(bytes: Uint8Array): void {
+    let start = 0;
+    const tail = this.utf8Tail;
+    if (tail.length > 0) {
+      const length = utf8SequenceLength(tail[0] as number);
+      start = Math.min(bytes.length, length - tail.length);
+      const joined = new Uint8Array(tail.length + start);
+      joined.set(tail);
+      joined.set(bytes.subarray(0, start), tail.length);
+      if (joined.length < length) {
+        this.utf8Tail = joined;
+        return;
+      }
+      this.utf8Tail = new Uint8Array(0);
+      if (!isUtf8(joined)) {
+        this.layout.irregular ??= NOT_UTF8;
+        return;
+      }
+    }
+    const end = bytes.length - incompleteUtf8Tail(bytes, start);
+    if (!isUtf8(bytes.subarray(start, end))) this.layout.irregular ??= NOT_UTF8;
+    else if (end < bytes.length) this.utf8Tail = bytes.slice(end);
   }
 
   private skipBom(bytes: Uint8Array): number {

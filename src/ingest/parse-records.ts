@@ -1,10 +1,14 @@
 /**
  * Parsing of import files, without I/O (the server's file import and the web app's upload share
  * it): NDJSON (one JSON object a line) and CSV (RFC 4180: a header row, fields quoted with `"` may
- * hold commas, doubled quotes and line breaks). Text goes in chunk by chunk; records come out
- * with their row number, and a row that cannot be read becomes a reject with its number instead
- * of stopping the import.
+ * hold commas, doubled quotes and line breaks). Bytes (or text) go in chunk by chunk; records
+ * come out with their row number, and a row that cannot be read becomes a reject with its number
+ * instead of stopping the import: a field holding bytes that are not UTF-8 (unless the import
+ * accepts them as U+FFFD), or a value nested deeper than MAX_PROPS_DEPTH, which nothing after
+ * the reader could walk safely.
  */
+import { isNestedDeeper, MAX_PROPS_DEPTH, nestingMessage } from '../domain/json-nesting.js';
+import { Utf8Decoder } from './utf8-text.js';
 
 export type ImportFormat = 'csv' | 'ndjson';
 
@@ -48,7 +52,14 @@ export interface ParseOptions {
   format: ImportFormat;
   /** Column (or NDJSON key) → field; an empty field drops the column. */
   map?: ReadonlyMap<string, string>;
+  /** Bytes that are not UTF-8 become U+FFFD; without it, their row is refused (INVALID_UTF8). */
+  acceptInvalidUtf8?: boolean;
 }
+
+/** Why a row is refused whose field holds bytes that are not UTF-8. */
+export const INVALID_UTF8 = 'invalid UTF-8';
+const DEPTH_MESSAGE = nestingMessage(MAX_PROPS_DEPTH);
+const NO_OFFSETS: readonly number[] = [];
 
 const QUOTE = 34;
 const COMMA = 44;
@@ -66,6 +77,8 @@ enum State {
 export interface CsvRecord {
   cells: string[];
   malformed?: string;
+  /** The cells (by index, ascending) that held bytes that were not UTF-8. */
+  invalidUtf8?: number[];
 }
 
 /**
@@ -78,13 +91,27 @@ export class CsvParser {
   private field = '';
   private cells: string[] = [];
   private malformed: string | undefined;
+  private invalidUtf8: number[] | undefined;
   private skipLf = false;
   private started = false;
   private out: CsvRecord[] = [];
 
-  /** Parses a chunk of text; returns the records it completed. */
-  push(text: string): CsvRecord[] {
+  /**
+   * Parses a chunk of text; returns the records it completed. `invalid`: the offsets in `text`
+   * (ascending) of U+FFFD that stand for bytes that were not UTF-8 (see utf8-text.ts).
+   */
+  push(text: string, invalid: readonly number[] = NO_OFFSETS): CsvRecord[] {
     let i = 0;
+    // The next offset of `invalid` not yet placed in a cell.
+    let bad = 0;
+    let nextBad = invalid.length > 0 ? (invalid[0] as number) : Number.POSITIVE_INFINITY;
+    const markBad = (end: number) => {
+      const cell = this.cells.length;
+      if (!this.invalidUtf8) this.invalidUtf8 = [cell];
+      else if (this.invalidUtf8.at(-1) !== cell) this.invalidUtf8.push(cell);
+      while (bad < invalid.length && (invalid[bad] as number) < end) bad++;
+      nextBad = bad < invalid.length ? (invalid[bad] as number) : Number.POSITIVE_INFINITY;
+    };
     if (!this.started && text.length > 0) {
       this.started = true;
       if (text.charCodeAt(0) === 0xfeff) i = 1;
@@ -113,6 +140,7 @@ export class CsvParser {
             if (c === COMMA || c === LF || c === CR) break;
             j++;
           }
+          if (nextBad < j) markBad(j);
           this.field += text.slice(i, j);
           if (j === n) return this.take();
           i = j + 1;
@@ -122,9 +150,11 @@ export class CsvParser {
         case State.Quoted: {
           const j = text.indexOf('"', i);
           if (j < 0) {
+            if (nextBad < n) markBad(n);
             this.field += text.slice(i);
             return this.take();
           }
+          if (nextBad < j) markBad(j);
           this.field += text.slice(i, j);
           i = j + 1;
           this.state = State.QuoteInQuoted;
@@ -176,8 +206,13 @@ export class CsvParser {
     this.cells = [];
     this.state = State.FieldStart;
     const blank = cells.length === 1 && cells[0] === '' && this.malformed === undefined;
-    if (!blank) this.out.push(this.malformed ? { cells, malformed: this.malformed } : { cells });
+    if (!blank) {
+      const record: CsvRecord = this.malformed ? { cells, malformed: this.malformed } : { cells };
+      if (this.invalidUtf8) record.invalidUtf8 = this.invalidUtf8;
+      this.out.push(record);
+    }
     this.malformed = undefined;
+    this.invalidUtf8 = undefined;
   }
 
   private take(): CsvRecord[] {
@@ -209,11 +244,13 @@ function readAt(text: string): unknown {
 }
 
 function readProps(text: string): unknown {
+  let props: unknown;
   try {
-    return JSON.parse(text);
+    props = JSON.parse(text);
   } catch {
     return new CellFault('must be a JSON object (as JSON text)');
   }
+  return isNestedDeeper(props, MAX_PROPS_DEPTH) ? new CellFault(DEPTH_MESSAGE) : props;
 }
 
 /** How each cell of a field is read, chosen once per column: numbers, epoch ms, JSON props, text. */
@@ -274,6 +311,11 @@ function csvRow(
         message: `has ${record.cells.length} cells; the header has ${fields.length} columns`,
       },
     };
+  // Bytes that are not UTF-8 in a dropped column store nothing garbled: only fields count.
+  for (const cell of record.invalidUtf8 ?? NO_OFFSETS) {
+    const field = fields[cell];
+    if (field != null) return { row, error: { field, message: INVALID_UTF8 } };
+  }
   const out: Record<string, unknown> = {};
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
@@ -303,8 +345,71 @@ export function csvRowBuilder(
   return (row, cells) => csvRow(fields, readers, row, { cells });
 }
 
-/** Parses one NDJSON line (1-based line number) into a row. */
-function ndjsonRow(line: string, row: number, map: ReadonlyMap<string, string> | undefined): SourceRow {
+/** Marks the places of bytes that were not UTF-8 while looking for the field that holds them. */
+const MARK = '\uFFFF';
+
+/** Whether a string of `value` (at most MAX_PROPS_DEPTH deep) holds MARK. */
+function holdsMark(value: unknown, levels = MAX_PROPS_DEPTH): boolean {
+  if (typeof value === 'string') return value.includes(MARK);
+  if (typeof value !== 'object' || value === null || levels === 0) return false;
+  for (const [key, item] of Object.entries(value))
+    if (key.includes(MARK) || holdsMark(item, levels - 1)) return true;
+  return false;
+}
+
+/** The field a key feeds: itself, or its --map rename (null: dropped). */
+function fieldOf(key: string, map: ReadonlyMap<string, string> | undefined): string | null {
+  return map?.has(key) ? map.get(key) || null : key;
+}
+
+/**
+ * The field of an NDJSON line whose value held bytes that were not UTF-8 (at `invalid`): ''
+ * when they are not inside a value (a key, the JSON around), null when only dropped keys hold them.
+ */
+function invalidUtf8Field(
+  line: string,
+  invalid: readonly number[],
+  map: ReadonlyMap<string, string> | undefined,
+): string | null {
+  let marked = '';
+  let from = 0;
+  for (const at of invalid) {
+    marked += `${line.slice(from, at)}${MARK}`;
+    from = at + 1;
+  }
+  marked += line.slice(from);
+  let value: unknown;
+  try {
+    value = JSON.parse(marked);
+  } catch {
+    return '';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '';
+  let kept = false;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes(MARK)) return '';
+    const field = fieldOf(key, map);
+    if (!holdsMark(item)) continue;
+    if (field !== null) return field;
+    kept = true;
+  }
+  return kept ? null : '';
+}
+
+/**
+ * Parses one NDJSON line (1-based line number) into a row; `invalid`: offsets in the line of
+ * U+FFFD that stand for bytes that were not UTF-8.
+ */
+function ndjsonRow(
+  line: string,
+  row: number,
+  map: ReadonlyMap<string, string> | undefined,
+  invalid: readonly number[],
+): SourceRow {
+  if (invalid.length > 0) {
+    const field = invalidUtf8Field(line, invalid, map);
+    if (field !== null) return { row, error: { field, message: INVALID_UTF8 } };
+  }
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -313,34 +418,73 @@ function ndjsonRow(line: string, row: number, map: ReadonlyMap<string, string> |
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     return { row, error: { field: '', message: 'must be a JSON object' } };
-  if (!map || map.size === 0) return { row, record: value as Record<string, unknown> };
-  const out: Record<string, unknown> = {};
+  const renamed = map !== undefined && map.size > 0;
+  const out: Record<string, unknown> = renamed ? {} : (value as Record<string, unknown>);
   for (const [key, v] of Object.entries(value)) {
-    const field = map.has(key) ? map.get(key) : key;
-    if (field) out[field] = v;
+    const field = fieldOf(key, map);
+    // A renamed record leaves out empty names as well as dropped keys.
+    if (field === null || (renamed && field === '')) continue;
+    // Measured here: sending or validating the record walks it (JSON.stringify overflows the stack).
+    if (typeof v === 'object' && v !== null && isNestedDeeper(v, MAX_PROPS_DEPTH))
+      return { row, error: { field, message: DEPTH_MESSAGE } };
+    if (renamed) out[field] = v;
   }
   return { row, record: out };
 }
 
-/** Turns text fed chunk by chunk into numbered rows: `push` each chunk, then `end`. */
+/**
+ * Turns a file fed chunk by chunk into numbered rows: `pushBytes` (UTF-8) or `push` (text) each
+ * chunk — one or the other for a whole file — then `end`.
+ */
 export interface RowReader {
-  push(text: string): SourceRow[];
+  /** Parses a chunk of the file's bytes (UTF-8; a sequence may be split between chunks). */
+  pushBytes(bytes: Uint8Array): SourceRow[];
+  /**
+   * Parses a chunk of text; `invalid`: the offsets (ascending) of U+FFFD in it that stand for
+   * bytes that were not UTF-8, whose rows are refused.
+   */
+  push(text: string, invalid?: readonly number[]): SourceRow[];
   /** The rows of the rest of the input; throws ReadRecordsError for a CSV file with no header. */
   end(): SourceRow[];
 }
 
-class CsvRowReader implements RowReader {
+/** What both readers share: bytes become text (and places of bad bytes) before either parses. */
+abstract class TextRowReader implements RowReader {
+  private decoder: Utf8Decoder | undefined;
+  constructor(protected readonly options: ParseOptions) {}
+
+  abstract push(text: string, invalid?: readonly number[]): SourceRow[];
+  /** The rows of the rest of the text. */
+  protected abstract finish(): SourceRow[];
+
+  pushBytes(bytes: Uint8Array): SourceRow[] {
+    this.decoder ??= new Utf8Decoder(this.options.acceptInvalidUtf8 === true);
+    const { text, invalid } = this.decoder.push(bytes);
+    return this.push(text, invalid);
+  }
+
+  end(): SourceRow[] {
+    let rows: SourceRow[] = [];
+    if (this.decoder) {
+      const { text, invalid } = this.decoder.end();
+      if (text !== '') rows = this.push(text, invalid);
+    }
+    const rest = this.finish();
+    return rows.length === 0 ? rest : rows.concat(rest);
+  }
+}
+
+class CsvRowReader extends TextRowReader {
   private readonly parser = new CsvParser();
   private fields: (string | null)[] | undefined;
   private readers: CellReader[] = [];
   private row = 0;
-  constructor(private readonly options: ParseOptions) {}
 
-  push(text: string): SourceRow[] {
-    return this.convert(this.parser.push(text));
+  push(text: string, invalid?: readonly number[]): SourceRow[] {
+    return this.convert(this.parser.push(text, invalid));
   }
 
-  end(): SourceRow[] {
+  protected finish(): SourceRow[] {
     const rows = this.convert(this.parser.end());
     if (!this.fields) throw new ReadRecordsError('the file is empty: a CSV file starts with a header row');
     return rows;
@@ -351,6 +495,11 @@ class CsvRowReader implements RowReader {
     for (const record of records) {
       if (!this.fields) {
         if (record.malformed) throw new ReadRecordsError(`the header row is malformed: ${record.malformed}`);
+        if (record.invalidUtf8)
+          throw new ReadRecordsError(
+            `the header row holds bytes that are not UTF-8 (column ${(record.invalidUtf8[0] ?? 0) + 1}): ` +
+              'save the file as UTF-8',
+          );
         const fields = columnFields(this.options.kind, record.cells, this.options.map);
         this.fields = fields;
         this.readers = fields.map((field) => (field === null ? null : cellReader(this.options.kind, field)));
@@ -363,39 +512,58 @@ class CsvRowReader implements RowReader {
   }
 }
 
-class NdjsonRowReader implements RowReader {
+class NdjsonRowReader extends TextRowReader {
   private pending = '';
+  /** Offsets in `pending` of U+FFFD standing for bytes that were not UTF-8. */
+  private pendingInvalid: readonly number[] = NO_OFFSETS;
   private line = 0;
   private first = true;
-  constructor(private readonly options: ParseOptions) {}
 
-  push(text: string): SourceRow[] {
+  push(text: string, invalid: readonly number[] = NO_OFFSETS): SourceRow[] {
     if (this.first && text.length > 0) {
       this.first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text.charCodeAt(0) === 0xfeff) {
+        text = text.slice(1);
+        if (invalid.length > 0) invalid = invalid.map((at) => at - 1);
+      }
     }
-    return this.lines(this.pending + text, false);
+    const shift = this.pending.length;
+    const offsets =
+      invalid.length === 0
+        ? this.pendingInvalid
+        : [...this.pendingInvalid, ...invalid.map((at) => at + shift)];
+    return this.lines(this.pending + text, offsets, false);
   }
 
-  end(): SourceRow[] {
-    return this.pending === '' ? [] : this.lines(this.pending, true);
+  protected finish(): SourceRow[] {
+    return this.pending === '' ? [] : this.lines(this.pending, this.pendingInvalid, true);
   }
 
-  private lines(text: string, last: boolean): SourceRow[] {
+  private lines(text: string, invalid: readonly number[], last: boolean): SourceRow[] {
     const rows: SourceRow[] = [];
     let start = 0;
+    let bad = 0;
     for (;;) {
       const end = text.indexOf('\n', start);
       if (end < 0 && !last) {
         this.pending = text.slice(start);
+        this.pendingInvalid = bad < invalid.length ? invalid.slice(bad).map((at) => at - start) : NO_OFFSETS;
         return rows;
       }
-      let content = text.slice(start, end < 0 ? text.length : end);
+      const lineEnd = end < 0 ? text.length : end;
+      let content = text.slice(start, lineEnd);
       this.line++;
       if (content.endsWith('\r')) content = content.slice(0, -1);
-      if (content.trim() !== '') rows.push(ndjsonRow(content, this.line, this.options.map));
+      let lineInvalid = NO_OFFSETS;
+      if (bad < invalid.length && (invalid[bad] as number) < lineEnd) {
+        const first = bad;
+        while (bad < invalid.length && (invalid[bad] as number) < lineEnd) bad++;
+        lineInvalid = invalid.slice(first, bad).map((at) => at - start);
+      }
+      if (content.trim() !== '') rows.push(ndjsonRow(content, this.line, this.options.map, lineInvalid));
       if (end < 0) {
         this.pending = '';
+        this.pendingInvalid = NO_OFFSETS;
         return rows;
       }
       start = end + 1;

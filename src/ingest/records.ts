@@ -4,18 +4,14 @@
  * API (`response_ms`, not `responseMs`). Pure: no I/O.
  */
 import { z } from 'zod';
-import { isNestedDeeper } from '../domain/json-nesting.js';
+import { isNestedDeeper, MAX_PROPS_DEPTH, nestingMessage } from '../domain/json-nesting.js';
 import { SLUG_PATTERN } from '../domain/vocabulary.js';
 
 /** Most records one request may carry. */
 export const MAX_BATCH = 10_000;
 export const MAX_PROPS_BYTES = 8 * 1024;
-/**
- * Most levels of objects and arrays in props, the props object itself the first: far more than
- * any segment needs, and far less than the depth at which walking them overflows the stack.
- */
-export const MAX_PROPS_DEPTH = 32;
-export const PROPS_DEPTH_MESSAGE = `must be nested at most ${MAX_PROPS_DEPTH} levels deep`;
+export { MAX_PROPS_DEPTH };
+export const PROPS_DEPTH_MESSAGE = nestingMessage(MAX_PROPS_DEPTH);
 
 export const OUTCOMES = ['converted', 'lost', 'complaint'] as const;
 export const FEEDBACK_KINDS = ['csat', 'nps', 'ces'] as const;

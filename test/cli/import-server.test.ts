@@ -181,6 +181,37 @@ describe('touchpoints import through a running server', () => {
     expect(feedback.stdout).toMatch(/rejected +1 /);
   }, 120_000);
 
+  it('refuses props nested too deep and bytes that are not UTF-8 before sending; the rest goes through', async () => {
+    const file = join(dataDir, 'hostile.ndjson');
+    const line = (id: string) =>
+      JSON.stringify({ id, customer: 'c', touchpoint: 'clinic-website', at: '2024-05-01T09:00:00Z' });
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from(`${line('hx-1')}\n${line('hx-2').replace('}', `,"props":${deep}}`)}\n`),
+        Buffer.from(line('hx-3').replace('"c"', '"c\u00ff"'), 'latin1'),
+        Buffer.from(`\n${line('hx-4')}\n`),
+      ]),
+    );
+    const run = await touchpoints([
+      'import',
+      'interactions',
+      file,
+      '--workspace',
+      workspaceId,
+      '--server',
+      url,
+      '--token',
+      token,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/accepted +2\n/);
+    expect(readFileSync(`${file}.rejects.csv`, 'utf8')).toBe(
+      'row,field,reason\n2,props,must be nested at most 32 levels deep\n3,customer,invalid UTF-8\n',
+    );
+  }, 60_000);
+
   it('says in one line what is wrong: a bad token, a server that is not there', async () => {
     const file = join(dataDir, 'one.ndjson');
     writeFileSync(

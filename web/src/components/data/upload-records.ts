@@ -169,19 +169,16 @@ export interface UploadOptions {
   batchSize?: number;
 }
 
-/** Text chunks of a file with the bytes read so far. */
-async function* textChunks(file: Blob): AsyncGenerator<{ text: string; bytesRead: number }> {
+/** Byte chunks of a file with the bytes read so far (the row reader decodes them). */
+async function* byteChunks(file: Blob): AsyncGenerator<{ bytes: Uint8Array; bytesRead: number }> {
   const reader = file.stream().getReader();
-  const decoder = new TextDecoder('utf-8');
   let bytesRead = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     bytesRead += value.byteLength;
-    yield { text: decoder.decode(value, { stream: true }), bytesRead };
+    yield { bytes: value, bytesRead };
   }
-  const rest = decoder.decode();
-  if (rest) yield { text: rest, bytesRead };
 }
 
 /** Splits a batch whose JSON would be too large for one request, and sums the answers. */
@@ -263,13 +260,14 @@ export async function uploadRecords(file: Blob, options: UploadOptions): Promise
       elapsedMs: performance.now() - started,
     });
   try {
-    for await (const chunk of textChunks(file)) {
+    for await (const chunk of byteChunks(file)) {
       if (options.signal?.aborted) {
         summary.stopped = true;
         break;
       }
       bytesRead = chunk.bytesRead;
-      take(reader.push(chunk.text));
+      // A row whose field holds bytes that are not UTF-8 comes back refused ("invalid UTF-8").
+      take(reader.pushBytes(chunk.bytes));
       while (batch.length >= batchSize) {
         const rest = batch.slice(batchSize);
         batch = batch.slice(0, batchSize);
