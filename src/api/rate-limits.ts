@@ -4,7 +4,8 @@
  * address do not share a budget), else the client address. Ingestion batches (`POST
  * …/interactions`, `…/feedback`) count against a separate, much higher budget so a loader
  * sending 10,000-record batches at full speed is not throttled by the general limit. Routes with
- * their own limit (sign-in, setup: per address, see auth.ts) keep it.
+ * their own limit (sign-in, setup: per address, see auth.ts) keep it; sign-in also has a limit
+ * per account, kept in the catalog (store/catalog/login-throttle.ts).
  */
 import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyRequest } from 'fastify';
