@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, detectDelimiter, formatCsv, parseCsv, parseCsvRecords } from './csv.js';
+import { CsvError, decodeCsvFile, detectDelimiter, formatCsv, parseCsv, parseCsvRecords } from './csv.js';
 
 describe('CSV (RFC 4180)', () => {
   it('parses quoted fields with delimiters, doubled quotes and line breaks', () => {
@@ -24,6 +24,19 @@ describe('CSV (RFC 4180)', () => {
       new CsvError('a quoted field is not closed', 2),
     );
     expect(() => parseCsv('a,b\n1,"x"y')).toThrow(/line 2: text after a closing quote/);
+  });
+
+  it('reads a file as UTF-8 and names the line of a byte that is not, instead of reading U+FFFD', () => {
+    expect(decodeCsvFile(Buffer.from('\uFEFFkey,name\nweb,Wébsite \uFFFD\n'))).toBe(
+      '\uFEFFkey,name\nweb,Wébsite \uFFFD\n',
+    );
+    const latin = Buffer.from('key,name\r\nweb,"two\nlines"\nshop,Café\n', 'latin1');
+    expect(() => decodeCsvFile(latin)).toThrow(
+      new CsvError('holds bytes that are not UTF-8: save the file as UTF-8', 4),
+    );
+    expect(() => decodeCsvFile(Buffer.from([0x61, 0xe2, 0x82]))).toThrow(
+      /^line 1: holds bytes that are not UTF-8/,
+    );
   });
 
   it('detects a semicolon or tab delimiter from the header line', () => {

@@ -2,6 +2,7 @@
  * CSV as RFC 4180 describes it: fields separated by a delimiter, records by CRLF (LF accepted),
  * fields quoted with `"` when they hold the delimiter, a quote or a line break; `""` is a quote.
  */
+import { decodeUtf8 } from './utf8-text.js';
 
 export class CsvError extends Error {
   constructor(
@@ -10,6 +11,19 @@ export class CsvError extends Error {
   ) {
     super(`line ${line}: ${message}`);
   }
+}
+
+/**
+ * The text of a CSV file's bytes, which must be UTF-8: a CsvError names the line of the first
+ * byte that is not, rather than U+FFFD being read in its place.
+ */
+export function decodeCsvFile(bytes: Uint8Array): string {
+  const { text, invalid } = decodeUtf8(bytes);
+  const at = invalid[0];
+  if (at === undefined) return text;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  throw new CsvError('holds bytes that are not UTF-8: save the file as UTF-8', line);
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * UTF-8 bytes fed in chunks become text, and each place where the bytes were not UTF-8 is told:
  * an import refuses the row and field holding it instead of storing U+FFFD silently. No I/O and
- * no Node API: the web app's upload reads files with it too.
+ * no Node API: the web app reads files with it too.
  */
 
 /** Text of a chunk, and where in it U+FFFD stands for bytes that were not UTF-8 (ascending). */
@@ -122,4 +122,16 @@ export class Utf8Decoder {
     out += this.decoder.decode(bytes.subarray(from));
     return { text: out, invalid };
   }
+}
+
+/** The text of whole UTF-8 bytes, and where U+FFFD stands for bytes that were not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): DecodedText {
+  const decoder = new Utf8Decoder();
+  const head = decoder.push(bytes);
+  const rest = decoder.end();
+  if (rest.text === '') return head;
+  return {
+    text: head.text + rest.text,
+    invalid: [...head.invalid, ...rest.invalid.map((at) => at + head.text.length)],
+  };
 }

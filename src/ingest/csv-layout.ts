@@ -14,7 +14,7 @@
  * generated files against DuckDB 1.5 (see the tests).
  */
 import { isUtf8 } from 'node:buffer';
-import { incompleteUtf8Tail, utf8SequenceLength } from './utf8-text.js';
+import { incompleteUtf8Tail, utf8SequenceLength } from '../domain/utf8-text.js';
 
 const NOT_UTF8 = 'the file holds bytes that are not UTF-8';
 

@@ -8,7 +8,7 @@
  * the reader could walk safely.
  */
 import { isNestedDeeper, MAX_PROPS_DEPTH, nestingMessage } from '../domain/json-nesting.js';
-import { Utf8Decoder } from './utf8-text.js';
+import { Utf8Decoder } from '../domain/utf8-text.js';
 
 export type ImportFormat = 'csv' | 'ndjson';
 

@@ -16,7 +16,7 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type CsvRecord, formatCsv, parseCsvRecords } from '../../../../src/domain/csv';
+import { type CsvRecord, decodeCsvFile, formatCsv, parseCsvRecords } from '../../../../src/domain/csv';
 import {
   type CsvReferences,
   checkCsvColumns,
@@ -117,7 +117,9 @@ export function TouchpointCsvImport({ opened, onClose }: { opened: boolean; onCl
     if (!file) return;
     setFileName(file.name);
     try {
-      const { columns, records } = parseCsvRecords(await file.text());
+      // Bytes that are not UTF-8 are a file error naming the line, not U+FFFD in a name.
+      const text = decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
+      const { columns, records } = parseCsvRecords(text);
       const { unknown, missing } = checkCsvColumns(columns);
       if (missing.length) return setFileError(t('csv.missingColumns', { columns: missing.join(', ') }));
       if (unknown.length) return setFileError(t('csv.unknownColumns', { columns: unknown.join(', ') }));
