@@ -41,6 +41,7 @@ import {
 } from '../event-store.js';
 import { appendColumns, type Column } from './append-columns.js';
 import { removeUnfinishedCopy, swapInCompactedCopy, writeCompactedCopy } from './compact.js';
+import { snapshotDuckDb } from './duckdb-snapshot.js';
 import { hashesOf, IdFilter, readHashes } from './id-filter.js';
 import {
   applyRetentionRows,
@@ -433,8 +434,12 @@ export async function openDuckDbEventStore(
     }
   }
   let { instance, writer } = await connect();
+  let connected = true;
   function disconnect(): void {
+    if (!connected) return;
+    connected = false;
     for (const lane of lanes) lane.closeSync();
+    lanes.length = 0;
     writer.closeSync();
     instance.closeSync();
   }
@@ -455,8 +460,11 @@ export async function openDuckDbEventStore(
   // Writes under way, which close() lets finish; none are accepted once it has begun.
   let closing = false;
   const inFlight = new Set<Promise<unknown>>();
+  // Set when the engine could not be opened again after a file rewrite: nothing more is taken.
+  let broken: Error | undefined;
   function write<T>(work: () => Promise<T>): Promise<T> {
     if (closing) return Promise.reject(new Error('the event store is closed'));
+    if (broken) return Promise.reject(broken);
     const run = work();
     inFlight.add(run);
     void run.finally(() => inFlight.delete(run)).catch(() => {});
@@ -744,13 +752,14 @@ export async function openDuckDbEventStore(
    * checkpoints, which lets DuckDB vacuum its deleted rows.
    */
   async function compact(): Promise<void> {
+    if ((await readMeta(writer, COMPACT_PENDING)) === 0) return;
     const file = options.file;
     if (!file) {
       // FORCE waits for reads under way, where a plain CHECKPOINT would fail.
       await writer.run('FORCE CHECKPOINT');
+      await writer.run('DELETE FROM event_store_meta WHERE name = $name', { name: COMPACT_PENDING });
       return;
     }
-    if ((await readMeta(writer, COMPACT_PENDING)) === 0) return;
     const started = performance.now();
     await writeCompactedCopy(writer, file);
     let resume = () => {};
@@ -762,6 +771,18 @@ export async function openDuckDbEventStore(
       disconnect();
       swapInCompactedCopy(file);
       ({ instance, writer } = await connect());
+      connected = true;
+    } catch (error) {
+      // The swap failed (the old file is in place, still marked) or the reopening did.
+      try {
+        if (!connected) {
+          ({ instance, writer } = await connect());
+          connected = true;
+        }
+      } catch (reopening) {
+        broken = new Error(`the event store could not open its file again after rewriting it: ${reopening}`);
+      }
+      throw error;
     } finally {
       readsPaused = undefined;
       resume();
@@ -1020,6 +1041,10 @@ export async function openDuckDbEventStore(
 
     applyRetention(workspaceId, cutoffs) {
       return purge((connection) => applyRetentionRows(connection, workspaceId, cutoffs));
+    },
+
+    snapshotTo(file) {
+      return write(() => serialize(() => snapshotDuckDb(writer, file)));
     },
 
     async close() {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -321,6 +321,31 @@ describe('duckdb purges reach every table and the bytes of the file', () => {
     await store.eraseCustomers('ws', ['customer-5']);
     await store.eraseCustomers('ws', ['customer-5']);
     expect(rewrites).toBe(2);
+    await store.close();
+  });
+
+  it('keeps working when a rewrite fails, and rewrites at the next purge', async () => {
+    const file = join(dir, 'failing.duckdb');
+    const store = await openDuckDbEventStore({ file });
+    await store.insertInteractions([...bulk('ws', 5_000), interaction('ws', 'x', ERASED, T0)]);
+    // Something in the way of the copy: the erasure is applied, its rewrite fails.
+    mkdirSync(join(compactingFile(file), 'in-the-way'), { recursive: true });
+    await expect(store.eraseCustomers('ws', [ERASED])).rejects.toThrow();
+    expect(await store.exportCustomer('ws', ERASED)).toEqual({
+      interactions: [],
+      feedback: [],
+      quarantined: [],
+    });
+    expect((await store.insertInteractions([interaction('ws', 'y', CONTROL, T0)])).inserted).toBe(1);
+    rmSync(compactingFile(file), { recursive: true });
+    // A purge with nothing to remove still finishes the rewrite left undone.
+    expect(await store.eraseCustomers('ws', [ERASED])).toEqual({
+      interactions: 0,
+      feedback: 0,
+      quarantined: 0,
+    });
+    expect(fileBytes(file).includes(ERASED)).toBe(false);
+    expect((await store.exportCustomer('ws', CONTROL)).interactions).toHaveLength(1);
     await store.close();
   });
 
