@@ -4,7 +4,7 @@
  * logs and browser history, which would keep the very key an erasure removes.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { exportCustomer, eraseCustomers } from '../privacy/customers.js';
+import { eraseCustomers, exportCustomer } from '../privacy/customers.js';
 import { authorize } from './access.js';
 import type { RouteOptions } from './app.js';
 import { errorResponses, ZWorkspaceParams } from './common.schemas.js';
