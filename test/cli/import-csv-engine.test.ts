@@ -451,6 +451,32 @@ describe('the CSV engine imports exactly as the JavaScript reader', () => {
     expect(stray.first.engineRows).toBeGreaterThan(100);
   }, 180_000);
 
+  it('props nested past the limit and bytes that are not UTF-8 are refused as the JavaScript reader refuses them', async () => {
+    const lines = corpus(200, 12).trimEnd().split('\n');
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    lines.splice(60, 0, `deep-1,c1,${keys.in},1700000000000,,,,,,,,"${deep.replaceAll('"', '""')}"`);
+    lines.splice(
+      61,
+      0,
+      `deep-2,c1,${keys.in},1700000000000,,,,,,,,"{""a"":${'['.repeat(32)}${']'.repeat(32)}}"`,
+    );
+    // The engine reads the deep rows' neighbours itself; the deep rows are the JavaScript path's.
+    const { first } = await compare('deep-props', `${lines.join('\n')}\n`);
+    expect(first.engineRows).toBeGreaterThan(100);
+    const refused = readFileSync(first.rejectsFile ?? '', 'utf8');
+    expect(refused.match(/,props,must be nested at most 32 levels deep\n/g)).toHaveLength(2);
+    const latin = Buffer.concat([
+      Buffer.from(`${lines.join('\n')}\nlatin-1,Zo`),
+      Buffer.from([0xeb]),
+      Buffer.from(`,${keys.in},1700000000000,,,,,,,,\n`),
+    ]);
+    for (const acceptInvalidUtf8 of [false, true]) {
+      const run = await compare(`latin-${acceptInvalidUtf8}`, latin, { acceptInvalidUtf8 });
+      expect(run.first.engineRows).toBe(0);
+      expect(run.first.invalidUtf8).toBe(acceptInvalidUtf8 ? 0 : 1);
+    }
+  }, 180_000);
+
   it('a header the JavaScript reader refuses gives its error', async () => {
     const file = join(dataDir, 'bad-header.csv');
     writeFileSync(file, 'customer,touchpoint,at,colour\nc1,x,1\n');
