@@ -21,7 +21,7 @@ import {
   readRecords,
   type SourceRow,
 } from '../ingest/read-records.js';
-import { MAX_BATCH } from '../ingest/records.js';
+import { MAX_BATCH, MAX_PROPS_DEPTH } from '../ingest/records.js';
 import type { Db } from '../store/catalog/db.js';
 import { getWorkspace } from '../store/catalog/workspaces.js';
 import { DataDirBusyError } from '../store/data-dir-lock.js';
@@ -634,7 +634,8 @@ export function importCommand(program: Command): void {
       .description(
         `import ${kind === 'interactions' ? 'interactions (SPEC §5)' : 'survey answers: CSAT 1–5, NPS 0–10, CES 1–7 (SPEC §6)'} ` +
           `from FILE. CSV: a header row naming the fields (${fieldsOf(kind)}); empty cells are absent fields` +
-          `${kind === 'interactions' ? '; props is JSON text' : ''}. NDJSON: one JSON object a line, as the API takes it. ` +
+          `${kind === 'interactions' ? `; props is JSON text (nested at most ${MAX_PROPS_DEPTH} levels)` : ''}. ` +
+          'NDJSON: one JSON object a line, as the API takes it. The file must be UTF-8. ' +
           'Re-running the same file adds nothing when every record has an id; records without an id get a random one, ' +
           'so importing them twice stores them twice.',
       )
