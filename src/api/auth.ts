@@ -42,7 +42,7 @@ import {
   ZTotpEnrolment,
   ZUser,
 } from './auth.schemas.js';
-import { errorResponses, ZNoContent } from './common.schemas.js';
+import { errorResponses, ZError, ZNoContent } from './common.schemas.js';
 import { ZWorkspace } from './workspaces.schemas.js';
 
 const tags = ['account'];
@@ -61,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
         summary:
           'Sign in; sets the HttpOnly session cookie. After 5 failed sign-ins to one account each further failure doubles the wait before the next attempt (429 with Retry-After)',
         body: ZLogin,
-        response: { 200: z.object({ user: ZUser }), ...errorResponses },
+        response: { 200: z.object({ user: ZUser }), ...errorResponses, 429: ZError },
       },
     },
     async (request, reply) => {
