@@ -10,6 +10,7 @@ import { registerWebApp } from './api/web-app.js';
 import type { Config } from './config.js';
 import { finishPendingPurges } from './privacy/event-purges.js';
 import { processHolder, startRetentionScheduler } from './privacy/retention-scheduler.js';
+import { createBackupKey, snapshotOpenStore } from './store/backup.js';
 import { type Catalog, openCatalog } from './store/catalog/db.js';
 import { createFirstOwner } from './store/catalog/first-owner.js';
 import { loadSecretBox, resealSecrets, type SecretBox } from './store/catalog/secret-box.js';
@@ -123,11 +124,25 @@ export async function startServer(
 ): Promise<RunningServer> {
   // The key pass runs once ingestion pauses for a second, so analyses need not wait for it.
   const store = await openStore(config, 'server', { keyWhenIdleMs: KEY_WHEN_IDLE_MS });
+  let backupKey: ReturnType<typeof createBackupKey> | undefined;
   try {
     const { catalog } = store;
     const firstRun = await prepareFirstRun(catalog, config);
+    // A local `touchpoints backup` asks the server for the copy with this key (see api/backup.ts).
+    backupKey = createBackupKey(config.dataDir);
+    const backup = {
+      key: backupKey.key,
+      snapshot: (dir: string) => snapshotOpenStore(store, config.dataDir, dir),
+    };
     const app = await buildApp(
-      { db: catalog.db, events: store.events, config, engine: catalog.engine, secrets: store.secrets },
+      {
+        db: catalog.db,
+        events: store.events,
+        config,
+        engine: catalog.engine,
+        secrets: store.secrets,
+        backup,
+      },
       options,
     );
     await registerWebApp(app);
@@ -151,10 +166,12 @@ export async function startServer(
       async close() {
         await retention.stop();
         await app.close();
+        backupKey?.remove();
         await store.close();
       },
     };
   } catch (error) {
+    backupKey?.remove();
     await store.close();
     throw error;
   }

@@ -23,6 +23,7 @@ import type { EventStore } from '../store/events/event-store.js';
 import { checkSameOrigin, identifyCaller } from './access.js';
 import { analyticsRoutes } from './analytics.js';
 import { authRoutes } from './auth.js';
+import { backupRoutes } from './backup.js';
 import { brandRoutes } from './brands.js';
 import { chainRoutes } from './chains.js';
 import { channelRoutes } from './channels.js';
@@ -47,6 +48,8 @@ export interface AppContext {
   engine: 'pglite' | 'postgres';
   /** Encrypts the secrets the catalog keeps (TOTP), see secret-box.ts. */
   secrets: SecretBox;
+  /** The server's snapshot for `touchpoints backup` while it runs (see backup.ts); absent in tests. */
+  backup?: { key: string; snapshot(dir: string): Promise<void> };
 }
 
 export const API_VERSION = '0.1.0';
@@ -159,6 +162,7 @@ export async function buildApp(
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, engine: ctx.engine }));
 
   await app.register(authRoutes, { prefix: '/api', ctx });
+  await app.register(backupRoutes, { prefix: '/api', ctx });
   await app.register(workspaceRoutes, { prefix: '/api', ctx });
   await app.register(importRoutes, { prefix: '/api', ctx });
   const scoped = { prefix: '/api/workspaces/:workspaceId', ctx };

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { API_VERSION } from '../api/app.js';
+import { BACKUP_KEY_HEADER } from '../api/backup.js';
 import { loadConfig } from '../config.js';
-import { BackupError, type BackupManifest, backupDataDir } from '../store/backup.js';
+import { type AskServer, BackupError, type BackupManifest, backupDataDir } from '../store/backup.js';
 import type { TableSummaries } from '../store/table-summary.js';
 import { CliError } from './run.js';
 
@@ -34,14 +35,37 @@ export async function runBackupStep<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Has the running server write the copy (POST /api/backup with its key, see api/backup.ts). */
+const askServer: AskServer = async ({ url, key, dir }) => {
+  let response: Response;
+  try {
+    response = await fetch(`${url}/api/backup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [BACKUP_KEY_HEADER]: key },
+      body: JSON.stringify({ dir }),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause?.message ?? (error as Error).message;
+    throw new BackupError(
+      `could not reach the Touchpoints server at ${url} (${cause}): stop it and back up again`,
+    );
+  }
+  if (response.status !== 201) {
+    const body = (await response.json().catch(() => ({}))) as { message?: string };
+    throw new BackupError(
+      `the Touchpoints server at ${url} refused the backup (${response.status}${body.message ? `: ${body.message}` : ''})`,
+    );
+  }
+};
+
 /** `touchpoints backup DIR`. */
 export function backupCommand(program: Command): void {
   program
     .command('backup')
     .description(
       'copy the data directory (catalog and event store) into DIR with a manifest of every table (rows and ' +
-        'checksum); the server must be stopped first. With DATABASE_URL only the event store is copied: ' +
-        'back up the PostgreSQL catalog with pg_dump',
+        'checksum); while the server runs on this machine it makes the copy itself. With DATABASE_URL only the ' +
+        'event store is copied: back up the PostgreSQL catalog with pg_dump',
     )
     .argument('<dir>', 'new or empty directory for the backup')
     .addHelpText(
@@ -56,10 +80,12 @@ export function backupCommand(program: Command): void {
           { dataDir: config.dataDir, catalogOnPostgres: Boolean(config.databaseUrl) },
           dir,
           API_VERSION,
+          { askServer },
         ),
       );
+      const how = manifest.through === 'server' ? ', copied by the running server' : '';
       console.log(
-        `backed up ${config.dataDir} into ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        `backed up ${config.dataDir} into ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s${how})`,
       );
       for (const line of describeManifest(manifest)) console.log(line);
     });

@@ -1,15 +1,20 @@
 /**
  * Backup and restore of a data directory: the catalog (PGlite, `catalog/`) and the event store
- * (DuckDB, `events.duckdb`). Both engines let one process hold their files, so a backup takes the
- * data directory's lock like any command: while the server runs it stops with a message saying
- * to stop the server. Holding the lock, the files are copied as they are (nothing writes them),
- * the copies are opened and summarized (rows and a checksum per table) into `manifest.json`,
- * written last. A restore copies the backup into a staging directory inside the data directory,
- * checks every table against the manifest, and only then replaces the data.
+ * (DuckDB, `events.duckdb`). Both engines let one process hold their files. With the directory
+ * free, a backup takes its lock like any command and copies the files as they are (nothing
+ * writes them). While the server holds it, the server makes the copy itself: a local
+ * `touchpoints backup` asks it over HTTP with the key the server keeps in `backup.key` (readable
+ * by the directory's owner only), and the server writes PGlite's archive of its data directory
+ * (taken between two queries) and a DuckDB snapshot (one transaction, between write batches).
+ * Either way the copies are then opened and summarized (rows and a checksum per table) into
+ * `manifest.json`, written last. A restore copies the backup into a staging directory inside the
+ * data directory, checks every table against the manifest, and only then replaces the data.
  * With the catalog on PostgreSQL (DATABASE_URL), only the event store is in the backup: the
  * catalog is backed up with the server's own tools (pg_dump).
  */
+import { randomBytes } from 'node:crypto';
 import {
+  chmodSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -19,11 +24,13 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { openCatalog } from './catalog/db.js';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { type Catalog, loadCatalogDump, openCatalog } from './catalog/db.js';
+import { KEY_FILE as SECRET_KEY } from './catalog/secret-box.js';
 import { summarizeCatalogTables } from './catalog/table-summary.js';
 import { acquireLock, DataDirBusyError, type LockInfo } from './data-dir-lock.js';
 import { summarizeDuckDbFile } from './events/duckdb/duckdb-table-summary.js';
+import type { EventStore } from './events/event-store.js';
 import type { TableSummaries } from './table-summary.js';
 
 /** The layout of a backup directory this code writes and reads. */
@@ -33,6 +40,9 @@ const MANIFEST = 'manifest.json';
 const CATALOG = 'catalog';
 const EVENTS = 'events.duckdb';
 const LOCK = 'touchpoints.lock';
+const KEY = 'backup.key';
+/** The PGlite archive the server writes; the backup command unpacks it into `catalog/`. */
+const CATALOG_ARCHIVE = 'catalog.tar';
 
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
@@ -64,6 +74,57 @@ function busyMessage(dataDir: string, holder: LockInfo, action: string): string 
   );
 }
 
+/**
+ * For a server: a new key that lets a local `touchpoints backup` ask it for a snapshot, written
+ * to `backup.key` in the data directory, readable by its owner only. `remove` deletes it.
+ */
+export function createBackupKey(dataDir: string): { key: string; remove(): void } {
+  const key = randomBytes(32).toString('hex');
+  const file = join(dataDir, KEY);
+  rmSync(file, { force: true });
+  writeFileSync(file, key, { mode: 0o600, flag: 'wx' });
+  return {
+    key,
+    remove: () => {
+      if (readBackupKey(dataDir) === key) rmSync(file, { force: true });
+    },
+  };
+}
+
+/** The running server's backup key, when this process may read it. */
+export function readBackupKey(dataDir: string): string | undefined {
+  try {
+    return readFileSync(join(resolve(dataDir), KEY), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * For a server: writes a consistent copy of its open catalog (PGlite only) and event store into
+ * the new or empty directory `target`, which must be an absolute path outside the data directory.
+ */
+export async function snapshotOpenStore(
+  store: { catalog: Catalog; events: EventStore },
+  dataDir: string,
+  target: string,
+): Promise<void> {
+  if (!isAbsolute(target)) throw new BackupError('the backup directory must be an absolute path');
+  const to = resolve(target);
+  if (isInside(to, resolve(dataDir)) || isInside(resolve(dataDir), to))
+    throw new BackupError(`the backup directory must be outside the data directory ${resolve(dataDir)}`);
+  if (!isEmptyDir(to)) throw new BackupError(`${to} is not empty: back up into a new or empty directory`);
+  mkdirSync(to, { recursive: true });
+  if (store.catalog.dumpDataDir) {
+    const archive = await store.catalog.dumpDataDir();
+    writeFileSync(join(to, CATALOG_ARCHIVE), Buffer.from(await archive.arrayBuffer()));
+  }
+  await store.events.snapshotTo(join(to, EVENTS));
+}
+
+/** Asks the server holding the data directory for a snapshot into `dir` (an absolute path). */
+export type AskServer = (request: { url: string; key: string; dir: string }) => Promise<void>;
+
 function lock(dataDir: string, holder: string, action: string): () => void {
   try {
     return acquireLock(dataDir, holder);
@@ -74,6 +135,16 @@ function lock(dataDir: string, holder: string, action: string): () => void {
 }
 
 /** Copies the event store file and its log, if one was left (the copy replays it on open). */
+/**
+ * Copies the key file that decrypts the catalog's secrets (TOTP), when there is one: without it
+ * a restored catalog's two-factor sign-in could not be checked. Only its owner may read it.
+ */
+function copySecretKey(fromDir: string, toDir: string): void {
+  if (!existsSync(join(fromDir, SECRET_KEY))) return;
+  cpSync(join(fromDir, SECRET_KEY), join(toDir, SECRET_KEY));
+  chmodSync(join(toDir, SECRET_KEY), 0o600);
+}
+
 function copyEventStore(fromDir: string, toDir: string): void {
   cpSync(join(fromDir, EVENTS), join(toDir, EVENTS));
   if (existsSync(join(fromDir, `${EVENTS}.wal`)))
@@ -98,49 +169,88 @@ function isInside(dir: string, parent: string): boolean {
   return path === '' || (!path.startsWith('..') && !path.startsWith('/'));
 }
 
+/** Summarizes the copies in `to` and writes the manifest, last: a directory with one is complete. */
+async function writeManifest(
+  to: string,
+  withCatalog: boolean,
+  version: string,
+  now: Date,
+): Promise<BackupManifest> {
+  const manifest: BackupManifest = {
+    format: BACKUP_FORMAT,
+    version,
+    createdAt: now.toISOString(),
+    catalog: withCatalog
+      ? { engine: 'pglite', tables: await summarizeCatalogDir(join(to, CATALOG)) }
+      : { engine: 'postgres' },
+    events: { engine: 'duckdb', tables: await summarizeDuckDbFile(join(to, EVENTS)) },
+  };
+  writeFileSync(join(to, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+function removeCopies(to: string): void {
+  for (const entry of [CATALOG, CATALOG_ARCHIVE, EVENTS, `${EVENTS}.wal`, SECRET_KEY])
+    rmSync(join(to, entry), { recursive: true, force: true });
+}
+
 /**
  * Copies the data directory's catalog (unless on PostgreSQL) and event store into `target`
- * (a new or empty directory) with a manifest of every table. Throws BackupError while another
- * process holds the data directory.
+ * (a new or empty directory) with a manifest of every table. While the server holds the data
+ * directory, `askServer` has it write the copy (see snapshotOpenStore); without a way to ask
+ * it (or while another command holds the directory), throws BackupError saying what to stop.
  */
 export async function backupDataDir(
   location: DataDirLocation,
   target: string,
   version: string,
-  now: Date = new Date(),
-): Promise<BackupManifest> {
+  options: { askServer?: AskServer; now?: Date } = {},
+): Promise<BackupManifest & { through: 'files' | 'server' }> {
   const dataDir = resolve(location.dataDir);
   const to = resolve(target);
-  if (isInside(to, dataDir))
+  const now = options.now ?? new Date();
+  if (isInside(to, dataDir) || isInside(dataDir, to))
     throw new BackupError(`the backup directory must be outside the data directory ${dataDir}`);
   if (!isEmptyDir(to)) throw new BackupError(`${to} is not empty: back up into a new or empty directory`);
   const withCatalog = !location.catalogOnPostgres;
   if (!existsSync(join(dataDir, EVENTS)) || (withCatalog && !existsSync(join(dataDir, CATALOG))))
     throw new BackupError(`${dataDir} holds no Touchpoints data to back up`);
 
-  const release = lock(dataDir, 'backup', 'a backup');
-  let created = false;
+  let release: () => void;
+  try {
+    release = acquireLock(dataDir, 'backup');
+  } catch (error) {
+    if (!(error instanceof DataDirBusyError)) throw error;
+    const key = readBackupKey(dataDir);
+    const { holder } = error;
+    if (holder.holder !== 'server' || !holder.url || !key || !options.askServer)
+      throw new BackupError(busyMessage(dataDir, holder, 'a backup'));
+    mkdirSync(to, { recursive: true });
+    try {
+      await options.askServer({ url: holder.url, key, dir: to });
+      if (withCatalog) {
+        if (!existsSync(join(to, CATALOG_ARCHIVE)))
+          throw new BackupError(
+            'the server sent no catalog: is it running with DATABASE_URL? Set it here too',
+          );
+        await loadCatalogDump(join(to, CATALOG), new Blob([readFileSync(join(to, CATALOG_ARCHIVE))]));
+      }
+      rmSync(join(to, CATALOG_ARCHIVE), { force: true });
+      copySecretKey(dataDir, to);
+      return { ...(await writeManifest(to, withCatalog, version, now)), through: 'server' };
+    } catch (failure) {
+      removeCopies(to);
+      throw failure;
+    }
+  }
   try {
     mkdirSync(to, { recursive: true });
-    created = true;
     if (withCatalog) cpSync(join(dataDir, CATALOG), join(to, CATALOG), { recursive: true });
     copyEventStore(dataDir, to);
-    const manifest: BackupManifest = {
-      format: BACKUP_FORMAT,
-      version,
-      createdAt: now.toISOString(),
-      catalog: withCatalog
-        ? { engine: 'pglite', tables: await summarizeCatalogDir(join(to, CATALOG)) }
-        : { engine: 'postgres' },
-      events: { engine: 'duckdb', tables: await summarizeDuckDbFile(join(to, EVENTS)) },
-    };
-    // Written last: a backup directory with a manifest is complete.
-    writeFileSync(join(to, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    return manifest;
+    copySecretKey(dataDir, to);
+    return { ...(await writeManifest(to, withCatalog, version, now)), through: 'files' };
   } catch (error) {
-    if (created)
-      for (const entry of [CATALOG, EVENTS, `${EVENTS}.wal`])
-        rmSync(join(to, entry), { recursive: true, force: true });
+    removeCopies(to);
     throw error;
   } finally {
     release();
@@ -219,6 +329,7 @@ export async function restoreDataDir(
     const withCatalog = manifest.catalog.engine === 'pglite';
     if (withCatalog) cpSync(join(from, CATALOG), join(staging, CATALOG), { recursive: true });
     copyEventStore(from, staging);
+    copySecretKey(from, staging);
 
     const problems = [
       ...(manifest.catalog.engine === 'pglite'
@@ -231,8 +342,10 @@ export async function restoreDataDir(
         `the backup in ${from} does not match its manifest, nothing restored: ${problems.join('; ')}`,
       );
 
-    for (const entry of [CATALOG, EVENTS, `${EVENTS}.wal`]) {
+    for (const entry of [CATALOG, EVENTS, `${EVENTS}.wal`, SECRET_KEY]) {
       if (entry === CATALOG && !withCatalog) continue;
+      // A backup without a key file leaves the data directory's own.
+      if (entry === SECRET_KEY && !existsSync(join(staging, entry))) continue;
       rmSync(join(dataDir, entry), { recursive: true, force: true });
       if (existsSync(join(staging, entry))) renameSync(join(staging, entry), join(dataDir, entry));
     }

@@ -3,10 +3,11 @@
  * the demo workspace and thousands of interactions and feedback answers is backed up, restored
  * into a fresh directory, and both are opened and compared table by table (counts and sampled
  * rows, read here with plain SQL). The refusals: a non-empty target without --force, a backup
- * that no longer matches its manifest, and a data directory the running server holds.
+ * that no longer matches its manifest, a restore into the directory the running server holds.
+ * While the server runs, the backup is its own consistent copy, asked for with its key.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -198,7 +199,9 @@ describe('touchpoints backup and restore', () => {
   it('refuses a data directory with data, and a backup that no longer matches its manifest', async () => {
     const refused = await touchpoints(restored, 'restore', backup);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/already holds data \(catalog, events\.duckdb\).*run with --force/);
+    expect(refused.stderr).toMatch(
+      /already holds data \(catalog, events\.duckdb, secret\.key\).*run with --force/,
+    );
 
     // One interaction count off in the manifest: the restore stops before replacing anything.
     const manifestFile = join(backup, 'manifest.json');
@@ -250,7 +253,7 @@ describe('touchpoints backup and restore', () => {
     expect((await readEvents(target)).sample).toEqual((await readEvents(source)).sample);
   }, 300_000);
 
-  it('serves the restored data, and says to stop the server while it runs', async () => {
+  it('backs up through the running server, which serves the restored data', async () => {
     const server = await serve(restored);
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
@@ -260,19 +263,57 @@ describe('touchpoints backup and restore', () => {
     expect(login.status).toBe(200);
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const me = (await (await fetch(`${server.url}/api/me`, { headers: { cookie } })).json()) as {
-      workspaces: { name: string }[];
+      workspaces: { id: string; name: string }[];
     };
     expect(me.workspaces.map((w) => w.name)).toEqual(['Demo: Brightside Group']);
+    // A change made while the server runs is in its backup.
+    const created = await fetch(`${server.url}/api/workspaces/${me.workspaces[0]?.id}/subjects`, {
+      method: 'POST',
+      headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'location', name: 'Opened while serving' }),
+    });
+    expect(created.status).toBe(201);
 
-    const whileServing = await touchpoints(restored, 'backup', join(root, 'second'));
-    expect(whileServing.code).toBe(1);
-    expect(whileServing.stderr).toMatch(
-      /^touchpoints: .* is in use by the Touchpoints server \(pid \d+, http:\/\/.*\)\. Stop it before a backup: .*not be consistent\.\n$/,
-    );
+    // The server's backup key: readable by the data directory's owner only, and required.
+    const keyFile = join(restored, 'backup.key');
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const wrongKey = await fetch(`${server.url}/api/backup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-touchpoints-backup-key': 'f'.repeat(64) },
+      body: JSON.stringify({ dir: join(root, 'stolen') }),
+    });
+    expect(wrongKey.status).toBe(401);
+    expect(existsSync(join(root, 'stolen'))).toBe(false);
+    const notInDocs = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: object };
+    expect(Object.keys(notInDocs.paths)).not.toContain('/api/backup');
+
+    const hot = join(root, 'hot');
+    const whileServing = await touchpoints(restored, 'backup', hot);
+    expect(whileServing.stderr).toBe('');
+    expect(whileServing.code).toBe(0);
+    expect(whileServing.stdout).toMatch(/copied by the running server/);
+    expect(whileServing.stdout).toMatch(/4,000 interactions/);
+    expect(statSync(join(hot, 'secret.key')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(hot, 'secret.key'))).toEqual(readFileSync(join(restored, 'secret.key')));
+
     const restoreWhileServing = await touchpoints(restored, 'restore', backup, '--force');
     expect(restoreWhileServing.code).toBe(1);
-    expect(restoreWhileServing.stderr).toMatch(/in use by the Touchpoints server .*Stop it before a restore/);
+    expect(restoreWhileServing.stderr).toMatch(
+      /^touchpoints: .* is in use by the Touchpoints server \(pid \d+, http:\/\/.*\)\. Stop it before a restore: .*not be consistent\.\n$/,
+    );
 
     expect(await stop(server.child)).toBe(0);
+    expect(existsSync(keyFile)).toBe(false);
+
+    // The server's copy restored equals what it held.
+    const fromHot = join(root, 'from-hot');
+    expect((await touchpoints(fromHot, 'restore', hot)).code).toBe(0);
+    const [served, copied] = [await readCatalog(restored), await readCatalog(fromHot)];
+    expect(copied.counts).toEqual(served.counts);
+    expect(copied.sample).toEqual(served.sample);
+    expect(copied.counts['public.subjects']).toBe(
+      ((await readCatalog(source)).counts['public.subjects'] ?? 0) + 1,
+    );
+    expect((await readEvents(fromHot)).sample).toEqual((await readEvents(restored)).sample);
   }, 300_000);
 });

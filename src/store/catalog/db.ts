@@ -24,6 +24,11 @@ export interface Catalog {
   engine: 'pglite' | 'postgres';
   /** Applies pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
+  /**
+   * PGlite only: a consistent copy of its data directory as a tar archive, taken between two
+   * queries while the catalog keeps serving (see loadCatalogDump).
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,14 @@ export async function openCatalog(options: CatalogOptions): Promise<Catalog> {
     db: db as unknown as Db,
     engine: 'pglite',
     migrate: () => migratePglite(db, { migrationsFolder }),
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: () => client.close(),
   };
+}
+
+/** Makes `dataDir` a PGlite data directory from a `dumpDataDir` archive. */
+export async function loadCatalogDump(dataDir: string, archive: Blob): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, { loadDataDir: archive });
+  await client.close();
 }

@@ -264,5 +264,10 @@ export interface EventStore {
   applyRetention(workspaceId: string, cutoffs: RetentionCutoffs): Promise<RetentionResult>;
   /** Runs a read-only analytical query and returns plain JS rows (numbers, strings, null). */
   query<T = Record<string, unknown>>(q: EngineQuery): Promise<T[]>;
+  /**
+   * Writes a consistent copy of the whole store into the new file `file` while it keeps serving
+   * (between write batches), for `touchpoints backup` while the server runs.
+   */
+  snapshotTo(file: string): Promise<void>;
   close(): Promise<void>;
 }
