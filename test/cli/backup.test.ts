@@ -23,6 +23,8 @@ const restored = join(root, 'restored');
 const running: ChildProcess[] = [];
 
 const INTERACTIONS = 4000;
+/** Interactions per batch sent while the server makes a backup. */
+const BATCH = 500;
 const EMAIL = 'ann@example.com';
 const PASSWORD = 'correct horse battery';
 
@@ -287,12 +289,47 @@ describe('touchpoints backup and restore', () => {
     const notInDocs = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: object };
     expect(Object.keys(notInDocs.paths)).not.toContain('/api/backup');
 
+    // Batches keep arriving during the backup: each is in the copy whole or not at all.
+    const workspaceBase = `${server.url}/api/workspaces/${me.workspaces[0]?.id}`;
+    const firstTouchpoint = (await (
+      await fetch(`${workspaceBase}/touchpoints?limit=1`, { headers: { cookie } })
+    ).json()) as {
+      items: { key: string }[];
+    };
+    const touchpointKey = firstTouchpoint.items[0]?.key ?? '';
+    let sending = true;
+    let batches = 0;
+    const ingesting = (async () => {
+      while (sending) {
+        const n = batches++;
+        const interactions = Array.from({ length: BATCH }, (_, i) => ({
+          id: `during-backup-${n}-${i}`,
+          customer: `c-${i % 50}`,
+          touchpoint: touchpointKey,
+          at: Date.now() - i,
+        }));
+        const res = await fetch(`${workspaceBase}/interactions`, {
+          method: 'POST',
+          headers: { cookie, origin: server.url, 'content-type': 'application/json' },
+          body: JSON.stringify({ interactions }),
+        });
+        expect(res.status).toBe(200);
+      }
+    })();
     const hot = join(root, 'hot');
     const whileServing = await touchpoints(restored, 'backup', hot);
+    sending = false;
+    await ingesting;
+    expect(batches).toBeGreaterThan(1);
     expect(whileServing.stderr).toBe('');
     expect(whileServing.code).toBe(0);
     expect(whileServing.stdout).toMatch(/copied by the running server/);
-    expect(whileServing.stdout).toMatch(/4,000 interactions/);
+    const inBackup = JSON.parse(readFileSync(join(hot, 'manifest.json'), 'utf8')).events.tables.interactions
+      .rows;
+    expect((inBackup - INTERACTIONS) % BATCH).toBe(0);
+    // Batches landed both before the snapshot and after it (while the command read the copy).
+    expect(inBackup).toBeGreaterThan(INTERACTIONS);
+    expect(inBackup).toBeLessThan(INTERACTIONS + batches * BATCH);
     expect(statSync(join(hot, 'secret.key')).mode & 0o777).toBe(0o600);
     expect(readFileSync(join(hot, 'secret.key'))).toEqual(readFileSync(join(restored, 'secret.key')));
 
@@ -305,15 +342,15 @@ describe('touchpoints backup and restore', () => {
     expect(await stop(server.child)).toBe(0);
     expect(existsSync(keyFile)).toBe(false);
 
-    // The server's copy restored equals what it held.
+    // The server's copy restored equals what it held (the catalog did not change after it).
     const fromHot = join(root, 'from-hot');
     expect((await touchpoints(fromHot, 'restore', hot)).code).toBe(0);
     const [served, copied] = [await readCatalog(restored), await readCatalog(fromHot)];
     expect(copied.counts).toEqual(served.counts);
     expect(copied.sample).toEqual(served.sample);
+    expect((await readEvents(fromHot)).counts.interactions).toBe(inBackup);
     expect(copied.counts['public.subjects']).toBe(
       ((await readCatalog(source)).counts['public.subjects'] ?? 0) + 1,
     );
-    expect((await readEvents(fromHot)).sample).toEqual((await readEvents(restored)).sample);
   }, 300_000);
 });
