@@ -286,6 +286,23 @@ describe('touchpoints backup and restore', () => {
     });
     expect(wrongKey.status).toBe(401);
     expect(existsSync(join(root, 'stolen'))).toBe(false);
+    const key = readFileSync(keyFile, 'utf8');
+    const askWithKey = (body: unknown) =>
+      fetch(`${server.url}/api/backup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-touchpoints-backup-key': key },
+        body: JSON.stringify(body),
+      });
+    for (const [body, message] of [
+      [{ dir: 'relative/dir' }, /must be an absolute path/],
+      [{ dir: join(restored, 'inside') }, /must be outside the data directory/],
+      [{ dir: backup }, /is not empty/],
+      [{}, /dir/],
+    ] as const) {
+      const refused = await askWithKey(body);
+      expect(refused.status).toBe(400);
+      expect(((await refused.json()) as { message: string }).message).toMatch(message);
+    }
     const notInDocs = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: object };
     expect(Object.keys(notInDocs.paths)).not.toContain('/api/backup');
 
