@@ -134,7 +134,6 @@ function lock(dataDir: string, holder: string, action: string): () => void {
   }
 }
 
-/** Copies the event store file and its log, if one was left (the copy replays it on open). */
 /**
  * Copies the key file that decrypts the catalog's secrets (TOTP), when there is one: without it
  * a restored catalog's two-factor sign-in could not be checked. Only its owner may read it.
@@ -145,6 +144,7 @@ function copySecretKey(fromDir: string, toDir: string): void {
   chmodSync(join(toDir, SECRET_KEY), 0o600);
 }
 
+/** Copies the event store file and its log, if one was left (the copy replays it on open). */
 function copyEventStore(fromDir: string, toDir: string): void {
   cpSync(join(fromDir, EVENTS), join(toDir, EVENTS));
   if (existsSync(join(fromDir, `${EVENTS}.wal`)))
