@@ -318,10 +318,11 @@ export async function restoreDataDir(
   const release = lock(dataDir, 'restore', 'a restore');
   const staging = join(dataDir, `.restore-${process.pid}`);
   try {
-    if (!options.force && !isEmptyDir(dataDir, [LOCK]))
+    // A lock or backup key left by a stopped server is no data.
+    if (!options.force && !isEmptyDir(dataDir, [LOCK, KEY]))
       throw new BackupError(
         `${dataDir} already holds data (${readdirSync(dataDir)
-          .filter((e) => e !== LOCK)
+          .filter((e) => e !== LOCK && e !== KEY)
           .join(', ')}): restoring would replace it; run with --force to do so`,
       );
     rmSync(staging, { recursive: true, force: true });
