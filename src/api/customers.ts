@@ -34,7 +34,7 @@ export const customerRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
     },
     async (request) => {
       const access = await authorize(db, request, request.params.workspaceId, 'admin');
-      return exportCustomer(events, access.workspaceId, request.body.customer);
+      return exportCustomer(db, events, access.actor, access.workspaceId, request.body.customer);
     },
   );
 

@@ -240,7 +240,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     {
       schema: {
         tags: tokenTags,
-        summary: 'Create an API token (owner); the token is shown only in this answer',
+        summary:
+          'Create an API token (signed-in owner; API tokens cannot create tokens); the token is shown only in this answer',
         params: ZWorkspaceParams,
         body: ZApiTokenCreate,
         response: { 201: z.object({ token: z.string(), record: ZApiToken }), ...errorResponses },
@@ -248,6 +249,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'admin');
+      // A token that minted tokens could outlive its own revocation or expiry through them.
+      refuseForToken(request, 'create API tokens');
       const expiresAt = request.body.expiresAt ? new Date(request.body.expiresAt) : undefined;
       if (expiresAt && expiresAt.getTime() <= Date.now()) throw invalid('expiresAt', 'must be in the future');
       const created = await createApiToken(db, access.actor, access.workspaceId, {

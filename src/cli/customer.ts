@@ -40,7 +40,7 @@ export function customerCommand(program: Command): void {
     .action(async (key: string, options: { workspace: string; output?: string }) => {
       await withStore('customer export', async ({ catalog, events }) => {
         await getWorkspace(catalog.db, options.workspace);
-        const doc = await exportCustomer(events, options.workspace, key);
+        const doc = await exportCustomer(catalog.db, events, SYSTEM_ACTOR, options.workspace, key);
         const json = `${JSON.stringify(doc, null, 2)}\n`;
         if (!options.output) return void process.stdout.write(json);
         writeFileSync(options.output, json);

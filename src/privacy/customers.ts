@@ -2,15 +2,34 @@
  * A customer's rights over what the workspace measured about them: export everything stored under
  * their customer key, or erase it from every store.
  */
-import type { Actor } from '../store/catalog/audit.js';
+import { type Actor, recordAudit } from '../store/catalog/audit.js';
 import type { Db } from '../store/catalog/db.js';
 import { recordEventPurge } from '../store/catalog/event-purges.js';
 import type { CustomerRecords, EventStore, PurgeResult } from '../store/events/event-store.js';
 import { runEventPurge } from './event-purges.js';
 
-/** Everything stored about one customer key, as a JSON document: times in ISO 8601, props as objects. */
-export async function exportCustomer(events: EventStore, workspaceId: string, customer: string) {
+/**
+ * Everything stored about one customer key, as a JSON document: times in ISO 8601, props as
+ * objects. The audit log records that an export happened and its counts, never the key.
+ */
+export async function exportCustomer(
+  db: Db,
+  events: EventStore,
+  actor: Actor,
+  workspaceId: string,
+  customer: string,
+) {
   const records: CustomerRecords = await events.exportCustomer(workspaceId, customer);
+  await recordAudit(db, actor, workspaceId, {
+    action: 'export',
+    entityType: 'customer',
+    entityId: '-',
+    after: {
+      interactions: records.interactions.length,
+      feedback: records.feedback.length,
+      quarantined: records.quarantined.length,
+    },
+  });
   const iso = (at: number) => new Date(at).toISOString();
   return {
     workspaceId,

@@ -190,7 +190,7 @@ describeCatalog('API tokens', (h) => {
     expect(noScope.body.issues[0].field).toBe('scopes');
   });
 
-  it('cannot make, raise, demote or remove owners, nor set passwords, whatever its scopes', async () => {
+  it('cannot make, raise, demote or remove owners, set passwords or mint tokens, whatever its scopes', async () => {
     const owner = await h().signUp('owner');
     const editor = await h().signUp('editor');
     const coOwner = await h().signUp('co-owner');
@@ -222,6 +222,12 @@ describeCatalog('API tokens', (h) => {
     expect(login.status).toBe(401);
     const existingAsOwner = await admin.post(`${base}/members`, { email: editor.email, role: 'owner' });
     expect(existingAsOwner.status).toBe(403);
+
+    // Nor mint tokens, which could outlive its own revocation or expiry.
+    const minted2 = await admin.post(`${base}/tokens`, { name: 'forever', scopes: ['admin'] });
+    expect(minted2.status).toBe(403);
+    expect(minted2.body.message).toBe('an API token cannot create API tokens; a signed-in owner must do it');
+    expect((await owner.get(`${base}/tokens`)).body.items).toHaveLength(1);
 
     // What an admin token may do with members: existing accounts, roles below owner.
     expect((await admin.post(`${base}/members`, { email: editor.email, role: 'editor' })).status).toBe(201);

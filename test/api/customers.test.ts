@@ -283,15 +283,24 @@ describeCatalog('customer export and erasure', (h) => {
     expect((await analysed(owner, other.base, other.chainId)).reached).toEqual([3, 3, 2]);
 
     const audit = await owner.get(`${ws.base}/audit-log?entityType=customer`);
-    expect(audit.body.items).toHaveLength(1);
+    // Newest first: the export after the erasure, then the erasure.
+    expect(audit.body.items.slice(0, 2).map((e: { action: string }) => e.action)).toEqual([
+      'export',
+      'erase',
+    ]);
+    expect(audit.body.items.filter((e: { action: string }) => e.action === 'erase')).toHaveLength(1);
     expect(audit.body.items[0]).toMatchObject({
+      actorUserId: owner.userId,
+      after: { interactions: 0, feedback: 0, quarantined: 0 },
+    });
+    expect(audit.body.items[1]).toMatchObject({
       action: 'erase',
       entityType: 'customer',
       actorUserId: owner.userId,
       after: { customers: 2, interactions: 3, feedback: 1, quarantined: 2 },
     });
-    expect(JSON.stringify(audit.body.items[0])).not.toContain('alice');
-    expect(JSON.stringify(audit.body.items[0])).not.toContain('never-seen');
+    expect(JSON.stringify(audit.body.items)).not.toContain('alice');
+    expect(JSON.stringify(audit.body.items)).not.toContain('never-seen');
     // The promise of the purge (which held the keys) is gone once done.
     expect(await listEventPurges(h().catalog.db)).toEqual([]);
   });

@@ -39,7 +39,7 @@ const ENTITY_TYPES = [
   'customer',
 ] as const;
 type EntityType = (typeof ENTITY_TYPES)[number];
-const ACTIONS = ['create', 'update', 'delete', 'revoke', 'import', 'map_key', 'erase'] as const;
+const ACTIONS = ['create', 'update', 'delete', 'revoke', 'import', 'map_key', 'erase', 'export'] as const;
 type Action = (typeof ACTIONS)[number];
 // Bookkeeping columns every change touches: not worth a line in the diff.
 const NOISE = new Set(['version', 'updatedAt']);
