@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HEALTH_OBJECT_TYPES, HEALTH_RULE_NAMES } from '../domain/health.js';
+import { ZTaskPrefill } from './tasks.schemas.js';
 
 export const ZHealthFinding = z.object({
   rule: z.enum(HEALTH_RULE_NAMES),
@@ -13,6 +14,7 @@ export const ZHealthFinding = z.object({
     key: z.string().optional(),
   }),
   link: z.string().describe('API path of the object (for a stage: of its journey)'),
+  createTask: ZTaskPrefill,
 });
 
 export const ZHealthReport = z.object({

@@ -17,6 +17,9 @@
  *   descendant (the customer passes the whole when passing a part) is a link of a chain.
  */
 
+import type { TaskTargetField } from './task-rules.js';
+import type { Lever } from './vocabulary.js';
+
 export type Law = 1 | 2 | 3;
 export type Severity = 'error' | 'warning';
 
@@ -33,6 +36,8 @@ export const HEALTH_RULES = {
   negative_breaks_chain: { law: 2, severity: 'warning' },
   touchpoint_no_recent_interaction: { law: 3, severity: 'warning' },
   standard_failing: { law: 3, severity: 'warning' },
+  standard_failing_without_task: { law: 3, severity: 'warning' },
+  task_overdue: { law: 3, severity: 'warning' },
 } as const satisfies Record<string, { law: Law; severity: Severity }>;
 
 export type HealthRule = keyof typeof HEALTH_RULES;
@@ -45,7 +50,7 @@ export const LAWS: Record<Law, string> = {
   3: 'Law 3: touchpoints must be managed (an owner, a standard that is met, live data)',
 };
 
-export const HEALTH_OBJECT_TYPES = ['subject', 'chain', 'stage', 'touchpoint', 'standard'] as const;
+export const HEALTH_OBJECT_TYPES = ['subject', 'chain', 'stage', 'touchpoint', 'standard', 'task'] as const;
 export type HealthObjectType = (typeof HEALTH_OBJECT_TYPES)[number];
 
 export interface HealthFinding {
@@ -56,7 +61,33 @@ export interface HealthFinding {
   object: { type: HealthObjectType; id: string; name: string; key?: string };
   /** API path of the object (for a stage: of its journey). */
   link: string;
+  /** What a "Create task" action pre-fills: the finding's object as target and a suggested lever. */
+  createTask: TaskPrefill;
 }
+
+/** A pre-filled task for a finding (POST /tasks body after the user's edits). */
+export interface TaskPrefill {
+  title: string;
+  lever: Lever;
+  targets: Partial<Record<TaskTargetField, string>>;
+}
+
+/** The lever a finding's task most likely pulls (SPEC §2), by rule. */
+export const RULE_LEVERS: Record<HealthRule, Lever> = {
+  subject_few_touchpoints: 'new_touchpoints',
+  chain_no_initial: 'new_touchpoints',
+  chain_no_final: 'new_touchpoints',
+  final_without_continuation: 'new_touchpoints',
+  stage_without_touchpoint: 'new_touchpoints',
+  touchpoint_in_no_chain: 'business_processes',
+  touchpoint_no_owner: 'business_processes',
+  touchpoint_no_standard: 'business_processes',
+  negative_breaks_chain: 'staff_qualification',
+  touchpoint_no_recent_interaction: 'business_processes',
+  standard_failing: 'staff_qualification',
+  standard_failing_without_task: 'staff_qualification',
+  task_overdue: 'business_processes',
+};
 
 export interface HealthReport {
   summary: { total: number; errors: number; warnings: number; byRule: Record<HealthRule, number> };
@@ -68,9 +99,20 @@ function finding(
   message: string,
   object: HealthFinding['object'],
   link: string,
+  targets: TaskPrefill['targets'] = {},
 ): HealthFinding {
   const { law, severity } = HEALTH_RULES[rule];
-  return { rule, severity, law, message, object, link };
+  // The task's title is what is wrong: the message up to its advice.
+  const title = (message.split(';')[0] ?? message).slice(0, 200);
+  return {
+    rule,
+    severity,
+    law,
+    message,
+    object,
+    link,
+    createTask: { title, lever: RULE_LEVERS[rule], targets },
+  };
 }
 
 const base = (workspaceId: string) => `/api/workspaces/${workspaceId}`;
@@ -99,6 +141,7 @@ export function checkChain(
 ): HealthFinding[] {
   const object = { type: 'chain' as const, id: c.id, name: c.name };
   const link = `${base(workspaceId)}/chains/${c.id}`;
+  const targets = { chainId: c.id };
   const found: HealthFinding[] = [];
   const empty = c.links === 0 ? ' (it has no links yet)' : '';
   if (!c.hasInitial)
@@ -108,6 +151,7 @@ export function checkChain(
         `Chain “${c.name}” has no initial link${empty}; a chain starts where the customer first meets it (law 2)`,
         object,
         link,
+        targets,
       ),
     );
   if (!c.hasFinal)
@@ -117,6 +161,7 @@ export function checkChain(
         `Chain “${c.name}” has no final link${empty}; every chain must end in a final link (law 2)`,
         object,
         link,
+        targets,
       ),
     );
   else if (!c.hasNext)
@@ -126,6 +171,7 @@ export function checkChain(
         `Chain “${c.name}” ends in a final link but no next chain starts from it; continue it, e.g. with a review request or a referral (law 2)`,
         object,
         link,
+        targets,
       ),
     );
   return found;
@@ -143,6 +189,7 @@ export function checkStage(
       `Stage “${s.name}” of journey “${s.journeyName}” has no active touchpoint; map at least one touchpoint to every stage (law 2)`,
       { type: 'stage', id: s.id, name: s.name, key: s.key },
       `${base(workspaceId)}/journeys/${s.journeyId}`,
+      { journeyId: s.journeyId, stageId: s.id },
     ),
   ];
 }
@@ -154,6 +201,7 @@ export function checkTouchpoint(
 ): HealthFinding[] {
   const object = { type: 'touchpoint' as const, id: t.id, name: t.name, key: t.key };
   const link = `${base(workspaceId)}/touchpoints/${t.id}`;
+  const targets = { touchpointId: t.id };
   const found: HealthFinding[] = [];
   if (!t.inChain)
     found.push(
@@ -162,6 +210,7 @@ export function checkTouchpoint(
         `Touchpoint “${t.name}” is in no chain; add it to the chain in which customers meet it (law 2)`,
         object,
         link,
+        targets,
       ),
     );
   if (!t.hasOwner)
@@ -171,6 +220,7 @@ export function checkTouchpoint(
         `Touchpoint “${t.name}” has no owner; name the person who manages it (law 3)`,
         object,
         link,
+        targets,
       ),
     );
   if (!t.hasStandard)
@@ -180,6 +230,7 @@ export function checkTouchpoint(
         `Touchpoint “${t.name}” has no standard; set a measurable promise, e.g. a response time or a CSAT target (law 3)`,
         object,
         link,
+        targets,
       ),
     );
   return found;
@@ -203,6 +254,7 @@ export function checkRecentInteraction(
       `Touchpoint “${t.name}” has had no interaction in the last ${QUIET_TOUCHPOINT_DAYS} days; check that it still works, connect its data, or retire it (law 3)`,
       { type: 'touchpoint', id: t.id, name: t.name, key: t.key },
       `${base(workspaceId)}/touchpoints/${t.id}`,
+      { touchpointId: t.id },
     ),
   ];
 }
@@ -210,18 +262,63 @@ export function checkRecentInteraction(
 /** Law 3, measured: a standard that failed over the checked period. */
 export function checkStandardResult(
   workspaceId: string,
-  s: { id: string; name: string; touchpointName: string; passed: boolean | null },
+  s: {
+    id: string;
+    name: string;
+    touchpointId?: string | undefined;
+    touchpointName: string;
+    passed: boolean | null;
+    /** Whether an open (planned or in-progress) task targets the standard. */
+    hasOpenTask?: boolean | undefined;
+  },
   periodDays: number,
 ): HealthFinding[] {
   if (s.passed !== false) return [];
-  return [
+  const targets = { standardId: s.id, ...(s.touchpointId ? { touchpointId: s.touchpointId } : {}) };
+  const object = { type: 'standard' as const, id: s.id, name: s.name };
+  const link = `${base(workspaceId)}/standards/${s.id}`;
+  const found = [
     finding(
       'standard_failing',
       `Standard “${s.name}” of touchpoint “${s.touchpointName}” fails over the last ${periodDays} days; plan a task to bring it back (law 3)`,
-      { type: 'standard', id: s.id, name: s.name },
-      `${base(workspaceId)}/standards/${s.id}`,
+      object,
+      link,
+      targets,
     ),
   ];
+  if (s.hasOpenTask === false)
+    found.push(
+      finding(
+        'standard_failing_without_task',
+        `Standard “${s.name}” of touchpoint “${s.touchpointName}” is failing and no open task works on it; create a task with an owner and a due date (law 3)`,
+        object,
+        link,
+        targets,
+      ),
+    );
+  return found;
+}
+
+/** Law 3: a task still planned or in progress after its due date. */
+export function checkTaskOverdue(
+  workspaceId: string,
+  t: {
+    id: string;
+    title: string;
+    dueDate: string;
+    lever: Lever;
+    targets: TaskPrefill['targets'];
+  },
+): HealthFinding[] {
+  const found = finding(
+    'task_overdue',
+    `Task “${t.title}” was due on ${t.dueDate} and is not done; finish it, or move its due date (law 3)`,
+    { type: 'task', id: t.id, name: t.title },
+    `${base(workspaceId)}/tasks/${t.id}`,
+    t.targets,
+  );
+  // A new task for the same targets, pulling the same lever, continues the overdue one.
+  return [{ ...found, createTask: { ...found.createTask, lever: t.lever } }];
 }
 
 /** Law 2, measured: a link where customers who had a negative experience leave the chain. */
@@ -231,6 +328,7 @@ export function checkNegativeBreak(
     touchpointId: string;
     key: string;
     name: string;
+    chainId?: string | undefined;
     chainName: string;
     dropped: number;
     brokenByNegative: number;
@@ -243,6 +341,7 @@ export function checkNegativeBreak(
       `At touchpoint “${link.name}”, ${plural(link.brokenByNegative, 'customer')} of ${link.dropped} who left chain “${link.chainName}” had a negative experience there; fix what goes wrong at this link (law 2)`,
       { type: 'touchpoint', id: link.touchpointId, name: link.name, key: link.key },
       `${base(workspaceId)}/touchpoints/${link.touchpointId}`,
+      { touchpointId: link.touchpointId, ...(link.chainId ? { chainId: link.chainId } : {}) },
     ),
   ];
 }

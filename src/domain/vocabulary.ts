@@ -90,3 +90,29 @@ export const DEFAULT_CHANNELS = [
 
 /** Slug rule for keys: lowercase letters, digits, `_` `-` `.`, starting with a letter or digit. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,127}$/;
+
+/** The six levers of SPEC §2 by which a task improves a touchpoint. */
+export const LEVERS = [
+  'staff_qualification',
+  'new_touchpoints',
+  'product_improvement',
+  'target_clients',
+  'business_processes',
+  'sales_channels',
+] as const;
+export type Lever = (typeof LEVERS)[number];
+
+/**
+ * The life of an improvement task: users move it between planned, in_progress and done; the
+ * verification from live data moves a done task to verified or not_effective (a user may reopen it).
+ */
+export const TASK_STATUSES = ['planned', 'in_progress', 'done', 'verified', 'not_effective'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** The statuses a user may set; verified and not_effective are the verification's. */
+export const USER_TASK_STATUSES = ['planned', 'in_progress', 'done'] as const;
+export type UserTaskStatus = (typeof USER_TASK_STATUSES)[number];
+
+/** The outcome states of a task's verification. */
+export const TASK_VERIFICATION_STATES = ['pending', 'verified', 'not_effective', 'not_verifiable'] as const;
+export type TaskVerificationState = (typeof TASK_VERIFICATION_STATES)[number];
