@@ -8,34 +8,12 @@ import { beforeAll, expect, it } from 'vitest';
 import { listEventPurges } from '../../src/store/catalog/event-purges.js';
 import type { EventStore } from '../../src/store/events/event-store.js';
 import { type Client, describeCatalog, type Harness } from '../catalog-harness.js';
+import { rowsPerWorkspaceTable } from '../fixtures/event-rows.js';
 
 const DAY = 86_400_000;
 const T = Date.UTC(2024, 4, 1);
 const PERIOD = 'from=2024-05-01&to=2024-06-01';
 const ALICE = 'alice+erase@example.org';
-
-/** Event-store tables that name a workspace, from the engine's own catalog. */
-async function workspaceTables(events: EventStore): Promise<string[]> {
-  const rows = await events.query<{ table: string }>({
-    sql: `SELECT DISTINCT table_name AS "table" FROM information_schema.columns
-          WHERE column_name = 'workspace_id' AND table_schema = 'main' ORDER BY 1`,
-    params: {},
-  });
-  return rows.map((r) => r.table);
-}
-
-/** Rows of a workspace, per event-store table. */
-async function rowsPerTable(events: EventStore, workspaceId: string): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of await workspaceTables(events)) {
-    const [row] = await events.query<{ n: number }>({
-      sql: `SELECT count(*)::INTEGER AS n FROM "${table}" WHERE workspace_id = $workspaceId`,
-      params: { workspaceId },
-    });
-    counts[table] = row?.n ?? 0;
-  }
-  return counts;
-}
 
 /** `table.column` of every text column, in any table, holding `text` (within the workspace where the table names one). */
 async function placesHolding(events: EventStore, workspaceId: string, text: string): Promise<string[]> {
@@ -212,7 +190,7 @@ describeCatalog('customer export and erasure', (h) => {
     expect(exported.status).toBe(200);
     expect(exported.body.interactions).toHaveLength(3);
     // Nothing was erased by the refused requests.
-    expect((await rowsPerTable(h().events, ws.id)).interactions).toBe(8);
+    expect((await rowsPerWorkspaceTable(h().events, ws.id)).interactions).toBe(8);
   });
 
   it('refuses an erasure without keys, with too many or with too long a key, naming the field', async () => {
@@ -245,16 +223,16 @@ describeCatalog('customer export and erasure', (h) => {
       negative: 1,
       csatAnswers: 2,
     });
-    const rowsBefore = await rowsPerTable(h().events, ws.id);
+    const rowsBefore = await rowsPerWorkspaceTable(h().events, ws.id);
     expect(await placesHolding(h().events, ws.id, ALICE)).not.toEqual([]);
-    const otherBefore = await rowsPerTable(h().events, other.id);
+    const otherBefore = await rowsPerWorkspaceTable(h().events, other.id);
 
     const res = await owner.post(`${ws.base}/customers/erase`, { customers: [ALICE, ALICE, 'never-seen'] });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ customers: 2, interactions: 3, feedback: 1, quarantined: 2 });
 
     expect(await placesHolding(h().events, ws.id, ALICE)).toEqual([]);
-    const rowsAfter = await rowsPerTable(h().events, ws.id);
+    const rowsAfter = await rowsPerWorkspaceTable(h().events, ws.id);
     expect(rowsAfter.interactions).toBe((rowsBefore.interactions ?? 0) - 3);
     expect(rowsAfter.feedback).toBe((rowsBefore.feedback ?? 0) - 1);
     expect(rowsAfter.quarantine).toBe((rowsBefore.quarantine ?? 0) - 2);
@@ -279,7 +257,7 @@ describeCatalog('customer export and erasure', (h) => {
     ]);
 
     // The other workspace keeps its own customer of that key.
-    expect(await rowsPerTable(h().events, other.id)).toEqual(otherBefore);
+    expect(await rowsPerWorkspaceTable(h().events, other.id)).toEqual(otherBefore);
     expect((await analysed(owner, other.base, other.chainId)).reached).toEqual([3, 3, 2]);
 
     const audit = await owner.get(`${ws.base}/audit-log?entityType=customer`);
@@ -312,23 +290,23 @@ describeCatalog('workspace deletion', (h) => {
     const doomed = await measuredWorkspace(h(), owner, 'Doomed');
     const kept = await measuredWorkspace(h(), owner, 'Kept');
     await analysed(owner, doomed.base, doomed.chainId);
-    const keptBefore = await rowsPerTable(h().events, kept.id);
-    const before = await rowsPerTable(h().events, doomed.id);
+    const keptBefore = await rowsPerWorkspaceTable(h().events, kept.id);
+    const before = await rowsPerWorkspaceTable(h().events, doomed.id);
     expect(before.interactions).toBe(8);
     expect(before.feedback).toBe(2);
     expect(before.quarantine).toBe(2);
 
     const admin = h().withToken(await token(owner, doomed.base, ['admin']));
     expect((await admin.delete(doomed.base)).status).toBe(403);
-    expect((await rowsPerTable(h().events, doomed.id)).interactions).toBe(8);
+    expect((await rowsPerWorkspaceTable(h().events, doomed.id)).interactions).toBe(8);
 
     const res = await owner.delete(doomed.base);
     expect(res.status).toBe(204);
-    const after = await rowsPerTable(h().events, doomed.id);
+    const after = await rowsPerWorkspaceTable(h().events, doomed.id);
     expect(Object.values(after).every((n) => n === 0)).toBe(true);
     expect(Object.keys(after)).toEqual(expect.arrayContaining(['interactions', 'feedback', 'quarantine']));
     expect(await placesHolding(h().events, doomed.id, ALICE)).toEqual([]);
-    expect(await rowsPerTable(h().events, kept.id)).toEqual(keptBefore);
+    expect(await rowsPerWorkspaceTable(h().events, kept.id)).toEqual(keptBefore);
     expect((await owner.get(doomed.base)).status).toBe(404);
     expect(await listEventPurges(h().catalog.db)).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/server.js';
 import { listAudit, SYSTEM_ACTOR } from '../../src/store/catalog/audit.js';
 import { createWorkspace } from '../../src/store/catalog/workspaces.js';
-import type { Interaction } from '../../src/store/events/event-store.js';
+import { anInteraction } from '../fixtures/event-rows.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'touchpoints-customer-'));
 const env: NodeJS.ProcessEnv = { ...process.env, TOUCHPOINTS_DATA_DIR: dataDir };
@@ -30,34 +30,16 @@ function touchpoints(...args: string[]): Promise<{ code: number; stdout: string;
 let workspaceId = '';
 const touchpointId = crypto.randomUUID();
 
-function interaction(id: string, customer: string, at: number): Interaction {
-  return {
-    workspaceId,
-    id,
-    customer,
-    touchpointId,
-    at,
-    direction: 'in',
-    sentiment: null,
-    outcome: null,
-    value: null,
-    responseMs: null,
-    waitMs: null,
-    durationMs: null,
-    props: null,
-  };
-}
-
 beforeAll(async () => {
   const store = await openStore(config, 'test');
   try {
     workspaceId = (await createWorkspace(store.catalog.db, SYSTEM_ACTOR, { name: 'Shop' }, null)).id;
     await store.events.insertInteractions([
-      interaction('a1', 'ann', T + 1000),
-      interaction('a2', 'ann', T),
-      interaction('b1', 'bob', T),
-      interaction('c1', 'cid', T),
-      interaction('d1', 'dan', T),
+      anInteraction(workspaceId, 'a1', 'ann', T + 1000, { touchpointId }),
+      anInteraction(workspaceId, 'a2', 'ann', T, { touchpointId }),
+      anInteraction(workspaceId, 'b1', 'bob', T, { touchpointId }),
+      anInteraction(workspaceId, 'c1', 'cid', T, { touchpointId }),
+      anInteraction(workspaceId, 'd1', 'dan', T, { touchpointId }),
     ]);
     await store.events.insertFeedback([
       {

@@ -14,7 +14,7 @@ import { listAudit, SYSTEM_ACTOR } from '../../src/store/catalog/audit.js';
 import { listEventPurges } from '../../src/store/catalog/event-purges.js';
 import { eventPurges, workspaces } from '../../src/store/catalog/schema.js';
 import { createWorkspace } from '../../src/store/catalog/workspaces.js';
-import type { EventStore, Interaction } from '../../src/store/events/event-store.js';
+import { anInteraction, rowsPerWorkspaceTable } from '../fixtures/event-rows.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -30,42 +30,6 @@ function freshConfig() {
     TOUCHPOINTS_ADMIN_EMAIL: 'owner@example.com',
     TOUCHPOINTS_ADMIN_PASSWORD: 'correct horse battery',
   });
-}
-
-/** Rows of a workspace in each event-store table that names workspaces. */
-async function rowsOf(events: EventStore, workspaceId: string): Promise<Record<string, number>> {
-  const tables = await events.query<{ table: string }>({
-    sql: `SELECT DISTINCT table_name AS "table" FROM information_schema.columns
-          WHERE column_name = 'workspace_id' AND table_schema = 'main' ORDER BY 1`,
-    params: {},
-  });
-  const counts: Record<string, number> = {};
-  for (const { table } of tables) {
-    const [row] = await events.query<{ n: number }>({
-      sql: `SELECT count(*)::INTEGER AS n FROM "${table}" WHERE workspace_id = $workspaceId`,
-      params: { workspaceId },
-    });
-    counts[table] = row?.n ?? 0;
-  }
-  return counts;
-}
-
-function interaction(workspaceId: string, id: string, customer: string, touchpointId: string): Interaction {
-  return {
-    workspaceId,
-    id,
-    customer,
-    touchpointId,
-    at: Date.UTC(2024, 4, 1) + id.length * 1000,
-    direction: 'in',
-    sentiment: null,
-    outcome: null,
-    value: null,
-    responseMs: null,
-    waitMs: null,
-    durationMs: null,
-    props: null,
-  };
 }
 
 describe('personal data across restarts', () => {
@@ -126,7 +90,7 @@ describe('personal data across restarts', () => {
     }
     const store = await openStore(config, 'test');
     try {
-      const rows = await rowsOf(store.events, workspaceId);
+      const rows = await rowsPerWorkspaceTable(store.events, workspaceId);
       expect(rows).toMatchObject({ interactions: 0, feedback: 0, quarantine: 0 });
       expect(Object.values(rows).every((n) => n === 0)).toBe(true);
       expect(await listEventPurges(store.catalog.db)).toEqual([]);
@@ -147,9 +111,9 @@ describe('personal data across restarts', () => {
       const tp = crypto.randomUUID();
       for (const ws of [kept, gone]) {
         await store.events.insertInteractions([
-          interaction(ws, 'a', 'ann', tp),
-          interaction(ws, 'bb', 'ann', tp),
-          interaction(ws, 'ccc', 'bob', tp),
+          anInteraction(ws, 'a', 'ann', Date.UTC(2024, 4, 1) + 1000, { touchpointId: tp }),
+          anInteraction(ws, 'bb', 'ann', Date.UTC(2024, 4, 1) + 2000, { touchpointId: tp }),
+          anInteraction(ws, 'ccc', 'bob', Date.UTC(2024, 4, 1) + 3000, { touchpointId: tp }),
         ]);
         await store.events.insertFeedback([
           {
@@ -171,7 +135,7 @@ describe('personal data across restarts', () => {
         { id: crypto.randomUUID(), workspaceId: kept, kind: 'customers', customers: ['ann'] },
         { id: crypto.randomUUID(), workspaceId: gone, kind: 'workspace' },
       ]);
-      expect((await rowsOf(store.events, gone)).interactions).toBe(3);
+      expect((await rowsPerWorkspaceTable(store.events, gone)).interactions).toBe(3);
     } finally {
       await store.close();
     }
@@ -179,7 +143,7 @@ describe('personal data across restarts', () => {
     store = await openStore(config, 'test');
     try {
       expect(await listEventPurges(store.catalog.db)).toEqual([]);
-      expect(Object.values(await rowsOf(store.events, gone)).every((n) => n === 0)).toBe(true);
+      expect(Object.values(await rowsPerWorkspaceTable(store.events, gone)).every((n) => n === 0)).toBe(true);
       const customers = await store.events.query<{ customer: string }>({
         sql: `SELECT customer FROM interactions WHERE workspace_id = $ws
               UNION ALL SELECT customer FROM feedback WHERE workspace_id = $ws`,
