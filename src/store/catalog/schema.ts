@@ -8,6 +8,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  date,
   doublePrecision,
   foreignKey,
   index,
@@ -439,4 +440,73 @@ export const chainLinks = pgTable(
     uniqueIndex('chain_links_chain_pos_uq').on(t.chainId, t.position),
     index('chain_links_tp_idx').on(t.touchpointId),
   ],
+);
+
+/**
+ * Improvement tasks (Law 3): work on a touchpoint, a chain (or one link), a journey (or one
+ * stage) or a standard, verified from live data once done. A deleted target is cleared (ON
+ * DELETE SET NULL), not the task: its history, comments and audit trail stay. A chain link is
+ * kept as its chain and touchpoint, since a chain's links are rewritten (with new ids) when the
+ * chain is edited; the API shows the link's current id.
+ */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** staff_qualification | new_touchpoints | product_improvement | target_clients | business_processes | sales_channels */
+    lever: text('lever').notNull(),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    dueDate: date('due_date', { mode: 'string' }),
+    /** 1 (highest) … 5 */
+    priority: smallint('priority').notNull().default(3),
+    /** planned | in_progress | done | verified | not_effective */
+    status: text('status').notNull().default('planned'),
+    touchpointId: uuid('touchpoint_id').references(() => touchpoints.id, { onDelete: 'set null' }),
+    chainId: uuid('chain_id').references(() => chains.id, { onDelete: 'set null' }),
+    /** With chain_id: the link of the chain at this touchpoint. */
+    linkTouchpointId: uuid('link_touchpoint_id').references(() => touchpoints.id, { onDelete: 'set null' }),
+    journeyId: uuid('journey_id').references(() => journeys.id, { onDelete: 'set null' }),
+    stageId: uuid('stage_id').references(() => stages.id, { onDelete: 'set null' }),
+    standardId: uuid('standard_id').references(() => standards.id, { onDelete: 'set null' }),
+    windowDays: integer('window_days').notNull().default(14),
+    minSample: integer('min_sample').notNull().default(30),
+    /** Percentage points of link conversion that verify a chain-link task. */
+    conversionRiseTarget: doublePrecision('conversion_rise_target'),
+    /** When the task was last set to done: the start of its verification window. */
+    doneAt: timestamp('done_at', { withTimezone: true, mode: 'date' }),
+    /** The latest verification outcome: { checkedAt, state, explanation, figures }. */
+    verification: jsonb('verification').$type<Record<string, unknown>>(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('tasks_ws_status_idx').on(t.workspaceId, t.status),
+    index('tasks_ws_standard_idx').on(t.workspaceId, t.standardId),
+    index('tasks_ws_owner_idx').on(t.workspaceId, t.ownerUserId),
+  ],
+);
+
+/** Comments on a task, oldest first; the author's name is kept as written. */
+export const taskComments = pgTable(
+  'task_comments',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('task_comments_task_idx').on(t.taskId, t.createdAt)],
 );
