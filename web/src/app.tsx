@@ -27,6 +27,7 @@ const JourneyMapPage = lazy(() => import('./pages/journey-map').then((m) => ({ d
 const JourneysPage = lazy(() => import('./pages/journeys').then((m) => ({ default: m.JourneysPage })));
 const ProfilePage = lazy(() => import('./pages/profile').then((m) => ({ default: m.ProfilePage })));
 const SettingsPage = lazy(() => import('./pages/settings').then((m) => ({ default: m.SettingsPage })));
+const TasksPage = lazy(() => import('./pages/tasks').then((m) => ({ default: m.TasksPage })));
 const TouchpointsPage = lazy(() =>
   import('./pages/touchpoints').then((m) => ({ default: m.TouchpointsPage })),
 );
@@ -124,6 +125,7 @@ const router = createBrowserRouter([
           { path: 'chains/:chainId', element: <ChainPage /> },
           { path: 'analytics', element: <AnalyticsPage /> },
           { path: 'analytics/:analysis', element: <AnalyticsPage /> },
+          { path: 'tasks', element: <TasksPage /> },
           { path: 'health', element: <HealthPage /> },
           { path: 'data', element: <DataPage /> },
           { path: 'settings', element: <SettingsPage /> },

@@ -36,6 +36,13 @@ import type { ZRetentionRun, ZRetentionStatus } from '../../../src/api/retention
 import type { ZStandard, ZStandardCreate } from '../../../src/api/standards.schemas.js';
 import type { ZSubject } from '../../../src/api/subjects.schemas.js';
 import type {
+  ZTask,
+  ZTaskComment,
+  ZTaskCreate,
+  ZTaskPatch,
+  ZTaskPrefill,
+} from '../../../src/api/tasks.schemas.js';
+import type {
   ZTouchpoint,
   ZTouchpointCreate,
   ZTouchpointPatch,
@@ -88,3 +95,8 @@ export type StandardsCompliance = z.output<typeof ZWorkspaceStandardsCompliance>
 export type ContactFrequency = z.output<typeof ZWorkspaceContactFrequency>;
 export type RetentionStatus = z.output<typeof ZRetentionStatus>;
 export type RetentionRun = z.output<typeof ZRetentionRun>;
+export type Task = z.output<typeof ZTask>;
+export type TaskCreate = z.input<typeof ZTaskCreate>;
+export type TaskPatch = z.input<typeof ZTaskPatch>;
+export type TaskComment = z.output<typeof ZTaskComment>;
+export type TaskPrefill = z.output<typeof ZTaskPrefill>;

@@ -132,6 +132,7 @@ export const chains = defineTranslations(
         stage: 'Open journey map',
         subject: 'Show touchpoints',
         standard: 'Open touchpoint',
+        task: 'Open task',
       },
       rules: {
         subject_few_touchpoints: {
@@ -196,6 +197,18 @@ export const chains = defineTranslations(
           explanation:
             'Too few interactions meet these standards recently. Plan a task to bring each standard back.',
           finding: 'Standard “{{name}}” is failing.',
+        },
+        standard_failing_without_task: {
+          title: 'Failing standards without an open task',
+          explanation:
+            'Each failing standard needs someone working on it: create a task for it (planned or in progress).',
+          finding: 'Standard “{{name}}” is failing and has no open task.',
+        },
+        task_overdue: {
+          title: 'Overdue tasks',
+          explanation:
+            'These tasks passed their due date while still planned or in progress. Finish them or move the date.',
+          finding: 'Task “{{name}}” is overdue.',
         },
       },
     },
@@ -331,6 +344,7 @@ export const chains = defineTranslations(
           stage: 'Journey Map öffnen',
           subject: 'Touchpoints anzeigen',
           standard: 'Touchpoint öffnen',
+          task: 'Aufgabe öffnen',
         },
         rules: {
           subject_few_touchpoints: {
@@ -396,6 +410,18 @@ export const chains = defineTranslations(
             explanation:
               'Zuletzt erfüllen zu wenige Interaktionen diese Standards. Planen Sie für jeden eine Aufgabe, um ihn wieder zu erreichen.',
             finding: 'Der Standard „{{name}}“ wird nicht erfüllt.',
+          },
+          standard_failing_without_task: {
+            title: 'Nicht erfüllte Standards ohne offene Aufgabe',
+            explanation:
+              'An jedem nicht erfüllten Standard muss jemand arbeiten: Legen Sie eine Aufgabe dafür an (geplant oder in Arbeit).',
+            finding: 'Der Standard „{{name}}“ wird nicht erfüllt und hat keine offene Aufgabe.',
+          },
+          task_overdue: {
+            title: 'Überfällige Aufgaben',
+            explanation:
+              'Diese Aufgaben haben ihre Fälligkeit überschritten und sind noch geplant oder in Arbeit. Erledigen Sie sie oder verschieben Sie das Datum.',
+            finding: 'Die Aufgabe „{{name}}“ ist überfällig.',
           },
         },
       },
@@ -530,6 +556,7 @@ export const chains = defineTranslations(
           stage: 'Открыть карту пути',
           subject: 'Показать точки контакта',
           standard: 'Открыть точку контакта',
+          task: 'Открыть задачу',
         },
         rules: {
           subject_few_touchpoints: {
@@ -596,6 +623,18 @@ export const chains = defineTranslations(
             explanation:
               'В последнее время слишком мало взаимодействий отвечает этим стандартам. Запланируйте задачу, чтобы вернуть каждый стандарт.',
             finding: 'Стандарт «{{name}}» не выполняется.',
+          },
+          standard_failing_without_task: {
+            title: 'Невыполняемые стандарты без открытой задачи',
+            explanation:
+              'Над каждым невыполняемым стандартом кто-то должен работать: создайте для него задачу (запланированную или в работе).',
+            finding: 'Стандарт «{{name}}» не выполняется, и открытой задачи по нему нет.',
+          },
+          task_overdue: {
+            title: 'Просроченные задачи',
+            explanation:
+              'Срок этих задач прошёл, а они всё ещё запланированы или в работе. Завершите их или перенесите срок.',
+            finding: 'Задача «{{name}}» просрочена.',
           },
         },
       },
@@ -730,6 +769,7 @@ export const chains = defineTranslations(
           stage: 'Otevřít mapu cesty',
           subject: 'Zobrazit kontaktní body',
           standard: 'Otevřít kontaktní bod',
+          task: 'Otevřít úkol',
         },
         rules: {
           subject_few_touchpoints: {
@@ -795,6 +835,18 @@ export const chains = defineTranslations(
             explanation:
               'V poslední době těmto standardům vyhovuje příliš málo interakcí. Naplánujte úkol, jak každý standard znovu splnit.',
             finding: 'Standard „{{name}}“ není plněn.',
+          },
+          standard_failing_without_task: {
+            title: 'Neplněné standardy bez otevřeného úkolu',
+            explanation:
+              'Na každém neplněném standardu musí někdo pracovat: vytvořte pro něj úkol (plánovaný nebo probíhající).',
+            finding: 'Standard „{{name}}“ není plněn a nemá otevřený úkol.',
+          },
+          task_overdue: {
+            title: 'Úkoly po termínu',
+            explanation:
+              'Tyto úkoly překročily termín a jsou stále plánované nebo probíhají. Dokončete je nebo posuňte termín.',
+            finding: 'Úkol „{{name}}“ je po termínu.',
           },
         },
       },
@@ -929,6 +981,7 @@ export const chains = defineTranslations(
           stage: 'Otvoriť mapu cesty',
           subject: 'Zobraziť kontaktné body',
           standard: 'Otvoriť kontaktný bod',
+          task: 'Otvoriť úlohu',
         },
         rules: {
           subject_few_touchpoints: {
@@ -994,6 +1047,18 @@ export const chains = defineTranslations(
             explanation:
               'V poslednom čase týmto štandardom vyhovuje príliš málo interakcií. Naplánujte úlohu, ako každý štandard znova splniť.',
             finding: 'Štandard „{{name}}“ sa neplní.',
+          },
+          standard_failing_without_task: {
+            title: 'Neplnené štandardy bez otvorenej úlohy',
+            explanation:
+              'Na každom neplnenom štandarde musí niekto pracovať: vytvorte preň úlohu (plánovanú alebo prebiehajúcu).',
+            finding: 'Štandard „{{name}}“ sa neplní a nemá otvorenú úlohu.',
+          },
+          task_overdue: {
+            title: 'Úlohy po termíne',
+            explanation:
+              'Tieto úlohy prekročili termín a sú stále plánované alebo prebiehajú. Dokončite ich alebo posuňte termín.',
+            finding: 'Úloha „{{name}}“ je po termíne.',
           },
         },
       },
@@ -1128,6 +1193,7 @@ export const chains = defineTranslations(
           stage: 'Deschide harta parcursului',
           subject: 'Afișează punctele de contact',
           standard: 'Deschide punctul de contact',
+          task: 'Deschide sarcina',
         },
         rules: {
           subject_few_touchpoints: {
@@ -1195,6 +1261,18 @@ export const chains = defineTranslations(
             explanation:
               'În ultima vreme prea puține interacțiuni respectă aceste standarde. Planificați o sarcină pentru a readuce fiecare standard.',
             finding: 'Standardul „{{name}}” nu este respectat.',
+          },
+          standard_failing_without_task: {
+            title: 'Standarde nerespectate fără sarcină deschisă',
+            explanation:
+              'Cineva trebuie să lucreze la fiecare standard nerespectat: creați o sarcină pentru el (planificată sau în lucru).',
+            finding: 'Standardul „{{name}}” nu este respectat și nu are nicio sarcină deschisă.',
+          },
+          task_overdue: {
+            title: 'Sarcini întârziate',
+            explanation:
+              'Aceste sarcini au depășit termenul și sunt încă planificate sau în lucru. Finalizați-le sau mutați termenul.',
+            finding: 'Sarcina „{{name}}” este întârziată.',
           },
         },
       },

@@ -13,10 +13,22 @@ import { data } from './data';
 import { isLanguage, LANGUAGE_CODES, type Language } from './define';
 import { journeys } from './journeys';
 import { settings } from './settings';
+import { tasks } from './tasks';
 import { templates } from './templates';
 import { touchpoints } from './touchpoints';
 
-const namespaces = { common, touchpoints, templates, journeys, chains, analytics, data, settings, account };
+const namespaces = {
+  common,
+  touchpoints,
+  templates,
+  journeys,
+  chains,
+  analytics,
+  data,
+  settings,
+  account,
+  tasks,
+};
 type Namespaces = typeof namespaces;
 
 export const resources = Object.fromEntries(

@@ -27,8 +27,10 @@ import { useStandardTouchpoints } from '../components/health/finding-link';
 import { RuleGroup } from '../components/health/rule-group';
 import { PageHeader } from '../components/layout';
 import { Empty, QueryState } from '../components/states';
+import type { TaskDraft } from '../components/tasks/queries';
+import { TaskDialog } from '../components/tasks/task-dialog';
 import { useFormat } from '../i18n/format';
-import { useWorkspaceId } from '../state/session';
+import { useCanEdit, useWorkspaceId } from '../state/session';
 
 type Law = HealthFinding['law'];
 type Rule = HealthFinding['rule'];
@@ -106,6 +108,9 @@ function HealthView({ report, workspaceId }: { report: HealthReport; workspaceId
   const { t } = useTranslation('chains');
   const format = useFormat();
   const [severity, setSeverity] = useState<SeverityFilter>('all');
+  const canEdit = useCanEdit();
+  // The "Create task" action of a finding: the dialog opens with the finding's prefill.
+  const [draft, setDraft] = useState<TaskDraft | null>(null);
   const needsJourneys = report.findings.some((f) => f.rule === 'stage_without_touchpoint');
   const journeys = useJourneys(workspaceId);
   const journeyNames = useMemo(
@@ -182,6 +187,7 @@ function HealthView({ report, workspaceId }: { report: HealthReport; workspaceId
                         findings={findings}
                         journeyNames={journeyNames}
                         standardTouchpoints={standardTouchpoints.data}
+                        onCreateTask={canEdit ? (finding) => setDraft(finding.createTask) : undefined}
                       />
                     ))}
                   </Stack>
@@ -191,6 +197,12 @@ function HealthView({ report, workspaceId }: { report: HealthReport; workspaceId
           })}
         </>
       )}
+      <TaskDialog
+        workspaceId={workspaceId}
+        opened={draft !== null}
+        onClose={() => setDraft(null)}
+        draft={draft ?? undefined}
+      />
     </Stack>
   );
 }

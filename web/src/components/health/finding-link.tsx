@@ -1,7 +1,7 @@
 /**
  * Where to fix a health finding: the page of its object. Touchpoints open in the registry, a
  * subject shows the registry filtered to it, a stage opens its journey map, a standard opens the
- * touchpoint it belongs to.
+ * touchpoint it belongs to, a task opens on the task board.
  */
 import { Button } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
@@ -32,6 +32,8 @@ export function findingPath(workspaceId: string, finding: HealthFinding): string
       return `/w/${workspaceId}/touchpoints?${new URLSearchParams({ subjectId: object.id })}`;
     case 'standard':
       return null;
+    case 'task':
+      return `/w/${workspaceId}/tasks?${new URLSearchParams({ task: object.id })}`;
   }
 }
 

@@ -1,5 +1,6 @@
 /** The findings of one health rule: its name, count, what it means, and each finding with its link. */
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NEGATIVE_BREAK_SHARE, QUIET_TOUCHPOINT_DAYS } from '../../../../src/domain/health.js';
@@ -33,14 +34,17 @@ export function RuleGroup({
   findings,
   journeyNames,
   standardTouchpoints,
+  onCreateTask,
 }: {
   workspaceId: string;
   rule: Rule;
   findings: HealthFinding[];
   journeyNames: Map<string, string>;
   standardTouchpoints: Map<string, { id: string; name: string }> | undefined;
+  /** Opens the task dialog prefilled from the finding (absent for viewers). */
+  onCreateTask?: (finding: HealthFinding) => void;
 }) {
-  const { t } = useTranslation('chains');
+  const { t } = useTranslation(['chains', 'tasks']);
   const format = useFormat();
   const [showAll, setShowAll] = useState(false);
   const values = {
@@ -96,13 +100,24 @@ export function RuleGroup({
               <SeverityBadge severity={finding.severity} />
               <Text size="sm">{text(finding)}</Text>
             </Group>
-            <div style={{ flexShrink: 0 }}>
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              {onCreateTask && finding.object.type !== 'task' && (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  leftSection={<IconPlus size={14} />}
+                  onClick={() => onCreateTask(finding)}
+                  data-testid="finding-create-task"
+                >
+                  {t('tasks:createTask')}
+                </Button>
+              )}
               <FindingLink
                 workspaceId={workspaceId}
                 finding={finding}
                 standardTouchpoint={standardTouchpoints?.get(finding.object.id)}
               />
-            </div>
+            </Group>
           </Group>
         ))}
       </Stack>
