@@ -6,13 +6,14 @@
 import { Alert, Button, Card, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, ws } from '../../api/client';
+import { api, ws } from '../../api/client';
 import type { RetentionRun, RetentionStatus, Workspace } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useIsOwner, useWorkspaceId } from '../../state/session';
 import { QueryState } from '../states';
+import { useWorkspaceSave } from './use-workspace-save';
 
 const days = (value: unknown): number | '' => (typeof value === 'number' ? value : '');
 
@@ -21,7 +22,6 @@ function RetentionFields({ workspace, onConflict }: { workspace: Workspace; onCo
   const { t: tc } = useTranslation();
   const workspaceId = useWorkspaceId();
   const isOwner = useIsOwner();
-  const queryClient = useQueryClient();
   const initial = {
     retention: days(workspace.settings.retentionDays),
     comments: days(workspace.settings.commentRetentionDays),
@@ -29,34 +29,18 @@ function RetentionFields({ workspace, onConflict }: { workspace: Workspace; onCo
   const [form, setForm] = useState<{ retention: number | string; comments: number | string }>(initial);
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new version resets the form
   useEffect(() => setForm(initial), [workspace.version]);
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch<Workspace>(ws(workspaceId, ''), {
-        version: workspace.version,
-        // The other settings go back as they are: a PATCH replaces the settings whole.
-        settings: {
-          ...workspace.settings,
-          retentionDays: typeof form.retention === 'number' ? form.retention : null,
-          commentRetentionDays: typeof form.comments === 'number' ? form.comments : null,
-        },
-      }),
-    onSuccess: async () => {
-      notifications.show({ color: 'green', message: tc('state.saved') });
-      await queryClient.invalidateQueries({ queryKey: ['workspace', workspaceId] });
-      await queryClient.invalidateQueries({ queryKey: ['retention', workspaceId] });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        notifications.show({ color: 'orange', message: tc('state.conflict') });
-        onConflict();
-      }
-    },
-  });
-  const error = save.error instanceof ApiError ? save.error : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const { save, error, submit, formError } = useWorkspaceSave(
+    workspace,
+    () => ({
+      // The other settings go back as they are: a PATCH replaces the settings whole.
+      settings: {
+        ...workspace.settings,
+        retentionDays: typeof form.retention === 'number' ? form.retention : null,
+        commentRetentionDays: typeof form.comments === 'number' ? form.comments : null,
+      },
+    }),
+    { onConflict, alsoRefresh: ['retention', workspaceId] },
+  );
   return (
     <Stack component="form" onSubmit={submit} maw={640}>
       <Group align="flex-start" grow>
@@ -85,9 +69,9 @@ function RetentionFields({ workspace, onConflict }: { workspace: Workspace; onCo
           data-testid="retention-comment-days"
         />
       </Group>
-      {save.isError && error?.status !== 409 && !error?.body.issues?.length && (
+      {formError && (
         <Alert color="red" role="alert">
-          {save.error.message}
+          {formError.message}
         </Alert>
       )}
       {isOwner && (

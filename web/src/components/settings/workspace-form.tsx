@@ -11,14 +11,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, ws } from '../../api/client';
+import { api, ws } from '../../api/client';
 import type { Workspace } from '../../api/types';
 import { ME_KEY, useIsOwner, useWorkspaceId } from '../../state/session';
 import { QueryState } from '../states';
+import { useWorkspaceSave } from './use-workspace-save';
 
 /** The settings with the cap as given (none when empty). */
 function settingsWithCap(settings: Workspace['settings'], cap: number | string) {
@@ -29,9 +29,7 @@ function settingsWithCap(settings: Workspace['settings'], cap: number | string) 
 function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onConflict: () => void }) {
   const { t } = useTranslation('settings');
   const { t: tc } = useTranslation();
-  const workspaceId = useWorkspaceId();
   const isOwner = useIsOwner();
-  const queryClient = useQueryClient();
   const storedCap = workspace.settings.contactFrequencyCap;
   const initial = {
     name: workspace.name,
@@ -42,32 +40,16 @@ function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onCo
   // A newer version from the server (after a save or a conflict) replaces the form.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new version resets the form
   useEffect(() => setForm(initial), [workspace.version]);
-  const save = useMutation({
-    mutationFn: () =>
-      api.patch<Workspace>(ws(workspaceId, ''), {
-        version: workspace.version,
-        name: form.name,
-        description: form.description,
-        // The other settings (retention) go back as they are: a PATCH replaces the settings whole.
-        settings: settingsWithCap(workspace.settings, form.cap),
-      }),
-    onSuccess: async () => {
-      notifications.show({ color: 'green', message: tc('state.saved') });
-      await queryClient.invalidateQueries({ queryKey: ['workspace', workspaceId] });
-      await queryClient.invalidateQueries({ queryKey: ME_KEY });
-    },
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) {
-        notifications.show({ color: 'orange', message: tc('state.conflict') });
-        onConflict();
-      }
-    },
-  });
-  const error = save.error instanceof ApiError ? save.error : null;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const { save, error, submit, formError } = useWorkspaceSave(
+    workspace,
+    () => ({
+      name: form.name,
+      description: form.description,
+      // The other settings (retention) go back as they are: a PATCH replaces the settings whole.
+      settings: settingsWithCap(workspace.settings, form.cap),
+    }),
+    { onConflict, alsoRefresh: ME_KEY },
+  );
   return (
     <Stack component="form" onSubmit={submit} maw={640}>
       <TextInput
@@ -101,9 +83,9 @@ function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onCo
         error={error?.fieldMessage('settings.contactFrequencyCap')}
         w={320}
       />
-      {save.isError && error?.status !== 409 && !error?.body.issues?.length && (
+      {formError && (
         <Alert color="red" role="alert">
-          {save.error.message}
+          {formError.message}
         </Alert>
       )}
       {isOwner && (
