@@ -37,6 +37,7 @@ import { retentionRoutes } from './retention.js';
 import { DOCS_POLICY, securityHeaders } from './security-headers.js';
 import { standardRoutes } from './standards.js';
 import { subjectRoutes } from './subjects.js';
+import { taskRoutes } from './tasks.js';
 import { touchpointRoutes } from './touchpoints.js';
 import { workspaceRoutes } from './workspaces.js';
 
@@ -173,6 +174,7 @@ export async function buildApp(
   await app.register(standardRoutes, scoped);
   await app.register(journeyRoutes, scoped);
   await app.register(chainRoutes, scoped);
+  await app.register(taskRoutes, scoped);
   await app.register(healthRoutes, scoped);
   await app.register(exportRoutes, scoped);
   await app.register(interactionRoutes, scoped);
