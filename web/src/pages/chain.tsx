@@ -31,6 +31,7 @@ import { type EditableLink, LinkEditor, toEditable } from '../components/chains/
 import { chainKeys, useChain, useChains, useJourneys } from '../components/chains/queries';
 import { PageHeader } from '../components/layout';
 import { QueryState } from '../components/states';
+import { ChainTasks } from '../components/tasks/chain-tasks';
 import { useCanEdit, useWorkspaceId } from '../state/session';
 
 interface ChainForm {
@@ -275,6 +276,7 @@ function ChainEditor({ chain }: { chain: Chain }) {
           </Card>
         </Grid.Col>
       </Grid>
+      <ChainTasks workspaceId={workspaceId} chain={chain} />
       <ChainFunnel workspaceId={workspaceId} chain={chain} unsaved={dirty} />
       <DeleteChainModal
         workspaceId={workspaceId}

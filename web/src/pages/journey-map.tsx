@@ -25,6 +25,7 @@ import '../components/journey/journey-map.css';
 import { useChannels } from '../api/workspace-lists';
 import { PeriodFilter } from '../components/period-filter';
 import { Empty, ErrorState, Loading } from '../components/states';
+import { JourneyTasks } from '../components/tasks/journey-tasks';
 import { useCanEdit, useWorkspaceId } from '../state/session';
 
 export function JourneyMapPage() {
@@ -191,6 +192,7 @@ function JourneyMapView({ workspaceId, map }: { workspaceId: string; map: Journe
           </div>
         </div>
       </div>
+      <JourneyTasks workspaceId={workspaceId} map={map} />
       <AddStageDialog
         workspaceId={workspaceId}
         map={map}

@@ -25,6 +25,8 @@ import type { Page, Standard, StandardCreate, Touchpoint } from '../../api/types
 import { useFormat } from '../../i18n/format';
 import { useCanEdit, useWorkspaceId } from '../../state/session';
 import { Empty, ErrorState, errorMessage, Loading } from '../states';
+import { CreateTaskButton, isOpenTask, TaskLinks } from '../tasks/object-tasks';
+import { useTasks } from '../tasks/queries';
 import { fieldErrorsOf, isVersionConflict } from './form-errors';
 
 const TIME_METRICS = new Set<string>(['response_ms', 'wait_ms', 'duration_ms']);
@@ -213,8 +215,30 @@ function StandardEditor({
   );
 }
 
+/** The open tasks of one standard and "Create task" for it (law 3: a failing standard gets a task). */
+function StandardTasks({ standard }: { standard: Standard }) {
+  const { t } = useTranslation('tasks');
+  const workspaceId = useWorkspaceId();
+  const tasks = useTasks(workspaceId, { standardId: standard.id });
+  const open = (tasks.data ?? []).filter(isOpenTask);
+  return (
+    <Stack gap={4} data-testid="standard-tasks">
+      {open.length > 0 && <TaskLinks workspaceId={workspaceId} tasks={open} />}
+      <Group>
+        <CreateTaskButton
+          workspaceId={workspaceId}
+          targets={{ standardId: standard.id, touchpointId: standard.touchpointId }}
+          lever="staff_qualification"
+          label={`${t('createTask')}: ${standard.name}`}
+          compact
+        />
+      </Group>
+    </Stack>
+  );
+}
+
 export function StandardsPanel({ touchpoint }: { touchpoint: Touchpoint }) {
-  const { t } = useTranslation(['touchpoints', 'common']);
+  const { t } = useTranslation(['touchpoints', 'common', 'tasks']);
   const workspaceId = useWorkspaceId();
   const queryClient = useQueryClient();
   const canEdit = useCanEdit();
@@ -257,6 +281,7 @@ export function StandardsPanel({ touchpoint }: { touchpoint: Touchpoint }) {
                 <Table.Th>{t('standards.name')}</Table.Th>
                 <Table.Th>{t('standards.metric')}</Table.Th>
                 <Table.Th>{t('standards.target')}</Table.Th>
+                <Table.Th>{t('tasks:title')}</Table.Th>
                 {canEdit && <Table.Th w={80} />}
               </Table.Tr>
             </Table.Thead>
@@ -276,6 +301,9 @@ export function StandardsPanel({ touchpoint }: { touchpoint: Touchpoint }) {
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{describe(s)}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <StandardTasks standard={s} />
                   </Table.Td>
                   {canEdit && (
                     <Table.Td>

@@ -9,6 +9,7 @@ import { ApiError, api, ws } from '../../api/client';
 import type { Page, Touchpoint } from '../../api/types';
 import { useCanEdit, useWorkspaceId } from '../../state/session';
 import { ErrorState, errorMessage, Loading } from '../states';
+import { ObjectTasks } from '../tasks/object-tasks';
 import { fieldErrorsOf, isVersionConflict } from './form-errors';
 import { STATUS_COLORS, useLabels } from './labels';
 import { StandardsPanel } from './standards-panel';
@@ -256,7 +257,7 @@ function EditTouchpoint({ touchpoint, onClose }: { touchpoint: Touchpoint; onClo
 }
 
 function Parts({ touchpoint, onOpen }: { touchpoint: Touchpoint; onOpen: (id: string) => void }) {
-  const { t } = useTranslation(['touchpoints', 'common']);
+  const { t } = useTranslation(['touchpoints', 'common', 'tasks']);
   const workspaceId = useWorkspaceId();
   const labels = useLabels();
   const parts = useQuery({
@@ -304,7 +305,7 @@ export function TouchpointDrawer({
   onOpen: (id: string) => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation(['touchpoints', 'common']);
+  const { t } = useTranslation(['touchpoints', 'common', 'tasks']);
   const workspaceId = useWorkspaceId();
   const labels = useLabels();
   const [tab, setTab] = useState<string | null>('details');
@@ -353,6 +354,9 @@ export function TouchpointDrawer({
               {t('drawer.standards')}
             </Tabs.Tab>
             <Tabs.Tab value="parts">{t('drawer.parts')}</Tabs.Tab>
+            <Tabs.Tab value="tasks" data-testid="tab-tasks">
+              {t('tasks:title')}
+            </Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="details">
             <EditTouchpoint touchpoint={touchpoint.data} onClose={onClose} />
@@ -362,6 +366,13 @@ export function TouchpointDrawer({
           </Tabs.Panel>
           <Tabs.Panel value="parts">
             <Parts touchpoint={touchpoint.data} onOpen={onOpen} />
+          </Tabs.Panel>
+          <Tabs.Panel value="tasks">
+            <ObjectTasks
+              workspaceId={workspaceId}
+              filter={{ touchpointId: touchpoint.data.id }}
+              targets={{ touchpointId: touchpoint.data.id }}
+            />
           </Tabs.Panel>
         </Tabs>
       )}
