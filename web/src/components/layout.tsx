@@ -215,10 +215,10 @@ export function PlainLayout({ children }: { children: ReactNode }) {
   );
 }
 
-/** Title row of a page: heading on the left, actions on the right. */
+/** Title row of a page: heading on the left, actions on the right (below it when the screen is narrow). */
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
-    <Group justify="space-between" mb="md" wrap="nowrap">
+    <Group justify="space-between" mb="md" wrap="wrap" gap="sm">
       <Title order={2}>{title}</Title>
       <Group gap="sm">{children}</Group>
     </Group>

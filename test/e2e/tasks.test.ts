@@ -1,0 +1,134 @@
+/**
+ * Improvement tasks in Chromium against the real server: a health finding's "Create task" opens the
+ * dialog prefilled from the finding, the task appears on the board, moves to in progress by
+ * keyboard and to done by drag and drop (each a PATCH with its version), and shows in "My tasks";
+ * at 390 px the board scrolls inside its own box.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, launchBrowser, newPage, type RunningApp, signIn, startApp } from './app-fixture.js';
+
+interface Finding {
+  rule: string;
+  object: { id: string };
+  createTask: { title: string; lever: string; targets: Record<string, string> };
+}
+interface Task {
+  id: string;
+  title: string;
+  lever: string;
+  status: string;
+  ownerUserId: string | null;
+  version: number;
+  targets: Record<string, string | null>;
+}
+
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+
+describe('improvement tasks', { timeout: 180_000 }, () => {
+  let browser: Browser;
+  let app: RunningApp;
+  let page: Page;
+  let workspaceId: string;
+  let base: string;
+  let touchpointId: string;
+
+  beforeAll(async () => {
+    [browser, app] = await Promise.all([launchBrowser(), startApp()]);
+    ({ page } = await newPage(browser));
+    workspaceId = await signIn(page, app.url);
+    base = `/workspaces/${workspaceId}`;
+    touchpointId = (
+      await apiCall<{ id: string }>(page, 'POST', `${base}/touchpoints`, {
+        key: 'reception',
+        name: 'Reception',
+      })
+    ).id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('a finding becomes a task that moves across the board by keyboard and by drag and drop', async () => {
+    const me = await apiCall<{ user: { id: string } }>(page, 'GET', '/me');
+    const report = await apiCall<{ findings: Finding[] }>(page, 'GET', `${base}/health`);
+    const finding = report.findings.find(
+      (f) => f.rule === 'touchpoint_no_standard' && f.object.id === touchpointId,
+    );
+    if (!finding) throw new Error('no touchpoint_no_standard finding for Reception');
+    // Someone else's task, so that "My tasks" has something to leave out.
+    const members = await apiCall<{ items: { userId: string }[] }>(page, 'GET', `${base}/members`);
+    expect(members.items.map((m) => m.userId)).toContain(me.user.id);
+    await apiCall(page, 'POST', `${base}/tasks`, {
+      title: 'Nobody’s task',
+      lever: 'sales_channels',
+      targets: { touchpointId },
+    });
+
+    // Health check → Create task: the dialog carries the finding's title, lever and target.
+    await page.goto(`${app.url}/w/${workspaceId}/health`);
+    const row = page.locator(
+      `[data-testid="health-rule"][data-rule="touchpoint_no_standard"] [data-testid="health-finding"][data-object="${touchpointId}"]`,
+    );
+    await row.getByTestId('finding-create-task').click();
+    const dialog = page.getByRole('dialog');
+    await poll(() => dialog.getByTestId('task-title').inputValue()).toBe(finding.createTask.title);
+    expect(await dialog.getByTestId('task-lever').inputValue()).toBe('Business processes');
+    expect(finding.createTask.lever).toBe('business_processes');
+    await poll(() => dialog.getByTestId('task-touchpoint').inputValue()).toBe('Reception');
+    await dialog.getByTestId('task-owner').click();
+    await page.getByRole('option').first().click();
+    await dialog.getByTestId('task-save').click();
+    await poll(() => dialog.count()).toBe(0);
+
+    const tasks = await apiCall<{ items: Task[] }>(page, 'GET', `${base}/tasks?mine=true`);
+    expect(tasks.items).toHaveLength(1);
+    const task = tasks.items[0] as Task;
+    expect(task).toMatchObject({
+      title: finding.createTask.title,
+      lever: 'business_processes',
+      status: 'planned',
+      ownerUserId: me.user.id,
+    });
+    expect(task.targets.touchpointId).toBe(touchpointId);
+
+    // The board: the card in Planned; → moves it to In progress, announced.
+    await page.getByTestId('nav-tasks').click();
+    const card = page.locator(`[data-testid="task-card"][data-task="${task.id}"]`);
+    const column = (status: string) => page.locator(`[data-testid="task-column"][data-status="${status}"]`);
+    await poll(() => column('planned').locator(`[data-task="${task.id}"]`).count()).toBe(1);
+    await card.focus();
+    await page.keyboard.press('ArrowRight');
+    await poll(() => column('in_progress').locator(`[data-task="${task.id}"]`).count()).toBe(1);
+    await poll(() => page.getByTestId('task-announcement').textContent()).toBe(
+      `“${finding.createTask.title}” moved to In progress.`,
+    );
+    const inProgress = await apiCall<Task>(page, 'GET', `${base}/tasks/${task.id}`);
+    expect(inProgress.status).toBe('in_progress');
+    expect(inProgress.version).toBeGreaterThan(task.version);
+
+    // Drag and drop onto Done; the verification's columns take no drops.
+    await card.dragTo(column('verified'));
+    expect(await column('in_progress').locator(`[data-task="${task.id}"]`).count()).toBe(1);
+    expect((await apiCall<Task>(page, 'GET', `${base}/tasks/${task.id}`)).status).toBe('in_progress');
+    await card.dragTo(column('done'));
+    await poll(() => column('done').locator(`[data-task="${task.id}"]`).count()).toBe(1);
+    expect((await apiCall<Task>(page, 'GET', `${base}/tasks/${task.id}`)).status).toBe('done');
+
+    // My tasks: the owner's task is there, the other one is not.
+    await poll(() => page.getByTestId('task-card').count()).toBe(2);
+    await page.getByTestId('task-scope').getByText('My tasks').click();
+    await poll(() => page.getByTestId('task-card').count()).toBe(1);
+    expect(await card.getAttribute('data-status')).toBe('done');
+    expect(page.url()).toContain('mine=1');
+
+    // At phone width the board scrolls in its own box, the page does not.
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.getByTestId('task-scope').getByText('All tasks').click();
+    await poll(() => page.getByTestId('task-board').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(
+      true,
+    );
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+});
