@@ -1,7 +1,8 @@
 /**
  * Improvement tasks in Chromium against the real server: a health finding's "Create task" opens the
  * dialog prefilled from the finding, the task appears on the board, moves to in progress by
- * keyboard and to done by drag and drop (each a PATCH with its version), and shows in "My tasks";
+ * keyboard and to done by drag and drop (each a PATCH with its version; a stale one is explained),
+ * and shows in "My tasks";
  * at 390 px the board scrolls inside its own box.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -77,6 +78,12 @@ describe('improvement tasks', { timeout: 180_000 }, () => {
     expect(await dialog.getByTestId('task-lever').inputValue()).toBe('Business processes');
     expect(finding.createTask.lever).toBe('business_processes');
     await poll(() => dialog.getByTestId('task-touchpoint').inputValue()).toBe('Reception');
+    // The API's message shows at the field it names.
+    await dialog.getByTestId('task-title').fill(' ');
+    await dialog.getByTestId('task-save').click();
+    await poll(() => dialog.getByText('must not be empty').count()).toBe(1);
+    expect(await dialog.getByTestId('task-title').getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByTestId('task-title').fill(finding.createTask.title);
     await dialog.getByTestId('task-owner').click();
     await page.getByRole('option').first().click();
     await dialog.getByTestId('task-save').click();
@@ -107,6 +114,16 @@ describe('improvement tasks', { timeout: 180_000 }, () => {
     const inProgress = await apiCall<Task>(page, 'GET', `${base}/tasks/${task.id}`);
     expect(inProgress.status).toBe('in_progress');
     expect(inProgress.version).toBeGreaterThan(task.version);
+
+    // Someone else changes the task: the stale move answers 409, is explained, and the board reloads.
+    await apiCall(page, 'PATCH', `${base}/tasks/${task.id}`, { version: inProgress.version, priority: 1 });
+    await card.focus();
+    await page.keyboard.press('ArrowRight');
+    await poll(() => page.getByTestId('task-announcement').textContent()).toContain(
+      `changed “${finding.createTask.title}” in the meantime`,
+    );
+    expect((await apiCall<Task>(page, 'GET', `${base}/tasks/${task.id}`)).status).toBe('in_progress');
+    await poll(() => card.getByText('P1').count()).toBe(1);
 
     // Drag and drop onto Done; the verification's columns take no drops.
     await card.dragTo(column('verified'));
