@@ -24,6 +24,9 @@ const ZLinks = z
   );
 
 export const ZChainLink = z.object({
+  id: z
+    .string()
+    .describe('the link, as a task targets it (targets.chainLinkId); replacing the links gives them new ids'),
   position: z.number().int(),
   touchpointId: z.string(),
   touchpointKey: z.string(),

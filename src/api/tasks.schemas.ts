@@ -23,11 +23,11 @@ const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** A calendar date YYYY-MM-DD that exists (2026-02-30 does not). */
 export const ZDate = z
   .string()
-  .regex(DATE_PATTERN, 'must be a date YYYY-MM-DD')
   .refine((s) => {
+    if (!DATE_PATTERN.test(s)) return false;
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'must be a date that exists')
+  }, 'must be a date YYYY-MM-DD that exists')
   .describe('date YYYY-MM-DD');
 
 const ZLever = z

@@ -29,6 +29,7 @@ describeCatalog('chains', (h) => {
     });
     expect(created.body.links).toEqual([
       {
+        id: expect.any(String),
         position: 0,
         touchpointId: tp.banner,
         touchpointKey: 'banner',
@@ -36,6 +37,7 @@ describeCatalog('chains', (h) => {
         role: 'initial',
       },
       {
+        id: expect.any(String),
         position: 1,
         touchpointId: tp.website,
         touchpointKey: 'website',
@@ -43,6 +45,7 @@ describeCatalog('chains', (h) => {
         role: 'middle',
       },
       {
+        id: expect.any(String),
         position: 2,
         touchpointId: tp.form,
         touchpointKey: 'form',
@@ -50,6 +53,7 @@ describeCatalog('chains', (h) => {
         role: 'middle',
       },
       {
+        id: expect.any(String),
         position: 3,
         touchpointId: tp.call,
         touchpointKey: 'call',

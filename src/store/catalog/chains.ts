@@ -21,6 +21,8 @@ export const DEFAULT_WINDOW_DAYS = 30;
 export const CHAIN_SORTS = ['name', 'windowDays', 'createdAt', 'updatedAt'] as const;
 
 export interface ChainLinkView {
+  /** The link's id (a task can target it); new ids when the links are replaced. */
+  id: string;
   position: number;
   touchpointId: string;
   touchpointKey: string;
@@ -73,6 +75,7 @@ async function linksOf(db: Db, chainIds: string[]): Promise<Map<string, ChainLin
   if (chainIds.length === 0) return byChain;
   const rows = await db
     .select({
+      id: chainLinks.id,
       chainId: chainLinks.chainId,
       position: chainLinks.position,
       touchpointId: chainLinks.touchpointId,
