@@ -82,7 +82,8 @@ export function TasksPage() {
       </Text>
       <Group gap="sm" mb="sm" align="flex-end">
         <SegmentedControl
-          aria-label={t('view')}
+          aria-label={t('mine')}
+          size="sm"
           value={filter.mine ? 'mine' : 'all'}
           onChange={(value) => setParam('mine', value === 'mine' ? '1' : null)}
           data={[

@@ -8,9 +8,6 @@ import type { Chain } from '../../api/types';
 import { CreateTaskButton, isOpenTask, TaskLinks } from './object-tasks';
 import { useTasks } from './queries';
 
-/** A link's id, when the API gives one (a task on one link targets it). */
-export const linkIdOf = (link: Chain['links'][number]) => (link as { id?: string }).id;
-
 export function ChainTasks({ workspaceId, chain }: { workspaceId: string; chain: Chain }) {
   const { t } = useTranslation('tasks');
   const tasks = useTasks(workspaceId, { chainId: chain.id });
@@ -35,8 +32,7 @@ export function ChainTasks({ workspaceId, chain }: { workspaceId: string; chain:
       )}
       <Stack gap="xs" mt="sm">
         {chain.links.map((link) => {
-          const id = linkIdOf(link);
-          if (!id) return null;
+          const { id } = link;
           const ofLink = open.filter((task) => task.targets.chainLinkId === id);
           return (
             <Group

@@ -39,10 +39,7 @@ export function useTargetOptions(workspaceId: string, chainId?: string, journeyI
     chain: new Map(chainList.map((c) => [c.id, c.name])),
     link: new Map(
       chainList.flatMap((c) =>
-        c.links.flatMap((l) => {
-          const id = (l as { id?: string }).id;
-          return id ? [[id, `${c.name} · ${l.position + 1}. ${l.touchpointName}`] as const] : [];
-        }),
+        c.links.map((l) => [l.id, `${c.name} · ${l.position + 1}. ${l.touchpointName}`] as const),
       ),
     ),
     journey: new Map((journeys.data?.items ?? []).map((j) => [j.id, j.name])),
@@ -54,11 +51,10 @@ export function useTargetOptions(workspaceId: string, chainId?: string, journeyI
     names,
     touchpoints: (touchpoints.data ?? []).map((tp) => ({ value: tp.id, label: tp.name })),
     chains: (chains.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
-    // A link is picked by its id; links without one (older API answers) cannot be targeted alone.
-    links: (chain?.links ?? []).flatMap((link) => {
-      const id = (link as { id?: string }).id;
-      return id ? [{ value: id, label: `${link.position + 1}. ${link.touchpointName}` }] : [];
-    }),
+    links: (chain?.links ?? []).map((link) => ({
+      value: link.id,
+      label: `${link.position + 1}. ${link.touchpointName}`,
+    })),
     journeys: (journeys.data?.items ?? []).map((j) => ({ value: j.id, label: j.name })),
     stages: (journey.data?.stages ?? []).map((s) => ({ value: s.id, label: s.name })),
     standards: (standards.data ?? []).map((s) => ({
