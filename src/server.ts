@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { startTaskVerificationScheduler } from './analytics/task-verification-scheduler.js';
 import { buildApp } from './api/app.js';
 import { registerWebApp } from './api/web-app.js';
 import type { Config } from './config.js';
@@ -22,6 +23,8 @@ import type { EventStore } from './store/events/event-store.js';
 
 /** How long ingestion must pause before the server gives new interactions their keys. */
 const KEY_WHEN_IDLE_MS = 1_000;
+/** Between two scheduled verification runs of one workspace (new data also triggers one). */
+const TASK_VERIFICATION_INTERVAL_MS = 60 * 60_000;
 
 export interface OpenStore {
   catalog: Catalog;
@@ -122,8 +125,15 @@ export async function startServer(
   config: Config,
   options: { logger?: boolean } = {},
 ): Promise<RunningServer> {
-  // The key pass runs once ingestion pauses for a second, so analyses need not wait for it.
-  const store = await openStore(config, 'server', { keyWhenIdleMs: KEY_WHEN_IDLE_MS });
+  // The key pass runs once ingestion pauses for a second, so analyses need not wait for it;
+  // after a pass that keyed new interactions, the done tasks are verified against them.
+  let afterIngestion: () => void = () => {};
+  const store = await openStore(config, 'server', {
+    keyWhenIdleMs: KEY_WHEN_IDLE_MS,
+    onKeyPass: (interactions) => {
+      if (interactions > 0) afterIngestion();
+    },
+  });
   let backupKey: ReturnType<typeof createBackupKey> | undefined;
   try {
     const { catalog } = store;
@@ -159,11 +169,25 @@ export async function startServer(
       },
       (error) => app.log.error(error, 'retention run failed'),
     );
+    const verification = startTaskVerificationScheduler(
+      {
+        db: catalog.db,
+        events: store.events,
+        holder: processHolder(),
+        intervalMs: TASK_VERIFICATION_INTERVAL_MS,
+      },
+      (error) => app.log.error(error, 'task verification failed'),
+    );
+    afterIngestion = () => {
+      verification.afterIngestion().catch((error) => app.log.error(error, 'task verification failed'));
+    };
     return {
       app,
       url,
       firstRun,
       async close() {
+        afterIngestion = () => {};
+        await verification.stop();
         await retention.stop();
         await app.close();
         backupKey?.remove();

@@ -4,7 +4,7 @@
  * The verification from live data (analytics/task-verification.ts) writes its outcome through
  * `recordTaskVerification`, the only way a task becomes verified or not_effective.
  */
-import { and, asc, count, eq, gte, ilike, inArray, lt, lte, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, ilike, inArray, like, lt, lte, not, or, sql } from 'drizzle-orm';
 import { type FieldIssue, invalid, ValidationError } from '../../domain/errors.js';
 import {
   checkUserTransition,
@@ -23,6 +23,7 @@ import {
   chainLinks,
   chains,
   journeys,
+  scheduledJobs,
   stages,
   standards,
   taskComments,
@@ -475,14 +476,18 @@ export async function addTaskComment(
   });
 }
 
-/** Tasks waiting for the verification: done, with a standard or a chain link to measure. */
-export async function tasksToVerify(db: Db, workspaceId: string): Promise<TaskDto[]> {
+/** A done task as the verification reads it: with the touchpoint its chain link stands on. */
+export type TaskToVerify = TaskDto & { linkTouchpointId: string | null };
+
+/** Tasks waiting for the verification: the done ones, oldest done first. */
+export async function tasksToVerify(db: Db, workspaceId: string): Promise<TaskToVerify[]> {
   const rows = await db
     .select()
     .from(tasks)
     .where(and(eq(tasks.workspaceId, workspaceId), eq(tasks.status, 'done')))
     .orderBy(asc(tasks.doneAt), asc(tasks.id));
-  return toDtos(db, rows);
+  const dtos = await toDtos(db, rows);
+  return dtos.map((dto, i) => ({ ...dto, linkTouchpointId: rows[i]?.linkTouchpointId ?? null }));
 }
 
 /**
@@ -541,4 +546,26 @@ export async function overdueTasks(db: Db, workspaceId: string, today = utcDate(
       and(eq(tasks.workspaceId, workspaceId), lt(tasks.dueDate, today), inArray(tasks.status, openStatuses)),
     );
   return toDtos(db, rows);
+}
+
+/** The verification job of a workspace in `scheduled_jobs`. */
+export function taskVerificationJobName(workspaceId: string): string {
+  return `task-verification:${workspaceId}`;
+}
+
+/** Gives every workspace with a done task its verification job (due at once when new). */
+export async function ensureTaskVerificationJobs(db: Db): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO scheduled_jobs (name, workspace_id)
+    SELECT DISTINCT 'task-verification:' || workspace_id, workspace_id FROM tasks WHERE status = 'done'
+    ON CONFLICT (name) DO NOTHING`);
+}
+
+/** Every verification job's name, due or not (a run after ingestion runs them all). */
+export async function taskVerificationJobNames(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ name: scheduledJobs.name })
+    .from(scheduledJobs)
+    .where(like(scheduledJobs.name, 'task-verification:%'));
+  return rows.map((r) => r.name);
 }
