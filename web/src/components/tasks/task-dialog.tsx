@@ -5,7 +5,7 @@
  */
 import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TASK_WINDOW_DAYS } from '../../../../src/domain/task-rules';
 import { LEVERS } from '../../../../src/domain/vocabulary';
@@ -78,37 +78,23 @@ const VISIBLE = new Set([
   ...TARGET_FIELDS.map((f) => `targets.${f}`),
 ]);
 
-export function TaskDialog({
-  workspaceId,
-  opened,
-  onClose,
-  task,
-  draft,
-  onSaved,
-}: {
+interface TaskDialogProps {
   workspaceId: string;
-  opened: boolean;
   onClose: () => void;
   /** The task to edit; without it the dialog creates one. */
-  task?: Task;
+  task?: Task | undefined;
   /** What a new task starts from (a finding's prefill, an object's target). */
-  draft?: TaskDraft;
-  onSaved?: (task: Task) => void;
-}) {
+  draft?: TaskDraft | undefined;
+  onSaved?: ((task: Task) => void) | undefined;
+}
+
+/** The form, mounted only while the dialog is open: each opening starts afresh and loads its pickers then. */
+function TaskForm({ workspaceId, onClose, task, draft, onSaved }: TaskDialogProps) {
   const { t } = useTranslation(['tasks', 'common']);
   const [form, setForm] = useState<Form>(() => initial(task, draft));
   const save = useSaveTask(workspaceId);
   const members = useMembers();
   const options = useTargetOptions(workspaceId, form.targets.chainId, form.targets.journeyId);
-
-  // Each opening starts from the task or draft it is opened with.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when (re)opened
-  useEffect(() => {
-    if (opened) {
-      setForm(initial(task, draft));
-      save.reset();
-    }
-  }, [opened, task?.id, task?.version]);
 
   const errors = fieldErrors(save.error);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -156,171 +142,178 @@ export function TaskDialog({
   const otherError = save.error && !shownAtField ? save.error.message : undefined;
 
   return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput
+          label={t('field.title')}
+          required
+          value={form.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          error={errors.title}
+          data-testid="task-title"
+        />
+        <Textarea
+          label={t('field.description')}
+          autosize
+          minRows={2}
+          value={form.description}
+          onChange={(e) => set('description', e.currentTarget.value)}
+          error={errors.description}
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('field.lever')}
+            required
+            data={LEVERS.map((lever) => ({ value: lever, label: t(`lever.${lever}`) }))}
+            value={form.lever}
+            onChange={(value) => set('lever', value as Lever | null)}
+            error={errors.lever}
+            data-testid="task-lever"
+          />
+          <Select
+            label={t('field.owner')}
+            clearable
+            searchable
+            placeholder={t('noOwner')}
+            data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name || m.email }))}
+            value={form.ownerUserId}
+            onChange={(value) => set('ownerUserId', value)}
+            error={errors.ownerUserId}
+            data-testid="task-owner"
+          />
+          <TextInput
+            type="date"
+            label={t('field.due')}
+            value={form.dueDate}
+            onChange={(e) => set('dueDate', e.currentTarget.value)}
+            error={errors.dueDate}
+            data-testid="task-due"
+          />
+          <Select
+            label={t('field.priority')}
+            allowDeselect={false}
+            data={[1, 2, 3, 4, 5].map((p) => ({
+              value: String(p),
+              label: t(`priority.p${p}` as 'priority.p1'),
+            }))}
+            value={form.priority}
+            onChange={(value) => set('priority', value ?? '3')}
+            error={errors.priority}
+          />
+        </SimpleGrid>
+        <Title order={5} mt="xs">
+          {t('field.targets')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t('field.touchpoint')}
+            clearable
+            searchable
+            data={options.touchpoints}
+            value={form.targets.touchpointId ?? null}
+            onChange={(value) => setTarget('touchpointId', value)}
+            error={errors['targets.touchpointId'] ?? targetsError}
+            data-testid="task-touchpoint"
+          />
+          <Select
+            label={t('field.standard')}
+            clearable
+            searchable
+            data={options.standards}
+            value={form.targets.standardId ?? null}
+            onChange={(value) => setTarget('standardId', value)}
+            error={errors['targets.standardId']}
+            data-testid="task-standard"
+          />
+          <Select
+            label={t('field.chain')}
+            clearable
+            searchable
+            data={options.chains}
+            value={form.targets.chainId ?? null}
+            onChange={(value) => setTarget('chainId', value)}
+            error={errors['targets.chainId']}
+            data-testid="task-chain"
+          />
+          <Select
+            label={t('field.link')}
+            clearable
+            disabled={!form.targets.chainId || options.links.length === 0}
+            data={options.links}
+            value={form.targets.chainLinkId ?? null}
+            onChange={(value) => setTarget('chainLinkId', value)}
+            error={errors['targets.chainLinkId']}
+            data-testid="task-link"
+          />
+          <Select
+            label={t('field.journey')}
+            clearable
+            searchable
+            data={options.journeys}
+            value={form.targets.journeyId ?? null}
+            onChange={(value) => setTarget('journeyId', value)}
+            error={errors['targets.journeyId']}
+            data-testid="task-journey"
+          />
+          <Select
+            label={t('field.stage')}
+            clearable
+            disabled={!form.targets.journeyId}
+            data={options.stages}
+            value={form.targets.stageId ?? null}
+            onChange={(value) => setTarget('stageId', value)}
+            error={errors['targets.stageId']}
+            data-testid="task-stage"
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NumberInput
+            label={t('field.verificationDays')}
+            description={t('field.verificationDaysHint')}
+            min={1}
+            max={365}
+            allowDecimal={false}
+            value={form.windowDays}
+            onChange={(value) => set('windowDays', value)}
+            error={errors.windowDays}
+          />
+          {form.targets.chainLinkId && (
+            <NumberInput
+              label={t('field.targetConversion')}
+              description={t('field.targetConversionHint')}
+              min={0.1}
+              max={100}
+              decimalScale={1}
+              value={form.conversionRiseTarget}
+              onChange={(value) => set('conversionRiseTarget', value)}
+              error={errors.conversionRiseTarget}
+            />
+          )}
+        </SimpleGrid>
+        <DialogActions
+          error={otherError}
+          errorTestId="task-dialog-error"
+          onCancel={onClose}
+          label={task ? t('save') : t('createTask')}
+          pending={save.isPending}
+          testId="task-save"
+        />
+      </Stack>
+    </form>
+  );
+}
+
+export function TaskDialog({ opened, ...props }: TaskDialogProps & { opened: boolean }) {
+  const { t } = useTranslation('tasks');
+  return (
     <Modal
       opened={opened}
-      onClose={onClose}
-      title={<Title order={4}>{task ? t('edit') : t('create')}</Title>}
+      onClose={props.onClose}
+      title={<Title order={4}>{props.task ? t('edit') : t('create')}</Title>}
       size="lg"
       data-testid="task-dialog"
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label={t('field.title')}
-            required
-            value={form.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={errors.title}
-            data-testid="task-title"
-          />
-          <Textarea
-            label={t('field.description')}
-            autosize
-            minRows={2}
-            value={form.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={errors.description}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('field.lever')}
-              required
-              data={LEVERS.map((lever) => ({ value: lever, label: t(`lever.${lever}`) }))}
-              value={form.lever}
-              onChange={(value) => set('lever', value as Lever | null)}
-              error={errors.lever}
-              data-testid="task-lever"
-            />
-            <Select
-              label={t('field.owner')}
-              clearable
-              searchable
-              placeholder={t('noOwner')}
-              data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name || m.email }))}
-              value={form.ownerUserId}
-              onChange={(value) => set('ownerUserId', value)}
-              error={errors.ownerUserId}
-              data-testid="task-owner"
-            />
-            <TextInput
-              type="date"
-              label={t('field.due')}
-              value={form.dueDate}
-              onChange={(e) => set('dueDate', e.currentTarget.value)}
-              error={errors.dueDate}
-              data-testid="task-due"
-            />
-            <Select
-              label={t('field.priority')}
-              allowDeselect={false}
-              data={[1, 2, 3, 4, 5].map((p) => ({
-                value: String(p),
-                label: t(`priority.p${p}` as 'priority.p1'),
-              }))}
-              value={form.priority}
-              onChange={(value) => set('priority', value ?? '3')}
-              error={errors.priority}
-            />
-          </SimpleGrid>
-          <Title order={5} mt="xs">
-            {t('field.targets')}
-          </Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label={t('field.touchpoint')}
-              clearable
-              searchable
-              data={options.touchpoints}
-              value={form.targets.touchpointId ?? null}
-              onChange={(value) => setTarget('touchpointId', value)}
-              error={errors['targets.touchpointId'] ?? targetsError}
-              data-testid="task-touchpoint"
-            />
-            <Select
-              label={t('field.standard')}
-              clearable
-              searchable
-              data={options.standards}
-              value={form.targets.standardId ?? null}
-              onChange={(value) => setTarget('standardId', value)}
-              error={errors['targets.standardId']}
-              data-testid="task-standard"
-            />
-            <Select
-              label={t('field.chain')}
-              clearable
-              searchable
-              data={options.chains}
-              value={form.targets.chainId ?? null}
-              onChange={(value) => setTarget('chainId', value)}
-              error={errors['targets.chainId']}
-              data-testid="task-chain"
-            />
-            <Select
-              label={t('field.link')}
-              clearable
-              disabled={!form.targets.chainId || options.links.length === 0}
-              data={options.links}
-              value={form.targets.chainLinkId ?? null}
-              onChange={(value) => setTarget('chainLinkId', value)}
-              error={errors['targets.chainLinkId']}
-              data-testid="task-link"
-            />
-            <Select
-              label={t('field.journey')}
-              clearable
-              searchable
-              data={options.journeys}
-              value={form.targets.journeyId ?? null}
-              onChange={(value) => setTarget('journeyId', value)}
-              error={errors['targets.journeyId']}
-              data-testid="task-journey"
-            />
-            <Select
-              label={t('field.stage')}
-              clearable
-              disabled={!form.targets.journeyId}
-              data={options.stages}
-              value={form.targets.stageId ?? null}
-              onChange={(value) => setTarget('stageId', value)}
-              error={errors['targets.stageId']}
-              data-testid="task-stage"
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput
-              label={t('field.verificationDays')}
-              description={t('field.verificationDaysHint')}
-              min={1}
-              max={365}
-              allowDecimal={false}
-              value={form.windowDays}
-              onChange={(value) => set('windowDays', value)}
-              error={errors.windowDays}
-            />
-            {form.targets.chainLinkId && (
-              <NumberInput
-                label={t('field.targetConversion')}
-                description={t('field.targetConversionHint')}
-                min={0.1}
-                max={100}
-                decimalScale={1}
-                value={form.conversionRiseTarget}
-                onChange={(value) => set('conversionRiseTarget', value)}
-                error={errors.conversionRiseTarget}
-              />
-            )}
-          </SimpleGrid>
-          <DialogActions
-            error={otherError}
-            errorTestId="task-dialog-error"
-            onCancel={onClose}
-            label={task ? t('save') : t('createTask')}
-            pending={save.isPending}
-            testId="task-save"
-          />
-        </Stack>
-      </form>
+      {opened && <TaskForm {...props} />}
     </Modal>
   );
 }
