@@ -1,6 +1,7 @@
 /**
  * The whole health check (SPEC §7.8): the catalog's findings plus the measured ones — touchpoints
- * gone quiet, failing standards, chain links where negative experiences break the chain. Rules
+ * gone quiet, failing standards (and those no open task works on), chain links where negative
+ * experiences break the chain. Rules
  * and wording live in domain/health.ts; this module gathers the facts from both stores.
  */
 import { and, eq } from 'drizzle-orm';
@@ -14,6 +15,7 @@ import {
 } from '../domain/health.js';
 import { checkHealth } from '../store/catalog/health.js';
 import { brands, chainLinks, chains, touchpoints } from '../store/catalog/schema.js';
+import { standardsWithOpenTask } from '../store/catalog/tasks.js';
 import { DAY_MS, SqlParams, toNumber } from './analysis-scope.js';
 import { loadTouchpointTree } from './catalog-facts.js';
 import {
@@ -70,12 +72,22 @@ async function measuredHealthFindings(
   });
 
   const period = { from: now - MEASURED_PERIOD_DAYS * DAY_MS, to: now };
-  const standards = await analyzeStandardsCompliance(withTree, workspaceId, period, now);
+  const [standards, withOpenTask] = await Promise.all([
+    analyzeStandardsCompliance(withTree, workspaceId, period, now),
+    standardsWithOpenTask(stores.db, workspaceId),
+  ]);
   for (const s of standards.standards) {
     findings.push(
       ...checkStandardResult(
         workspaceId,
-        { id: s.standardId, name: s.name, touchpointName: s.touchpointName ?? '', passed: s.passed },
+        {
+          id: s.standardId,
+          name: s.name,
+          touchpointId: s.touchpointId,
+          touchpointName: s.touchpointName ?? '',
+          passed: s.passed,
+          hasOpenTask: withOpenTask.has(s.standardId),
+        },
         MEASURED_PERIOD_DAYS,
       ),
     );
@@ -94,6 +106,7 @@ async function measuredHealthFindings(
           touchpointId: link.touchpointId,
           key: link.touchpointKey,
           name: link.touchpointName,
+          chainId: conversion.chain.id,
           chainName: conversion.chain.name,
           dropped: link.dropped ?? 0,
           brokenByNegative: link.brokenByNegative ?? 0,

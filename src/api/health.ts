@@ -16,9 +16,10 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         tags: ['health'],
         summary:
           'Health check of the catalog: subjects with fewer than 2 touchpoints, chains without initial or ' +
-          'final link or continuation, stages without touchpoint, touchpoints in no chain, without owner or standard; ' +
+          'final link or continuation, stages without touchpoint, touchpoints in no chain, without owner or standard, overdue tasks; ' +
           'once interactions are recorded also touchpoints quiet for 90 days, standards failing over the last 30 ' +
-          'days and chain links where negative experiences break the chain',
+          'days (and those no open task works on) and chain links where negative experiences break the chain. ' +
+          'Every finding carries createTask, a pre-filled body for POST /tasks',
         params: ZWorkspaceParams,
         response: { 200: ZHealthReport, ...errorResponses },
       },

@@ -1,12 +1,13 @@
 /**
- * The catalog health check (SPEC §7.8): four grouped queries find the objects that break a
- * law, inside the database; domain/health.ts turns their facts into worded findings.
+ * The catalog health check (SPEC §7.8): grouped queries find the objects that break a law
+ * (and the overdue tasks), inside the database; domain/health.ts turns their facts into worded findings.
  */
 import { and, count, eq, sql } from 'drizzle-orm';
 import {
   checkChain,
   checkStage,
   checkSubject,
+  checkTaskOverdue,
   checkTouchpoint,
   type HealthReport,
   healthReport,
@@ -23,20 +24,34 @@ import {
   subjects,
   touchpoints,
 } from './schema.js';
+import { overdueTasks } from './tasks.js';
 
 /** Runs every catalog rule on one workspace and returns the ordered findings with a summary. */
 export async function checkHealth(db: Db, workspaceId: string): Promise<HealthReport> {
-  const [subjectRows, chainRows, stageRows, touchpointRows] = await Promise.all([
+  const [subjectRows, chainRows, stageRows, touchpointRows, lateTasks] = await Promise.all([
     weakSubjects(db, workspaceId),
     suspectChains(db, workspaceId),
     emptyStages(db, workspaceId),
     unmanagedTouchpoints(db, workspaceId),
+    overdueTasks(db, workspaceId),
   ]);
   return healthReport([
     ...subjectRows.flatMap((s) => checkSubject(workspaceId, s)),
     ...chainRows.flatMap((c) => checkChain(workspaceId, c)),
     ...stageRows.flatMap((s) => checkStage(workspaceId, s)),
     ...touchpointRows.flatMap((t) => checkTouchpoint(workspaceId, t)),
+    ...lateTasks.flatMap((t) =>
+      checkTaskOverdue(workspaceId, {
+        id: t.id,
+        title: t.title,
+        dueDate: t.dueDate ?? '',
+        lever: t.lever,
+        targets: Object.fromEntries(Object.entries(t.targets).filter(([, v]) => v !== null)) as Record<
+          string,
+          string
+        >,
+      }),
+    ),
   ]);
 }
 
