@@ -36,6 +36,8 @@ describeCatalog('health check', (h) => {
         negative_breaks_chain: 0,
         touchpoint_no_recent_interaction: 0,
         standard_failing: 0,
+        standard_failing_without_task: 0,
+        task_overdue: 0,
       },
     });
 
@@ -47,6 +49,11 @@ describeCatalog('health check', (h) => {
       message: 'Subject “Main street store” has 1 active touchpoint; every subject needs at least 2 (law 1)',
       object: { type: 'subject', id: idOf(doc.subjects, 'Main street store'), name: 'Main street store' },
       link: `${base}/subjects/${idOf(doc.subjects, 'Main street store')}`,
+      createTask: {
+        title: 'Subject “Main street store” has 1 active touchpoint',
+        lever: 'new_touchpoints',
+        targets: {},
+      },
     });
     expect(res.body.findings[0].message).toMatch(/“Empty subject” has no active touchpoints/);
     const draft = res.body.findings[2];
