@@ -1,9 +1,10 @@
 /**
- * Improvement tasks in Chromium against the real server: a health finding's "Create task" opens the
- * dialog prefilled from the finding, the task appears on the board, moves to in progress by
+ * Improvement tasks in Chromium against the real server: a failing standard's health finding
+ * "Create task" opens the dialog prefilled from the finding, the task appears on the board, moves to in progress by
  * keyboard and to done by drag and drop (each a PATCH with its version; a stale one is explained),
- * and shows in "My tasks";
- * at 390 px the board scrolls inside its own box.
+ * and shows in "My tasks"; interactions that meet the standard after it was done make the server's
+ * verification mark it verified, with its explanation on the card. At 390 px the board scrolls
+ * inside its own box.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,18 @@ describe('improvement tasks', { timeout: 180_000 }, () => {
   let workspaceId: string;
   let base: string;
   let touchpointId: string;
+  let standardId: string;
+  /** Interactions at Reception answered in `responseMs`, `at` ms since the epoch. */
+  const send = (count: number, responseMs: number, at: number, prefix: string) =>
+    apiCall<{ accepted: number }>(page, 'POST', `${base}/interactions`, {
+      interactions: Array.from({ length: count }, (_, i) => ({
+        id: `${prefix}-${i}`,
+        customer: `${prefix}-customer-${i}`,
+        touchpoint: 'reception',
+        at: at + i,
+        response_ms: responseMs,
+      })),
+    });
 
   beforeAll(async () => {
     [browser, app] = await Promise.all([launchBrowser(), startApp()]);
@@ -45,19 +58,32 @@ describe('improvement tasks', { timeout: 180_000 }, () => {
         name: 'Reception',
       })
     ).id;
+    standardId = (
+      await apiCall<{ id: string }>(page, 'POST', `${base}/standards`, {
+        touchpointId,
+        name: 'Answer within 20 s',
+        metric: 'response_ms',
+        comparator: 'lte',
+        target: 20_000,
+        requiredShare: 0.9,
+      })
+    ).id;
+    // An hour ago every call waited a minute: the standard fails.
+    expect((await send(5, 60_000, Date.now() - 3_600_000, 'before')).accepted).toBe(5);
   });
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
   });
 
-  it('a finding becomes a task that moves across the board by keyboard and by drag and drop', async () => {
+  it('a finding becomes a task that moves across the board by keyboard and drag and drop, and is verified', async () => {
     const me = await apiCall<{ user: { id: string } }>(page, 'GET', '/me');
-    const report = await apiCall<{ findings: Finding[] }>(page, 'GET', `${base}/health`);
-    const finding = report.findings.find(
-      (f) => f.rule === 'touchpoint_no_standard' && f.object.id === touchpointId,
-    );
-    if (!finding) throw new Error('no touchpoint_no_standard finding for Reception');
+    const failing = async () =>
+      (await apiCall<{ findings: Finding[] }>(page, 'GET', `${base}/health`)).findings.find(
+        (f) => f.rule === 'standard_failing_without_task' && f.object.id === standardId,
+      );
+    const finding = await failing();
+    if (!finding) throw new Error('no standard_failing_without_task finding for the standard');
     // Someone else's task, so that "My tasks" has something to leave out.
     const members = await apiCall<{ items: { userId: string }[] }>(page, 'GET', `${base}/members`);
     expect(members.items.map((m) => m.userId)).toContain(me.user.id);
@@ -70,14 +96,15 @@ describe('improvement tasks', { timeout: 180_000 }, () => {
     // Health check → Create task: the dialog carries the finding's title, lever and target.
     await page.goto(`${app.url}/w/${workspaceId}/health`);
     const row = page.locator(
-      `[data-testid="health-rule"][data-rule="touchpoint_no_standard"] [data-testid="health-finding"][data-object="${touchpointId}"]`,
+      `[data-testid="health-rule"][data-rule="standard_failing_without_task"] [data-testid="health-finding"][data-object="${standardId}"]`,
     );
     await row.getByTestId('finding-create-task').click();
     const dialog = page.getByRole('dialog');
     await poll(() => dialog.getByTestId('task-title').inputValue()).toBe(finding.createTask.title);
-    expect(await dialog.getByTestId('task-lever').inputValue()).toBe('Business processes');
-    expect(finding.createTask.lever).toBe('business_processes');
+    expect(finding.createTask.lever).toBe('staff_qualification');
+    expect(await dialog.getByTestId('task-lever').inputValue()).toBe('Staff qualification');
     await poll(() => dialog.getByTestId('task-touchpoint').inputValue()).toBe('Reception');
+    await poll(() => dialog.getByTestId('task-standard').inputValue()).toBe('Answer within 20 s · Reception');
     // The API's message shows at the field it names.
     await dialog.getByTestId('task-title').fill(' ');
     await dialog.getByTestId('task-save').click();
@@ -94,11 +121,11 @@ describe('improvement tasks', { timeout: 180_000 }, () => {
     const task = tasks.items[0] as Task;
     expect(task).toMatchObject({
       title: finding.createTask.title,
-      lever: 'business_processes',
+      lever: 'staff_qualification',
       status: 'planned',
       ownerUserId: me.user.id,
     });
-    expect(task.targets.touchpointId).toBe(touchpointId);
+    expect(task.targets).toMatchObject({ touchpointId, standardId });
 
     // The board: the card in Planned; → moves it to In progress, announced.
     await page.getByTestId('nav-tasks').click();
@@ -139,6 +166,20 @@ describe('improvement tasks', { timeout: 180_000 }, () => {
     await poll(() => page.getByTestId('task-card').count()).toBe(1);
     expect(await card.getAttribute('data-status')).toBe('done');
     expect(page.url()).toContain('mine=1');
+
+    // After done, 30 calls (the minimum sample) answered in 5 s: once ingestion pauses the server
+    // verifies the task, and the card says why.
+    expect((await send(30, 5_000, Date.now(), 'after')).accepted).toBe(30);
+    await expect
+      .poll(async () => (await apiCall<Task>(page, 'GET', `${base}/tasks/${task.id}`)).status, {
+        timeout: 60_000,
+        interval: 1_000,
+      })
+      .toBe('verified');
+    await page.reload();
+    await poll(() => column('verified').locator(`[data-task="${task.id}"]`).count()).toBe(1);
+    const explanation = await card.getByTestId('task-verification').textContent();
+    expect(explanation).toMatch(/^verified on \d{4}-\d{2}-\d{2}: 100 % within 20 s, required 90 %, 30 /);
 
     // At phone width the board scrolls in its own box, the page does not.
     await page.setViewportSize({ width: 390, height: 800 });
