@@ -14,6 +14,7 @@ import { migrateCommand } from './migrate.js';
 import { restoreCommand } from './restore.js';
 import { CliError } from './run.js';
 import { serveCommand } from './serve.js';
+import { taskCommand } from './task.js';
 import { userCommand } from './user.js';
 import { workspaceCommand } from './workspace.js';
 
@@ -30,6 +31,7 @@ workspaceCommand(program);
 customerCommand(program);
 demoCommand(program);
 healthCommand(program);
+taskCommand(program);
 analyzeCommand(program);
 importCommand(program);
 backupCommand(program);
