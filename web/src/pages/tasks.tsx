@@ -191,6 +191,7 @@ export function TasksPage() {
               names={options.names}
               onOpen={(task) => setParam('task', task.id)}
               onMove={move}
+              canEdit={canEdit}
             />
           ) : (
             <TaskList

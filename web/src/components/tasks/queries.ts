@@ -40,6 +40,8 @@ export function useTasks(workspaceId: string, filter: TaskFilter, enabled = true
         sort: 'dueDate',
       }),
     enabled,
+    // A done task waits for the server's verification: look again every minute while one does.
+    refetchInterval: (query) => (query.state.data?.some((task) => task.status === 'done') ? 60_000 : false),
   });
 }
 

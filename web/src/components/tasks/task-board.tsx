@@ -69,12 +69,15 @@ export function TaskCard({
   names,
   onOpen,
   onMove,
+  canEdit,
 }: {
   task: Task;
   owner: Member | undefined;
   names: TargetNames;
   onOpen: (task: Task) => void;
   onMove: (task: Task, status: TaskStatus) => void;
+  /** Viewers see the board without moving anything. */
+  canEdit: boolean;
 }) {
   const { t } = useTranslation('tasks');
   const format = useFormat();
@@ -90,7 +93,7 @@ export function TaskCard({
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onOpen(task);
-    } else if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+    } else if (canEdit && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
       event.preventDefault();
       const next = step(event.key === 'ArrowRight' ? 1 : -1);
       if (next) onMove(task, next);
@@ -111,45 +114,47 @@ export function TaskCard({
       p="sm"
       radius="md"
       tabIndex={0}
-      draggable
-      onDragStart={onDragStart}
+      draggable={canEdit}
+      onDragStart={canEdit ? onDragStart : undefined}
       onKeyDown={onKeyDown}
       onClick={() => onOpen(task)}
       aria-label={`${task.title} — ${t(`status.${task.status}`)}`}
-      aria-describedby="task-board-hint"
+      aria-describedby={canEdit ? 'task-board-hint' : undefined}
       data-testid="task-card"
       data-task={task.id}
       data-status={task.status}
-      style={{ cursor: 'grab' }}
+      style={{ cursor: canEdit ? 'grab' : 'pointer' }}
     >
       <Group justify="space-between" wrap="nowrap" align="flex-start" gap={4}>
         <Text fw={600} size="sm" style={{ wordBreak: 'break-word' }}>
           {task.title}
         </Text>
-        <Menu position="bottom-end" withinPortal>
-          <Menu.Target>
-            <ActionIcon
-              variant="subtle"
-              size="sm"
-              aria-label={t('move.label', { title: task.title })}
-              onClick={(e) => e.stopPropagation()}
-              data-testid="task-move-menu"
-            >
-              <IconArrowsMove size={16} />
-            </ActionIcon>
-          </Menu.Target>
-          <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
-            {moves.map((status) => (
-              <Menu.Item
-                key={status}
-                onClick={() => onMove(task, status)}
-                data-testid={`task-move-${status}`}
+        {canEdit && (
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon
+                variant="subtle"
+                size="sm"
+                aria-label={t('move.label', { title: task.title })}
+                onClick={(e) => e.stopPropagation()}
+                data-testid="task-move-menu"
               >
-                {t('move.to', { status: t(`status.${status}`) })}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
+                <IconArrowsMove size={16} />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown onClick={(e) => e.stopPropagation()}>
+              {moves.map((status) => (
+                <Menu.Item
+                  key={status}
+                  onClick={() => onMove(task, status)}
+                  data-testid={`task-move-${status}`}
+                >
+                  {t('move.to', { status: t(`status.${status}`) })}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        )}
       </Group>
       <Group gap={4} mt={6}>
         <Badge size="xs" variant="light" color="grape" data-testid="task-lever">
@@ -257,20 +262,24 @@ export function TaskBoard({
   names,
   onOpen,
   onMove,
+  canEdit,
 }: {
   tasks: Task[];
   members: Map<string, Member>;
   names: TargetNames;
   onOpen: (task: Task) => void;
   onMove: (task: Task, status: TaskStatus) => void;
+  canEdit: boolean;
 }) {
   const { t } = useTranslation('tasks');
   const byId = new Map(tasks.map((task) => [task.id, task]));
   return (
     <>
-      <Text id="task-board-hint" size="xs" c="dimmed" mb="xs">
-        {t('move.keyboardHint')} {t('move.byVerification')}
-      </Text>
+      {canEdit && (
+        <Text id="task-board-hint" size="xs" c="dimmed" mb="xs">
+          {t('move.keyboardHint')} {t('move.byVerification')}
+        </Text>
+      )}
       {/* The board scrolls sideways in its own box: the page itself never does. */}
       <Box
         data-testid="task-board"
@@ -285,7 +294,7 @@ export function TaskBoard({
               tasks={column}
               onDropTask={(id, to) => {
                 const task = byId.get(id);
-                if (task) onMove(task, to);
+                if (task && canEdit) onMove(task, to);
               }}
             >
               {column.map((task) => (
@@ -296,6 +305,7 @@ export function TaskBoard({
                   names={names}
                   onOpen={onOpen}
                   onMove={onMove}
+                  canEdit={canEdit}
                 />
               ))}
             </Column>
