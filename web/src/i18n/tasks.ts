@@ -19,7 +19,6 @@ export const tasks = defineTranslations(
     emptyHint:
       'Create a task from a health check finding, or from a touchpoint, chain link, journey stage or standard.',
     noMatch: 'No task matches the filters.',
-    truncated: 'Showing {{shown}} of {{total}} tasks; filter to narrow the list.',
     overdue: 'Overdue',
     noOwner: 'No owner',
     noDue: 'No due date',
@@ -65,7 +64,6 @@ export const tasks = defineTranslations(
       verificationDaysHint: 'How long the standard must pass again after the task is done (default 14 days).',
       targetConversion: 'Conversion rise of the link (percentage points)',
       targetConversionHint: 'How much the link’s conversion must rise after the task is done to verify it.',
-      none: 'None',
       any: 'Any',
     },
     filter: {
@@ -102,9 +100,7 @@ export const tasks = defineTranslations(
     },
     panel: {
       title: 'Tasks',
-      open: 'Open tasks: {{count}}',
       none: 'No open tasks.',
-      allTasks: 'All tasks',
       forLink: 'Tasks of link {{position}}',
       forStage: 'Tasks of stage “{{name}}”',
     },
@@ -127,7 +123,6 @@ export const tasks = defineTranslations(
       emptyHint:
         'Legen Sie eine Aufgabe aus einem Befund des Gesundheitschecks an oder an einem Touchpoint, Kettenglied, einer Journey-Phase oder einem Standard.',
       noMatch: 'Keine Aufgabe passt zu den Filtern.',
-      truncated: '{{shown}} von {{total}} Aufgaben; filtern Sie, um die Liste einzugrenzen.',
       overdue: 'Überfällig',
       noOwner: 'Ohne Verantwortliche(n)',
       noDue: 'Ohne Fälligkeit',
@@ -175,7 +170,6 @@ export const tasks = defineTranslations(
         targetConversion: 'Anstieg der Konversion des Glieds (Prozentpunkte)',
         targetConversionHint:
           'Um so viel muss die Konversion des Glieds nach Erledigung steigen, damit die Aufgabe bestätigt ist.',
-        none: 'Keine',
         any: 'Alle',
       },
       filter: {
@@ -214,9 +208,7 @@ export const tasks = defineTranslations(
       },
       panel: {
         title: 'Aufgaben',
-        open: 'Offene Aufgaben: {{count}}',
         none: 'Keine offenen Aufgaben.',
-        allTasks: 'Alle Aufgaben',
         forLink: 'Aufgaben zu Glied {{position}}',
         forStage: 'Aufgaben zur Phase „{{name}}“',
       },
@@ -238,7 +230,6 @@ export const tasks = defineTranslations(
       emptyHint:
         'Создайте задачу из замечания проверки здоровья или на точке контакта, звене цепочки, этапе пути клиента или стандарте.',
       noMatch: 'Ни одна задача не подходит под фильтры.',
-      truncated: 'Показано {{shown}} из {{total}} задач; уточните фильтры.',
       overdue: 'Просрочена',
       noOwner: 'Без ответственного',
       noDue: 'Без срока',
@@ -286,7 +277,6 @@ export const tasks = defineTranslations(
         targetConversion: 'Рост конверсии звена (п. п.)',
         targetConversionHint:
           'На сколько должна вырасти конверсия звена после выполнения задачи, чтобы она подтвердилась.',
-        none: 'Нет',
         any: 'Любой',
       },
       filter: {
@@ -324,9 +314,7 @@ export const tasks = defineTranslations(
       },
       panel: {
         title: 'Задачи',
-        open: 'Открытых задач: {{count}}',
         none: 'Открытых задач нет.',
-        allTasks: 'Все задачи',
         forLink: 'Задачи звена {{position}}',
         forStage: 'Задачи этапа «{{name}}»',
       },
@@ -348,7 +336,6 @@ export const tasks = defineTranslations(
       emptyHint:
         'Vytvořte úkol z nálezu kontroly stavu nebo u kontaktního bodu, článku řetězce, fáze cesty zákazníka či standardu.',
       noMatch: 'Filtrům neodpovídá žádný úkol.',
-      truncated: 'Zobrazeno {{shown}} z {{total}} úkolů; zužte seznam filtry.',
       overdue: 'Po termínu',
       noOwner: 'Bez odpovědné osoby',
       noDue: 'Bez termínu',
@@ -394,7 +381,6 @@ export const tasks = defineTranslations(
         verificationDaysHint: 'Jak dlouho musí standard po dokončení úkolu opět vyhovovat (výchozí 14 dní).',
         targetConversion: 'Nárůst konverze článku (procentní body)',
         targetConversionHint: 'O kolik musí konverze článku po dokončení úkolu vzrůst, aby byl úkol ověřen.',
-        none: 'Žádný',
         any: 'Jakýkoli',
       },
       filter: {
@@ -431,9 +417,7 @@ export const tasks = defineTranslations(
       },
       panel: {
         title: 'Úkoly',
-        open: 'Otevřené úkoly: {{count}}',
         none: 'Žádné otevřené úkoly.',
-        allTasks: 'Všechny úkoly',
         forLink: 'Úkoly článku {{position}}',
         forStage: 'Úkoly fáze „{{name}}“',
       },
@@ -455,7 +439,6 @@ export const tasks = defineTranslations(
       emptyHint:
         'Vytvorte úlohu z nálezu kontroly stavu alebo pri kontaktnom bode, článku reťazca, fáze cesty zákazníka či štandarde.',
       noMatch: 'Filtrom nezodpovedá žiadna úloha.',
-      truncated: 'Zobrazených {{shown}} z {{total}} úloh; zúžte zoznam filtrami.',
       overdue: 'Po termíne',
       noOwner: 'Bez zodpovednej osoby',
       noDue: 'Bez termínu',
@@ -502,7 +485,6 @@ export const tasks = defineTranslations(
         targetConversion: 'Nárast konverzie článku (percentuálne body)',
         targetConversionHint:
           'O koľko musí konverzia článku po dokončení úlohy vzrásť, aby bola úloha overená.',
-        none: 'Žiadny',
         any: 'Akýkoľvek',
       },
       filter: {
@@ -540,9 +522,7 @@ export const tasks = defineTranslations(
       },
       panel: {
         title: 'Úlohy',
-        open: 'Otvorené úlohy: {{count}}',
         none: 'Žiadne otvorené úlohy.',
-        allTasks: 'Všetky úlohy',
         forLink: 'Úlohy článku {{position}}',
         forStage: 'Úlohy fázy „{{name}}“',
       },
@@ -564,7 +544,6 @@ export const tasks = defineTranslations(
       emptyHint:
         'Creați o sarcină dintr-o constatare a verificării stării sau la un punct de contact, o verigă de lanț, o etapă a călătoriei ori un standard.',
       noMatch: 'Nicio sarcină nu corespunde filtrelor.',
-      truncated: 'Se afișează {{shown}} din {{total}} sarcini; filtrați pentru a restrânge lista.',
       overdue: 'Întârziată',
       noOwner: 'Fără responsabil',
       noDue: 'Fără termen',
@@ -612,7 +591,6 @@ export const tasks = defineTranslations(
         targetConversion: 'Creșterea conversiei verigii (puncte procentuale)',
         targetConversionHint:
           'Cu cât trebuie să crească conversia verigii după finalizare pentru ca sarcina să fie verificată.',
-        none: 'Niciuna',
         any: 'Oricare',
       },
       filter: {
@@ -651,9 +629,7 @@ export const tasks = defineTranslations(
       },
       panel: {
         title: 'Sarcini',
-        open: 'Sarcini deschise: {{count}}',
         none: 'Nicio sarcină deschisă.',
-        allTasks: 'Toate sarcinile',
         forLink: 'Sarcinile verigii {{position}}',
         forStage: 'Sarcinile etapei „{{name}}”',
       },
