@@ -8,7 +8,8 @@
  * e-mail), composite touchpoints, standards, competitors, and continuations (sale → review
  * request → referral).
  *
- * A few gaps are left on purpose so the health check has something to show (DEMO_FINDINGS).
+ * A few gaps are left on purpose so the health check has something to show (DEMO_FINDINGS),
+ * and improvement tasks in every status are added after the import (demo-tasks.ts).
  */
 import type { HealthRule } from '../domain/health.js';
 import { DEFAULT_CHANNELS, DEFAULT_LANES, DEFAULT_STAGES } from '../domain/vocabulary.js';
@@ -20,6 +21,7 @@ import {
 import type { Actor } from '../store/catalog/audit.js';
 import type { Db } from '../store/catalog/db.js';
 import { type ImportResult, importWorkspace } from '../store/catalog/workspace-import.js';
+import { addDemoTasks, DEMO_OVERDUE_TASK } from './demo-tasks.js';
 
 export const DEMO_WORKSPACE_NAME = 'Demo: Brightside Group';
 
@@ -38,6 +40,7 @@ export const DEMO_FINDINGS: readonly { rule: HealthRule; name: string }[] = [
   { rule: 'touchpoint_no_owner', name: 'Price list' },
   { rule: 'touchpoint_no_standard', name: "Consultant's business card" },
   { rule: 'touchpoint_no_standard', name: 'Price list' },
+  { rule: 'task_overdue', name: DEMO_OVERDUE_TASK },
 ];
 
 const BRANDS = {
@@ -1393,12 +1396,17 @@ export function demoWorkspaceDocument(ownerEmail: string): WorkspaceDocument {
   };
 }
 
-/** Creates the demo workspace, owned by `owner`, through the ordinary import. */
-export function createDemoWorkspace(
+/**
+ * Creates the demo workspace, owned by `owner`, through the ordinary import, then its improvement
+ * tasks (demo-tasks.ts: the workspace document does not carry tasks yet).
+ */
+export async function createDemoWorkspace(
   db: Db,
   actor: Actor,
   owner: { id: string; email: string },
   options: { name?: string | undefined } = {},
 ): Promise<ImportResult> {
-  return importWorkspace(db, actor, demoWorkspaceDocument(owner.email), owner, options);
+  const result = await importWorkspace(db, actor, demoWorkspaceDocument(owner.email), owner, options);
+  await addDemoTasks(db, actor, result.workspace.id, owner.id);
+  return result;
 }

@@ -125,6 +125,14 @@ describeCatalog('demo workspace', (h) => {
         name: f.object.name,
       })),
     ).toEqual(DEMO_FINDINGS);
+
+    // Improvement tasks in every status; the overdue one is a finding above.
+    const tasks = await owner.get(`${base}/tasks?limit=100`);
+    const statuses = new Set(tasks.body.items.map((t: { status: string }) => t.status));
+    expect([...statuses].sort()).toEqual(['done', 'in_progress', 'not_effective', 'planned', 'verified']);
+    expect(tasks.body.items.filter((t: { overdue: boolean }) => t.overdue)).toHaveLength(1);
+    const verified = tasks.body.items.find((t: { status: string }) => t.status === 'verified');
+    expect(verified.verification.explanation).toMatch(/^verified on /);
   });
 
   it('needs a signed-in user and can be named', async () => {
