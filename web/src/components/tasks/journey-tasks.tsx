@@ -39,8 +39,8 @@ export function JourneyTasks({ workspaceId, map }: { workspaceId: string; map: J
               data-testid="stage-tasks"
               data-stage={stage.key}
             >
-              <Group justify="space-between" wrap="nowrap">
-                <Text size="sm" fw={500} lineClamp={1}>
+              <Group justify="space-between" gap={4}>
+                <Text size="sm" fw={500}>
                   {stage.name}
                 </Text>
                 <CreateTaskButton

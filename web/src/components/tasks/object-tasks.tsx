@@ -29,7 +29,7 @@ export function TaskLinks({ workspaceId, tasks }: { workspaceId: string; tasks: 
     <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
       {tasks.map((task) => (
         <Group component="li" key={task.id} gap={6} wrap="nowrap" data-testid="object-task">
-          <Badge size="xs" variant="light" color={STATUS_COLORS[task.status]} style={{ flexShrink: 0 }}>
+          <Badge size="xs" variant="light" color={STATUS_COLORS[task.status]} miw="max-content">
             {t(`status.${task.status}`)}
           </Badge>
           <Anchor component={Link} to={taskPath(workspaceId, task)} size="sm" lineClamp={1}>

@@ -57,7 +57,7 @@ export function useMoveTask(workspaceId: string, announce: (message: string) => 
 export function OverdueBadge() {
   const { t } = useTranslation('tasks');
   return (
-    <Badge color="red" variant="filled" size="xs" data-testid="task-overdue">
+    <Badge color="red" variant="filled" size="xs" miw="max-content" data-testid="task-overdue">
       {t('overdue')}
     </Badge>
   );

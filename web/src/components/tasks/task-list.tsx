@@ -40,12 +40,19 @@ export function TaskList({
             return (
               <Table.Tr key={task.id} data-testid="task-row" data-task={task.id}>
                 <Table.Td>
-                  <Anchor component="button" type="button" size="sm" fw={600} onClick={() => onOpen(task)}>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="sm"
+                    fw={600}
+                    ta="left"
+                    onClick={() => onOpen(task)}
+                  >
                     {task.title}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLORS[task.status]} variant="light">
+                  <Badge color={STATUS_COLORS[task.status]} variant="light" miw="max-content">
                     {t(`status.${task.status}`)}
                   </Badge>
                 </Table.Td>
