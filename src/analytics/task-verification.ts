@@ -99,7 +99,7 @@ async function standardCriterion(
   const measure = aggregate
     ? `${metricName[s.metric] ?? s.metric} ${s.value === null ? 'not measured' : round(s.value)}, required ${what}`
     : `${s.shareMeeting === null ? 'nothing measured' : `${percent(s.shareMeeting)} ${what}`}, required ${percent(s.requiredShare)}`;
-  const sample = `${s.measured} ${unit}`;
+  const sample = `${s.measured} ${s.measured === 1 ? unit.slice(0, -1) : unit}`;
   if (s.passed === true && s.measured >= task.minSample)
     return { state: 'verified', text: `${measure}, ${sample}`, figures };
   const short = s.measured < task.minSample ? ` (at least ${task.minSample} needed)` : '';

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
 import { verifyWorkspaceTasks } from '../../src/analytics/task-verification.js';
+import { startTaskVerificationScheduler } from '../../src/analytics/task-verification-scheduler.js';
+import { findJob } from '../../src/store/catalog/scheduled-jobs.js';
 import type { Interaction } from '../../src/store/events/event-store.js';
 import { type Client, describeCatalog, type Reply } from '../catalog-harness.js';
 import { makeInteraction } from '../fixtures/generate-interactions.js';
@@ -285,5 +287,50 @@ describeCatalog('task verification', (h) => {
       lever: 'business_processes',
       targets: { touchpointId: expect.any(String) },
     });
+  });
+
+  it('runs in the server through a claimed job per workspace, on schedule and after ingestion', async () => {
+    const w = await setUp(h);
+    const { owner, base, workspaceId } = w;
+    const task = (
+      await created(
+        owner.post(`${base}/tasks`, {
+          title: 'Train the hotline team',
+          lever: 'staff_qualification',
+          status: 'done',
+          minSample: 1,
+          targets: { standardId: w.answered },
+        }),
+      )
+    ).body;
+    const errors: unknown[] = [];
+    const scheduler = startTaskVerificationScheduler(
+      { db: h().catalog.db, events: h().events, holder: 'test-holder', intervalMs: 3_600_000 },
+      (error) => errors.push(error),
+    );
+    try {
+      await scheduler.check();
+      const job = await findJob(h().catalog.db, `task-verification:${workspaceId}`);
+      expect(job).toMatchObject({ workspaceId, claimedBy: null, lastError: null });
+      expect(job?.lastResult).toMatchObject({ checked: 1, written: 1 });
+      expect(job?.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 3_000_000);
+      expect((await owner.get(`${base}/tasks/${task.id}`)).body.verification.state).toBe('pending');
+      // Not due again within the hour; after ingestion it runs at once.
+      expect(await scheduler.check()).toEqual([]);
+      await h().events.insertInteractions(
+        calls(workspaceId, w.hotline, 'fresh', Date.parse(task.doneAt) + 1, [5_000]),
+      );
+      expect(await scheduler.afterIngestion()).toContain(workspaceId);
+      expect((await owner.get(`${base}/tasks/${task.id}`)).body).toMatchObject({
+        status: 'verified',
+        verification: {
+          state: 'verified',
+          explanation: expect.stringMatching(/100 % within 20 s, required 90 %, 1 interaction$/),
+        },
+      });
+    } finally {
+      await scheduler.stop();
+    }
+    expect(errors).toEqual([]);
   });
 });
