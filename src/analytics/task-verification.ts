@@ -19,6 +19,7 @@
  * that moment), so running it again changes nothing. It is written on the task with an
  * explanation and figures, and audited (store/catalog/tasks.ts).
  */
+import { AppError } from '../domain/errors.js';
 import type { StandardMetric } from '../domain/standard-rules.js';
 import type { TaskVerificationState } from '../domain/vocabulary.js';
 import {
@@ -204,6 +205,8 @@ export interface VerificationRun {
   written: number;
   verified: number;
   notEffective: number;
+  /** Tasks whose analysis refused the catalog as it is (e.g. a chain without links). */
+  skipped: number;
 }
 
 /**
@@ -215,10 +218,20 @@ export async function verifyWorkspaceTasks(
   workspaceId: string,
   now = Date.now(),
 ): Promise<VerificationRun> {
-  const run: VerificationRun = { checked: 0, written: 0, verified: 0, notEffective: 0 };
+  const run: VerificationRun = { checked: 0, written: 0, verified: 0, notEffective: 0, skipped: 0 };
   for (const task of await tasksToVerify(stores.db, workspaceId)) {
     run.checked += 1;
-    const outcome = await evaluateTask(stores, workspaceId, task, now);
+    let outcome: TaskVerificationOutcome;
+    try {
+      outcome = await evaluateTask(stores, workspaceId, task, now);
+    } catch (error) {
+      // A 4xx of an analysis (the chain lost its links) is the catalog's state, not a failure.
+      if (error instanceof AppError && error.statusCode < 500) {
+        run.skipped += 1;
+        continue;
+      }
+      throw error;
+    }
     if (task.verification?.state === outcome.state) continue;
     if (await recordTaskVerification(stores.db, workspaceId, task, outcome)) {
       run.written += 1;

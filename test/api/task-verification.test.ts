@@ -121,7 +121,12 @@ describeCatalog('task verification', (h) => {
 
     // Ten hours in: too few calls measured yet, both pending.
     const early = await verifyWorkspaceTasks(stores, workspaceId, doneAt + 10 * HOUR + 1);
-    expect(early).toEqual({ checked: 2, written: 2, verified: 0, notEffective: 0 });
+    expect(early).toEqual({ checked: 2, written: 2, verified: 0, notEffective: 0, skipped: 0 });
+    // The same check again writes nothing: the state did not change.
+    expect(await verifyWorkspaceTasks(stores, workspaceId, doneAt + 10 * HOUR + 2)).toMatchObject({
+      checked: 2,
+      written: 0,
+    });
     const pending = (await owner.get(`${base}/tasks/${train.id}`)).body;
     expect(pending).toMatchObject({ status: 'done', verification: { state: 'pending' } });
     expect(pending.verification.explanation).toMatch(/so far .* 10 interactions \(at least 20 needed\)/);
@@ -129,7 +134,7 @@ describeCatalog('task verification', (h) => {
     // Three days in: the hotline passes on 25 calls → verified at once; the shop stays pending.
     const threeDays = doneAt + 3 * DAY;
     const run = await verifyWorkspaceTasks(stores, workspaceId, threeDays);
-    expect(run).toEqual({ checked: 2, written: 1, verified: 1, notEffective: 0 });
+    expect(run).toEqual({ checked: 2, written: 1, verified: 1, notEffective: 0, skipped: 0 });
     const verified = (await owner.get(`${base}/tasks/${train.id}`)).body;
     expect(verified.status).toBe('verified');
     expect(verified.verification).toMatchObject({
@@ -149,6 +154,7 @@ describeCatalog('task verification', (h) => {
       written: 1,
       verified: 0,
       notEffective: 1,
+      skipped: 0,
     });
     const notEffective = (await owner.get(`${base}/tasks/${fix.id}`)).body;
     expect(notEffective.status).toBe('not_effective');
@@ -163,6 +169,7 @@ describeCatalog('task verification', (h) => {
       written: 0,
       verified: 0,
       notEffective: 0,
+      skipped: 0,
     });
     const after = await Promise.all([train.id, fix.id].map((id) => owner.get(`${base}/tasks/${id}`)));
     expect(after.map((r) => r.body.version)).toEqual(versions);
@@ -227,7 +234,7 @@ describeCatalog('task verification', (h) => {
     const inside = await verifyWorkspaceTasks(stores, workspaceId, doneAt + 3 * DAY);
     expect(inside).toMatchObject({ checked: 2, verified: 0, notEffective: 0 });
     const closed = await verifyWorkspaceTasks(stores, workspaceId, doneAt + 8 * DAY);
-    expect(closed).toEqual({ checked: 2, written: 2, verified: 1, notEffective: 1 });
+    expect(closed).toEqual({ checked: 2, written: 2, verified: 1, notEffective: 1, skipped: 0 });
     const m = (await owner.get(`${base}/tasks/${modest.id}`)).body;
     expect(m.status).toBe('verified');
     expect(m.verification.explanation).toMatch(/link conversion 30 % → 60 % \(\+30 pp, target \+20 pp\)$/);

@@ -268,8 +268,8 @@ describeCatalog('tasks', (h) => {
     expect(await field({ version: 1, status: 'not_effective' }, item, 'patch')).toEqual(['status']);
     expect(await field({ title: 'x' }, item, 'patch')).toEqual(['version']);
     expect((await owner.get(`${other.base}/tasks/${task.id}`)).status).toBe(404);
-    expect((await owner.get(`${base}/tasks?overdue=yes`)).body.issues[0].field).toBe('overdue');
-    expect((await owner.get(`${base}/tasks?sort=owner`)).body.issues[0].field).toBe('sort');
+    expect((await owner.get(`${base}/tasks?overdue=yes`)).body.issues[0].field).toBe('querystring.overdue');
+    expect((await owner.get(`${base}/tasks?sort=owner`)).body.issues[0].field).toBe('querystring.sort');
   });
 
   it('lets viewers read, editors and owners write, and tokens act within their scopes', async () => {
