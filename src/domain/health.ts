@@ -14,7 +14,11 @@
  *   failing over the last 30 days; a chain link where at least a quarter (and at least one) of the
  *   customers who left the chain there had a sentiment −1 interaction there (SPEC §7.1);
  * - a touchpoint is in a chain when it, an ancestor (a link matches its descendants, SPEC §7) or a
- *   descendant (the customer passes the whole when passing a part) is a link of a chain.
+ *   descendant (the customer passes the whole when passing a part) is a link of a chain;
+ * - improvement tasks: a failing standard that no planned or in-progress task targets is a second
+ *   finding beside `standard_failing`; a task still open after its due date is `task_overdue`;
+ * - every finding carries `createTask`: the finding's object as target (a subject has none: the
+ *   user picks one), a lever suggested by the rule, and its message up to the advice as title.
  */
 
 import type { TaskTargetField } from './task-rules.js';
