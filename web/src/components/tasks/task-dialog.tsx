@@ -7,7 +7,7 @@ import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput, Tit
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TASK_WINDOW_DAYS } from '../../../../src/domain/task-rules';
+import { DEFAULT_TASK_WINDOW_DAYS, TASK_TARGET_FIELDS } from '../../../../src/domain/task-rules';
 import { LEVERS } from '../../../../src/domain/vocabulary';
 import { ApiError } from '../../api/client';
 import type { Task, TaskCreate } from '../../api/types';
@@ -55,14 +55,7 @@ function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
-const TARGET_FIELDS: (keyof TaskTargets)[] = [
-  'touchpointId',
-  'chainId',
-  'chainLinkId',
-  'journeyId',
-  'stageId',
-  'standardId',
-];
+const TARGET_FIELDS: readonly (keyof TaskTargets)[] = TASK_TARGET_FIELDS;
 
 /** Fields the form shows an error at. */
 const VISIBLE = new Set([
