@@ -282,6 +282,7 @@ async function prepare(h: Harness) {
     'journeys',
     'chains',
     'tokens',
+    'tasks',
   ]) {
     const list = await owner.get(`${base}/${collection}`);
     expect(list.status, collection).toBe(200);
@@ -298,6 +299,7 @@ async function prepare(h: Harness) {
     standardId: ids.standards,
     journeyId: ids.journeys,
     chainId: ids.chains,
+    taskId: ids.tasks,
   });
   const journey = await owner.get(`${base}/journeys/${ids.journeys}`);
   const items = (journey.body.items ?? []) as { id: string }[];
