@@ -31,7 +31,7 @@ import {
   touchpoints,
   users,
 } from './schema.js';
-import { findOne, updateVersioned } from './versioned.js';
+import { existsInWorkspace, findOne, updateVersioned } from './versioned.js';
 import { existingMemberIds } from './workspaces.js';
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -202,21 +202,6 @@ type StoredTargets = Pick<
   'touchpointId' | 'chainId' | 'linkTouchpointId' | 'journeyId' | 'stageId' | 'standardId'
 >;
 
-/** Checks that a table holds the id in the workspace; an issue naming the field otherwise. */
-async function exists(
-  db: Db,
-  table: typeof touchpoints | typeof chains | typeof journeys | typeof standards,
-  workspaceId: string,
-  id: string,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)))
-    .limit(1);
-  return row !== undefined;
-}
-
 /**
  * Applies the given targets onto the current ones (undefined keeps, null clears) and checks that
  * every id is an object of the workspace, that a link belongs to the chain and a stage to the
@@ -249,7 +234,7 @@ async function resolveTargets(
   for (const [name, table, noun] of simple) {
     const id = input[name];
     if (id === undefined) continue;
-    if (id !== null && !(await exists(db, table, workspaceId, id)))
+    if (id !== null && !(await existsInWorkspace(db, table, workspaceId, id)))
       issues.push({ field: field(name), message: `no such ${noun} in this workspace` });
     next[name] = id;
   }

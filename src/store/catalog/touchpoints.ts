@@ -16,7 +16,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { ConflictError, type FieldIssue, ValidationError } from '../../domain/errors.js';
 import { closesParentCycle } from '../../domain/touchpoint-tree.js';
 import {
@@ -42,7 +42,7 @@ import {
   workspaces,
 } from './schema.js';
 import { toStandardDto } from './standards.js';
-import { findOne, updateVersioned } from './versioned.js';
+import { existsInWorkspace, findOne, updateVersioned } from './versioned.js';
 import { existingMemberIds } from './workspaces.js';
 
 export type TouchpointRow = typeof touchpoints.$inferSelect;
@@ -213,20 +213,6 @@ async function ensureKeyFree(db: Db, workspaceId: string, key: string, exceptId?
     throw new ConflictError(`a touchpoint with key "${key}" already exists in this workspace`, {
       field: 'key',
     });
-}
-
-async function existsInWorkspace(
-  db: Db,
-  table: PgTable & { id: PgColumn; workspaceId: PgColumn },
-  workspaceId: string,
-  id: string,
-): Promise<boolean> {
-  const [row] = await db
-    .select({ id: table.id })
-    .from(table)
-    .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)))
-    .limit(1);
-  return row !== undefined;
 }
 
 /**

@@ -13,6 +13,21 @@ interface VersionedTable extends PgTable {
   version: PgColumn;
 }
 
+/** Whether `table` holds the row `id` in the workspace (another workspace's row is not there). */
+export async function existsInWorkspace(
+  db: Db,
+  table: PgTable & { id: PgColumn; workspaceId: PgColumn },
+  workspaceId: string,
+  id: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.workspaceId, workspaceId)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /**
  * Reads one row of the workspace, or throws 404. Rows of other workspaces are not found either.
  */
