@@ -6,7 +6,7 @@
  * that no longer matches its manifest, a restore into the directory the running server holds.
  * While the server runs, the backup is its own consistent copy, asked for with its key.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../src/store/catalog/db.js';
+import { startServerProcess } from '../fixtures/server-process.js';
 
 const bin = join(import.meta.dirname, '../../bin/touchpoints.js');
 const root = mkdtempSync(join(tmpdir(), 'touchpoints-backup-'));
@@ -56,30 +57,7 @@ function run(env: NodeJS.ProcessEnv, args: string[]): Promise<Run> {
 }
 
 async function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [bin, 'serve'], {
-    env: envFor(dataDir),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-    child.stdout?.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { url, child };
+  return startServerProcess(envFor(dataDir), running);
 }
 
 function stop(child: ChildProcess): Promise<number | null> {

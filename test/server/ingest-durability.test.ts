@@ -4,14 +4,15 @@
  * again. At the end every id is stored exactly once; each batch is stored whole or not at all,
  * and only a batch that went unanswered can come back as duplicates on its retry.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDuckDbEventStore } from '../../src/store/events/duckdb/duckdb-event-store.js';
+import { startServerProcess } from '../fixtures/server-process.js';
 
-const bin = join(import.meta.dirname, '../../bin/touchpoints.js');
+const _bin = join(import.meta.dirname, '../../bin/touchpoints.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'touchpoints-durability-'));
 const env: NodeJS.ProcessEnv = {
   ...process.env,
@@ -28,27 +29,7 @@ const BATCHES = 60;
 const KILLS = 3;
 
 async function start(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [bin, 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.push(child);
-  let output = '';
-  child.stdout?.on('data', (d) => {
-    output += d;
-  });
-  child.stderr?.on('data', (d) => {
-    output += d;
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 120_000);
-    child.stdout?.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-  return { url, child };
+  return startServerProcess(env, running);
 }
 
 function exited(child: ChildProcess): Promise<void> {
