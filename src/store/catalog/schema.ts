@@ -510,3 +510,294 @@ export const taskComments = pgTable(
   },
   (t) => [index('task_comments_task_idx').on(t.taskId, t.createdAt)],
 );
+
+/**
+ * Audit checklists (Law 3, control): criteria a walk "in the customer's shoes" scores, per
+ * touchpoint or per stage of a journey. A criterion on a stage names the stage by its key, so a
+ * checklist holds for every journey with that stage.
+ */
+export const auditChecklists = pgTable(
+  'audit_checklists',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** The journey the checklist walks, or null for a free checklist. */
+    journeyId: uuid('journey_id').references(() => journeys.id, { onDelete: 'set null' }),
+    /** The template it was made from (domain/audit-templates.ts), or null. */
+    templateKey: text('template_key'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('audit_checklists_ws_idx').on(t.workspaceId)],
+);
+
+export const auditCriteria = pgTable(
+  'audit_criteria',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    checklistId: uuid('checklist_id')
+      .notNull()
+      .references(() => auditChecklists.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    /** What is checked, e.g. "Greeted within 30 s". */
+    text: text('text').notNull(),
+    /** The touchpoint checked, or null when the criterion is on a stage. */
+    touchpointId: uuid('touchpoint_id').references(() => touchpoints.id, { onDelete: 'set null' }),
+    /** The stage checked (a stage key), when not on a touchpoint. */
+    stageKey: text('stage_key'),
+    /** yes_no | score_1_5 | number */
+    scale: text('scale').notNull(),
+    /** For scale `number`: the target and how it is met (lte | gte), and its unit. */
+    target: doublePrecision('target'),
+    comparator: text('comparator'),
+    unit: text('unit').notNull().default(''),
+    weight: doublePrecision('weight').notNull().default(1),
+  },
+  (t) => [uniqueIndex('audit_criteria_checklist_pos_uq').on(t.checklistId, t.position)],
+);
+
+/**
+ * An audit: one walk of a checklist for one brand (own or competitor) on a date, by a member or
+ * by an external mystery shopper invited by a one-time link (audit_links).
+ */
+export const audits = pgTable(
+  'audits',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    checklistId: uuid('checklist_id')
+      .notNull()
+      .references(() => auditChecklists.id, { onDelete: 'restrict' }),
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => brands.id, { onDelete: 'restrict' }),
+    auditDate: date('audit_date', { mode: 'string' }).notNull(),
+    auditorUserId: uuid('auditor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The external shopper's name as given, or the member's name when submitted. */
+    auditorName: text('auditor_name').notNull().default(''),
+    /** planned | in_progress | submitted */
+    status: text('status').notNull().default('planned'),
+    notes: text('notes').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('audits_ws_date_idx').on(t.workspaceId, t.auditDate),
+    index('audits_checklist_idx').on(t.checklistId),
+    index('audits_brand_idx').on(t.brandId),
+  ],
+);
+
+/** One criterion's answer in an audit: the raw value (yes = 1, no = 0, 1–5, or the number). */
+export const auditAnswers = pgTable(
+  'audit_answers',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    auditId: uuid('audit_id')
+      .notNull()
+      .references(() => audits.id, { onDelete: 'cascade' }),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => auditCriteria.id, { onDelete: 'cascade' }),
+    /** Null when the criterion was skipped (not applicable). */
+    value: doublePrecision('value'),
+    note: text('note').notNull().default(''),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('audit_answers_audit_criterion_uq').on(t.auditId, t.criterionId)],
+);
+
+/**
+ * Photo evidence of an audit. The bytes live in the photo directory (the data directory's
+ * `photos/` unless configured), named by id; deleting the row's audit or workspace deletes them.
+ */
+export const auditPhotos = pgTable(
+  'audit_photos',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    auditId: uuid('audit_id')
+      .notNull()
+      .references(() => audits.id, { onDelete: 'cascade' }),
+    criterionId: uuid('criterion_id').references(() => auditCriteria.id, { onDelete: 'set null' }),
+    /** image/jpeg | image/png */
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_photos_audit_idx').on(t.auditId)],
+);
+
+/**
+ * One-time links for external mystery shoppers: scoped to one audit, expiring, revocable; only
+ * the SHA-256 of the secret is stored. The link works until the audit is submitted.
+ */
+export const auditLinks = pgTable(
+  'audit_links',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    auditId: uuid('audit_id')
+      .notNull()
+      .references(() => audits.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    /** When the shopper submitted the audit through it; the link is dead from then on. */
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('audit_links_token_uq').on(t.tokenHash), index('audit_links_audit_idx').on(t.auditId)],
+);
+
+/**
+ * Alert rules (Law 3): a condition evaluated on a schedule. `kind` is one of
+ * standard_compliance | feedback_shift | touchpoint_silent | task_overdue | task_not_effective |
+ * link_conversion_drop; `params` holds the kind's settings (domain/alert-rules.ts).
+ */
+export const alertRules = pgTable(
+  'alert_rules',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    /** Deliver by e-mail to the recipients too (when SMTP is configured). */
+    email: boolean('email').notNull().default(false),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('alert_rules_ws_idx').on(t.workspaceId)],
+);
+
+/**
+ * One episode of a rule's condition on one subject (a standard, a touchpoint, a task, a link):
+ * opened when the condition becomes true, resolved when it clears. At most one open episode per
+ * rule and subject, so an alert fires once per episode.
+ */
+export const alertEpisodes = pgTable(
+  'alert_episodes',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => alertRules.id, { onDelete: 'cascade' }),
+    subjectKey: text('subject_key').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    /** The figures and message at opening (and at resolution). */
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [
+    uniqueIndex('alert_episodes_open_uq').on(t.ruleId, t.subjectKey).where(sql`${t.resolvedAt} is null`),
+    index('alert_episodes_ws_opened_idx').on(t.workspaceId, t.openedAt),
+  ],
+);
+
+/** The in-app notification centre: one row per user and message. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    episodeId: uuid('episode_id').references(() => alertEpisodes.id, { onDelete: 'set null' }),
+    /** alert_fired | alert_resolved | task_not_effective | task_assigned | … */
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull().default(''),
+    /** An in-app path to the object, e.g. `/w/<id>/tasks?task=<id>`. */
+    link: text('link').notNull().default(''),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** Webhooks of a workspace: JSON POSTs signed with HMAC-SHA256 of a per-hook secret. */
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    description: text('description').notNull().default(''),
+    /** The signing secret, sealed with the server's secret key (secret-box.ts). */
+    secretSealed: text('secret_sealed').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('webhooks_ws_idx').on(t.workspaceId)],
+);
+
+/**
+ * The delivery log and retry queue of webhooks: one row per event and hook, with its attempts.
+ * status pending | delivered | failed (retries exhausted).
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    /** alert.fired | alert.resolved | webhook.test | … */
+    event: text('event').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** A claim by a delivering process until this time (several servers on one database). */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true, mode: 'date' }),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    /** Every attempt: { at, statusCode, error, ms }. */
+    log: jsonb('log').$type<Record<string, unknown>[]>().notNull().default(sql`'[]'::jsonb`),
+    createdAt: createdAt(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('webhook_deliveries_hook_idx').on(t.webhookId, t.createdAt),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
