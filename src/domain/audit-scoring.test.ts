@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors.js';
 import {
   answerPasses,
   answerScore,
@@ -7,6 +6,7 @@ import {
   checkCriterionScale,
   weightedScore,
 } from './audit-scoring.js';
+import { AppError } from './errors.js';
 
 const yesNo = { scale: 'yes_no', target: null, comparator: null } as const;
 const fivePoint = { scale: 'score_1_5', target: null, comparator: null } as const;
