@@ -33,6 +33,7 @@ import { healthRoutes } from './health.js';
 import { interactionRoutes } from './interactions.js';
 import { journeyRoutes } from './journeys.js';
 import { apiRateLimits } from './rate-limits.js';
+import { reportRoutes } from './report.js';
 import { retentionRoutes } from './retention.js';
 import { DOCS_POLICY, securityHeaders } from './security-headers.js';
 import { standardRoutes } from './standards.js';
@@ -176,6 +177,7 @@ export async function buildApp(
   await app.register(chainRoutes, scoped);
   await app.register(taskRoutes, scoped);
   await app.register(healthRoutes, scoped);
+  await app.register(reportRoutes, scoped);
   await app.register(exportRoutes, scoped);
   await app.register(interactionRoutes, scoped);
   await app.register(analyticsRoutes, scoped);

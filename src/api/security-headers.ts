@@ -5,8 +5,10 @@
  *   nothing (`default-src 'none'`);
  * - the web app's pages (web-app.ts): its own files only, no inline script, Mantine's `<style>`
  *   elements by the response's style nonce, inline style attributes (ECharts tooltips);
- * - the API reference /docs (swagger-ui): its own files, its logo's `<style>` by hash, data: images.
- * No page may be framed (`frame-ancestors 'none'`, `X-Frame-Options: DENY`). Pages whose URL
+ * - the API reference /docs (swagger-ui): its own files, its logo's `<style>` by hash, data: images;
+ * - the touchpoint audit report (report.ts): its inline styles and data: images, no script at all,
+ *   framed only by our own pages (the web app's Report page shows it in an iframe).
+ * No other page may be framed (`frame-ancestors 'none'`, `X-Frame-Options: DENY`). Pages whose URL
  * carries a token send no Referer; HSTS only when the server is reached over HTTPS.
  */
 import { randomBytes } from 'node:crypto';
@@ -77,6 +79,28 @@ export function pageHeaders(options: { carriesToken: boolean }): HelmetRouteOpti
       },
     },
     referrerPolicy: { policy: options.carriesToken ? 'no-referrer' : 'strict-origin-when-cross-origin' },
+  };
+}
+
+/**
+ * The touchpoint audit report: a self-contained document whose styles are inline and whose
+ * charts are inline SVG; it runs no script. Only our own pages may frame it.
+ */
+export function reportHeaders(): HelmetRouteOptions {
+  return {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'none'"],
+        'style-src': ["'unsafe-inline'"],
+        'img-src': ['data:'],
+        'base-uri': ["'none'"],
+        'object-src': ["'none'"],
+        'form-action': ["'none'"],
+        'frame-ancestors': ["'self'"],
+      },
+    },
+    xFrameOptions: { action: 'sameorigin' },
   };
 }
 

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { MAX_RETENTION_DAYS, MIN_COMMENT_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../domain/retention.js';
 import { ROLES, TOKEN_SCOPES } from '../domain/vocabulary.js';
+import { REPORT_LANGUAGES } from '../report/report-i18n.js';
 import { ZEmail, ZPassword } from './auth.schemas.js';
 import { ZId, ZName, ZPageQuery, ZText, ZTimestamp, ZVersion } from './common.schemas.js';
 
 export const ZWorkspaceSettings = z
   .strictObject({
+    language: z
+      .enum(REPORT_LANGUAGES, { error: `must be one of ${REPORT_LANGUAGES.join(', ')}` })
+      .optional()
+      .describe("the workspace's language: the touchpoint audit report is written in it by default"),
     contactFrequencyCap: z
       .number()
       .int()
