@@ -24,6 +24,7 @@ import { checkSameOrigin, identifyCaller } from './access.js';
 import { analyticsRoutes } from './analytics.js';
 import { authRoutes } from './auth.js';
 import { backupRoutes } from './backup.js';
+import { benchmarkRoutes } from './benchmark.js';
 import { brandRoutes } from './brands.js';
 import { chainRoutes } from './chains.js';
 import { channelRoutes } from './channels.js';
@@ -177,6 +178,7 @@ export async function buildApp(
   await app.register(chainRoutes, scoped);
   await app.register(taskRoutes, scoped);
   await app.register(healthRoutes, scoped);
+  await app.register(benchmarkRoutes, scoped);
   await app.register(reportRoutes, scoped);
   await app.register(exportRoutes, scoped);
   await app.register(interactionRoutes, scoped);
