@@ -43,6 +43,12 @@ export interface Config {
   logLevel: string;
   /** Minutes from one retention run of a workspace to the next (TOUCHPOINTS_RETENTION_INTERVAL_MINUTES). */
   retentionIntervalMinutes: number;
+  /** Minutes from one alert evaluation of a workspace to the next (TOUCHPOINTS_ALERT_INTERVAL_MINUTES). */
+  alertIntervalMinutes: number;
+  /** `smtp://user:pass@host:port` or `smtps://…` (TOUCHPOINTS_SMTP_URL); undefined: no alert e-mail. */
+  smtpUrl: string | undefined;
+  /** The sender of alert e-mail (TOUCHPOINTS_SMTP_FROM); default `Touchpoints <touchpoints@localhost>`. */
+  smtpFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +104,24 @@ function secretKeys(env: NodeJS.ProcessEnv): Pick<Config, 'secretKey' | 'previou
   return { secretKey: current, previousSecretKeys: previous };
 }
 
+/** TOUCHPOINTS_SMTP_URL (smtp:// or smtps://) and TOUCHPOINTS_SMTP_FROM. */
+function smtp(env: NodeJS.ProcessEnv): Pick<Config, 'smtpUrl' | 'smtpFrom'> {
+  const smtpUrl = env.TOUCHPOINTS_SMTP_URL?.trim() || undefined;
+  if (smtpUrl !== undefined) {
+    let ok = false;
+    try {
+      const url = new URL(smtpUrl);
+      ok = (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+    } catch {
+      ok = false;
+    }
+    if (!ok)
+      throw new ConfigError('TOUCHPOINTS_SMTP_URL must be smtp://[user:password@]host[:port] or smtps://…');
+  }
+  const smtpFrom = env.TOUCHPOINTS_SMTP_FROM?.trim() || 'Touchpoints <touchpoints@localhost>';
+  return { smtpUrl, smtpFrom };
+}
+
 /** Reads the configuration; throws ConfigError naming the variable at fault. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -128,5 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...secretKeys(env),
     logLevel: env.LOG_LEVEL || 'info',
     retentionIntervalMinutes: integer(env, 'TOUCHPOINTS_RETENTION_INTERVAL_MINUTES', 60, 1, 7 * 24 * 60),
+    alertIntervalMinutes: integer(env, 'TOUCHPOINTS_ALERT_INTERVAL_MINUTES', 10, 1, 7 * 24 * 60),
+    ...smtp(env),
   };
 }
