@@ -2,7 +2,7 @@
  * Configuration from the environment, with the embedded defaults (PGlite in `./data`).
  * Every variable is documented in the README's "Configuration" section.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface Config {
   port: number;
@@ -49,6 +49,12 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The sender of alert e-mail (TOUCHPOINTS_SMTP_FROM); default `Touchpoints <touchpoints@localhost>`. */
   smtpFrom: string;
+  /** Where audit photos are kept (TOUCHPOINTS_PHOTO_DIR); default `photos` in the data directory. */
+  photoDir: string;
+  /** Largest accepted audit photo, in bytes (TOUCHPOINTS_PHOTO_MAX_BYTES, default 8 MB). */
+  photoMaxBytes: number;
+  /** Requests per client address and minute on each public shopper-link route (TOUCHPOINTS_SHOPPER_RATE_LIMIT). */
+  shopperRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -154,5 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionIntervalMinutes: integer(env, 'TOUCHPOINTS_RETENTION_INTERVAL_MINUTES', 60, 1, 7 * 24 * 60),
     alertIntervalMinutes: integer(env, 'TOUCHPOINTS_ALERT_INTERVAL_MINUTES', 10, 1, 7 * 24 * 60),
     ...smtp(env),
+    photoDir: resolve(env.TOUCHPOINTS_PHOTO_DIR || join(env.TOUCHPOINTS_DATA_DIR || 'data', 'photos')),
+    photoMaxBytes: integer(env, 'TOUCHPOINTS_PHOTO_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    shopperRateLimit: integer(env, 'TOUCHPOINTS_SHOPPER_RATE_LIMIT', 120, 1, 100_000),
   };
 }

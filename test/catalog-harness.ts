@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { buildApp } from '../src/api/app.js';
-import { loadConfig } from '../src/config.js';
+import { type Config, loadConfig } from '../src/config.js';
 import { type Catalog, openCatalog } from '../src/store/catalog/db.js';
 import { createSecretBox, type SecretBox } from '../src/store/catalog/secret-box.js';
 import { createSession } from '../src/store/catalog/sessions.js';
@@ -106,8 +106,15 @@ export interface Harness {
 
 let counter = 0;
 
-/** Opens one harness on `engine` (for tests that need only one; `adminUrl` only for postgres). */
-export async function openHarness(engine: Engine, adminUrl: string): Promise<Harness> {
+/**
+ * Opens one harness on `engine` (for tests that need only one; `adminUrl` only for postgres);
+ * `config` overrides settings of the app (a photo directory, a limit).
+ */
+export async function openHarness(
+  engine: Engine,
+  adminUrl: string,
+  config: Partial<Config> = {},
+): Promise<Harness> {
   let dropDatabase = async () => {};
   let databaseUrl: string | undefined;
   if (engine === 'postgres') {
@@ -128,11 +135,11 @@ export async function openHarness(engine: Engine, adminUrl: string): Promise<Har
   }
   const catalog = await openCatalog({ databaseUrl });
   await catalog.migrate();
-  const config = { ...loadConfig({}), databaseUrl, bodyLimit: 1024 * 1024 };
+  const appConfig = { ...loadConfig({}), databaseUrl, bodyLimit: 1024 * 1024, ...config };
   const events = await openDuckDbEventStore();
   const secretKey = randomBytes(32);
   const secrets = createSecretBox(secretKey);
-  const app = await buildApp({ db: catalog.db, events, config, engine: catalog.engine, secrets });
+  const app = await buildApp({ db: catalog.db, events, config: appConfig, engine: catalog.engine, secrets });
   await app.ready();
   return {
     engine,
@@ -170,13 +177,17 @@ export async function openHarness(engine: Engine, adminUrl: string): Promise<Har
  * Declares `body` once per engine. PostgreSQL runs wherever the test server started; it can be
  * missing only outside CI (the global setup fails the run in CI).
  */
-export function describeCatalog(name: string, body: (harness: () => Harness) => void): void {
+export function describeCatalog(
+  name: string,
+  body: (harness: () => Harness) => void,
+  options: { config?: () => Partial<Config> } = {},
+): void {
   for (const engine of ENGINES) {
     const adminUrl = inject('postgresUrl');
     describe.skipIf(engine === 'postgres' && !adminUrl)(`${name} [${engine}]`, () => {
       let harness: Harness | undefined;
       beforeAll(async () => {
-        harness = await openHarness(engine, adminUrl);
+        harness = await openHarness(engine, adminUrl, options.config?.() ?? {});
       });
       afterAll(async () => {
         await harness?.close();

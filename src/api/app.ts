@@ -22,6 +22,7 @@ import type { SecretBox } from '../store/catalog/secret-box.js';
 import type { EventStore } from '../store/events/event-store.js';
 import { checkSameOrigin, identifyCaller } from './access.js';
 import { analyticsRoutes } from './analytics.js';
+import { auditRoutes, shopperRoutes } from './audits.js';
 import { authRoutes } from './auth.js';
 import { backupRoutes } from './backup.js';
 import { benchmarkRoutes } from './benchmark.js';
@@ -151,6 +152,8 @@ export async function buildApp(
   });
   app.addHook('preValidation', async (request) => {
     if (typeof request.body === 'object' && request.body !== null && nulFree.has(request.body)) return;
+    // Raw bytes (audit photos) are no text: nothing to check, and far too many keys to walk.
+    if (Buffer.isBuffer(request.body)) return;
     const field = findNul(request.body, '');
     if (field !== undefined) throw invalid(field, 'must not contain the NUL character (\\u0000)');
   });
@@ -168,6 +171,7 @@ export async function buildApp(
   await app.register(backupRoutes, { prefix: '/api', ctx });
   await app.register(workspaceRoutes, { prefix: '/api', ctx });
   await app.register(importRoutes, { prefix: '/api', ctx });
+  await app.register(shopperRoutes, { prefix: '/api', ctx });
   const scoped = { prefix: '/api/workspaces/:workspaceId', ctx };
   await app.register(brandRoutes, scoped);
   await app.register(subjectRoutes, scoped);
@@ -177,6 +181,7 @@ export async function buildApp(
   await app.register(journeyRoutes, scoped);
   await app.register(chainRoutes, scoped);
   await app.register(taskRoutes, scoped);
+  await app.register(auditRoutes, scoped);
   await app.register(healthRoutes, scoped);
   await app.register(benchmarkRoutes, scoped);
   await app.register(reportRoutes, scoped);

@@ -93,7 +93,8 @@ export const brandRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ct
     {
       schema: {
         tags,
-        summary: 'Delete a competitor brand no touchpoint uses (409 for the own brand or a brand in use)',
+        summary:
+          'Delete a competitor brand no touchpoint or audit uses (409 for the own brand or a brand in use)',
         params: ZItemParams,
         response: { 204: ZNoContent, ...errorResponses },
       },

@@ -25,10 +25,11 @@ const notBuiltHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 </body></html>`;
 
 /**
- * Pages whose URL carries a token (setup link, invitations, password resets, shared links): they
- * and everything under them send no Referer, so the token cannot leak to another site or a log.
+ * Pages whose URL carries a token (setup link, invitations, password resets, shared links, mystery
+ * shoppers' audit links): they and everything under them send no Referer, so the token cannot
+ * leak to another site or a log.
  */
-export const TOKEN_PAGES = ['/setup', '/invite', '/reset-password', '/share'];
+export const TOKEN_PAGES = ['/setup', '/invite', '/reset-password', '/share', '/shopper'];
 
 /**
  * Stands in index.html (web/index.html's `<meta property="csp-nonce">`) for the response's style

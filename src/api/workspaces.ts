@@ -17,6 +17,7 @@ import {
   toWorkspaceDto,
   updateWorkspace,
 } from '../store/catalog/workspaces.js';
+import { photoStoreOf } from '../store/photos.js';
 import { authorize, refuseForToken, requireUser } from './access.js';
 import type { RouteOptions } from './app.js';
 import { errorResponses, ZItemParams, ZNoContent, ZWorkspaceParams, zPage } from './common.schemas.js';
@@ -126,7 +127,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       const access = await authorize(db, request, request.params.workspaceId, 'admin');
       if (access.caller.kind === 'token')
         throw new ForbiddenError('only a signed-in owner can delete a workspace');
-      await deleteWorkspaceEverywhere(db, ctx.events, access.workspaceId);
+      await deleteWorkspaceEverywhere(db, ctx.events, access.workspaceId, photoStoreOf(ctx.config));
       return reply.code(204).send(null);
     },
   );

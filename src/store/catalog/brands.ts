@@ -7,7 +7,7 @@ import { ConflictError } from '../../domain/errors.js';
 import { type Actor, recordAudit } from './audit.js';
 import type { Db } from './db.js';
 import { likePattern, type PageQuery, readPage } from './paging.js';
-import { brands, touchpoints } from './schema.js';
+import { audits, brands, touchpoints } from './schema.js';
 import { findOne, updateVersioned } from './versioned.js';
 
 export type BrandRow = typeof brands.$inferSelect;
@@ -146,6 +146,18 @@ export async function deleteBrand(db: Db, actor: Actor, workspaceId: string, id:
       throw new ConflictError(
         `brand "${before.name}" is used by ${n} touchpoint${n === 1 ? '' : 's'}; move ${n === 1 ? 'it' : 'them'} to another brand or delete ${n === 1 ? 'it' : 'them'} first`,
         { touchpointCount: n },
+        'in_use',
+      );
+    }
+    const [audited] = await tx
+      .select({ n: count() })
+      .from(audits)
+      .where(and(eq(audits.workspaceId, workspaceId), eq(audits.brandId, id)));
+    const a = Number(audited?.n ?? 0);
+    if (a > 0) {
+      throw new ConflictError(
+        `brand "${before.name}" has ${a} audit${a === 1 ? '' : 's'}; delete ${a === 1 ? 'it' : 'them'} first`,
+        { auditCount: a },
         'in_use',
       );
     }
