@@ -162,7 +162,7 @@ export async function competitorBenchmark(
       csatAnswers: sum.csatAnswers,
       csat: ratio(sum.satisfied, sum.csatAnswers),
       npsAnswers: sum.npsAnswers,
-      nps: sum.npsAnswers === 0 ? null : ((sum.promoters - sum.detractors) / sum.npsAnswers) * 100,
+      nps: ratio((sum.promoters - sum.detractors) * 100, sum.npsAnswers),
     };
   };
 
