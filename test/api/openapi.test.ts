@@ -16,6 +16,8 @@ describeCatalog('OpenAPI document and docs page', (h) => {
       '/api/workspaces/{workspaceId}/audit-log',
       '/api/workspaces/{workspaceId}/subjects',
       '/api/workspaces/{workspaceId}/subjects/{id}',
+      '/api/workspaces/{workspaceId}/audits/scores',
+      '/api/workspaces/{workspaceId}/benchmark',
     ]) {
       expect(paths[p], p).toBeDefined();
     }

@@ -23,6 +23,7 @@ const ChainPage = lazy(() => import('./pages/chain').then((m) => ({ default: m.C
 const ChainsPage = lazy(() => import('./pages/chains').then((m) => ({ default: m.ChainsPage })));
 const DataPage = lazy(() => import('./pages/data').then((m) => ({ default: m.DataPage })));
 const HealthPage = lazy(() => import('./pages/health').then((m) => ({ default: m.HealthPage })));
+const ReportPage = lazy(() => import('./pages/report').then((m) => ({ default: m.ReportPage })));
 const JourneyMapPage = lazy(() => import('./pages/journey-map').then((m) => ({ default: m.JourneyMapPage })));
 const JourneysPage = lazy(() => import('./pages/journeys').then((m) => ({ default: m.JourneysPage })));
 const ProfilePage = lazy(() => import('./pages/profile').then((m) => ({ default: m.ProfilePage })));
@@ -127,6 +128,7 @@ const router = createBrowserRouter([
           { path: 'analytics/:analysis', element: <AnalyticsPage /> },
           { path: 'tasks', element: <TasksPage /> },
           { path: 'health', element: <HealthPage /> },
+          { path: 'report', element: <ReportPage /> },
           { path: 'data', element: <DataPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: '*', element: <NotFound /> },

@@ -21,6 +21,7 @@ import {
   IconLogout,
   IconMap2,
   IconMapPins,
+  IconReport,
   IconSettings,
   IconUser,
 } from '@tabler/icons-react';
@@ -130,6 +131,7 @@ const SECTIONS = [
   { path: 'analytics', icon: IconChartSankey, key: 'nav.analytics' },
   { path: 'tasks', icon: IconListCheck, key: 'nav.tasks' },
   { path: 'health', icon: IconActivityHeartbeat, key: 'nav.health' },
+  { path: 'report', icon: IconReport, key: 'nav.report' },
   { path: 'data', icon: IconDatabase, key: 'nav.data' },
   { path: 'settings', icon: IconSettings, key: 'nav.settings' },
 ] as const;

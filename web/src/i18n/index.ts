@@ -12,6 +12,7 @@ import { common } from './common';
 import { data } from './data';
 import { isLanguage, LANGUAGE_CODES, type Language } from './define';
 import { journeys } from './journeys';
+import { report } from './report';
 import { settings } from './settings';
 import { tasks } from './tasks';
 import { templates } from './templates';
@@ -28,6 +29,7 @@ const namespaces = {
   settings,
   account,
   tasks,
+  report,
 };
 type Namespaces = typeof namespaces;
 
