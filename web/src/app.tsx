@@ -18,6 +18,10 @@ import { SignInPage } from './pages/sign-in';
 import { useMe, useWorkspace } from './state/session';
 
 // Each page is its own chunk: the sign-in page does not load the charts.
+const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditPage })));
+const AuditsPage = lazy(() => import('./pages/audits').then((m) => ({ default: m.AuditsPage })));
+const AuditWalkPage = lazy(() => import('./pages/audit-walk').then((m) => ({ default: m.AuditWalkPage })));
+const ShopperPage = lazy(() => import('./pages/shopper').then((m) => ({ default: m.ShopperPage })));
 const AnalyticsPage = lazy(() => import('./pages/analytics').then((m) => ({ default: m.AnalyticsPage })));
 const ChainPage = lazy(() => import('./pages/chain').then((m) => ({ default: m.ChainPage })));
 const ChainsPage = lazy(() => import('./pages/chains').then((m) => ({ default: m.ChainsPage })));
@@ -86,6 +90,15 @@ function RouteError() {
 const router = createBrowserRouter([
   { path: '/login', element: <SignInPage /> },
   { path: '/setup', element: <SetupPage /> },
+  // The external mystery shopper's page: no sign-in, no app shell.
+  {
+    path: '/shopper/:token',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <ShopperPage />
+      </Suspense>
+    ),
+  },
   {
     path: '/',
     element: (
@@ -103,6 +116,18 @@ const router = createBrowserRouter([
             <ProfilePage />
           </Suspense>
         </PlainLayout>
+      </SignedIn>
+    ),
+  },
+  // A member's walk of an audit, phone-sized: outside the shell, so no navigation bar takes the width.
+  {
+    path: '/w/:workspaceId/audits/:auditId/walk',
+    errorElement: <RouteError />,
+    element: (
+      <SignedIn>
+        <Suspense fallback={<Loading />}>
+          <AuditWalkPage />
+        </Suspense>
       </SignedIn>
     ),
   },
@@ -127,6 +152,8 @@ const router = createBrowserRouter([
           { path: 'analytics', element: <AnalyticsPage /> },
           { path: 'analytics/:analysis', element: <AnalyticsPage /> },
           { path: 'tasks', element: <TasksPage /> },
+          { path: 'audits', element: <AuditsPage /> },
+          { path: 'audits/:auditId', element: <AuditPage /> },
           { path: 'health', element: <HealthPage /> },
           { path: 'report', element: <ReportPage /> },
           { path: 'data', element: <DataPage /> },

@@ -15,6 +15,7 @@ import {
 import {
   IconActivityHeartbeat,
   IconChartSankey,
+  IconClipboardCheck,
   IconDatabase,
   IconLink,
   IconListCheck,
@@ -130,6 +131,7 @@ const SECTIONS = [
   { path: 'chains', icon: IconLink, key: 'nav.chains' },
   { path: 'analytics', icon: IconChartSankey, key: 'nav.analytics' },
   { path: 'tasks', icon: IconListCheck, key: 'nav.tasks' },
+  { path: 'audits', icon: IconClipboardCheck, key: 'nav.audits' },
   { path: 'health', icon: IconActivityHeartbeat, key: 'nav.health' },
   { path: 'report', icon: IconReport, key: 'nav.report' },
   { path: 'data', icon: IconDatabase, key: 'nav.data' },

@@ -7,6 +7,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { account } from './account';
 import { analytics } from './analytics';
+import { audits } from './audits';
 import { chains } from './chains';
 import { common } from './common';
 import { data } from './data';
@@ -29,6 +30,7 @@ const namespaces = {
   settings,
   account,
   tasks,
+  audits,
   report,
 };
 type Namespaces = typeof namespaces;
