@@ -5,6 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { ZAuditScores } from '../../../src/analytics/competitor-benchmark.schemas.js';
 import type {
   ZAudit,
   ZAuditAnswerInput,
@@ -46,28 +47,9 @@ export type WalkAudit = Pick<
   'checklistName' | 'brandName' | 'auditDate' | 'status' | 'criteria' | 'photos'
 > & { answers: Pick<ShopperAudit['answers'][number], 'criterionId' | 'value' | 'note'>[] };
 
-/** One row of the roll-ups (GET …/audits/scores): a brand × the level's object, with n behind it. */
-export interface AuditScoreRow {
-  brandId: string;
-  brandName: string;
-  isOwn: boolean;
-  criterionId: string | null;
-  criterionText: string | null;
-  touchpointId: string | null;
-  touchpointName: string | null;
-  stageKey: string | null;
-  stageName: string | null;
-  journeyId: string | null;
-  journeyName: string | null;
-  score: number;
-  passRate: number;
-  audits: number;
-  answers: number;
-}
-export interface AuditScores {
-  level: string;
-  rows: AuditScoreRow[];
-}
+/** The roll-ups (GET …/audits/scores): rows of a brand × the level's object, with n behind each. */
+export type AuditScores = z.output<typeof ZAuditScores>;
+export type AuditScoreRow = AuditScores['rows'][number];
 
 export const AUDITS_KEY = 'audits';
 export const CHECKLISTS_KEY = 'audit-checklists';
@@ -118,12 +100,10 @@ export function useChecklists(workspaceId: string) {
 export function useChecklistTemplates(workspaceId: string, language: string, enabled: boolean) {
   return useQuery({
     queryKey: [CHECKLISTS_KEY, workspaceId, 'templates', language],
-    queryFn: async () =>
-      (
-        await api.get<{ items: AuditTemplate[] }>(ws(workspaceId, '/audit-checklists/templates'), {
-          language,
-        })
-      ).items,
+    queryFn: () =>
+      api.get<AuditTemplate[]>(ws(workspaceId, '/audit-checklists/templates'), {
+        language,
+      }),
     enabled,
     staleTime: 300_000,
   });
