@@ -21,6 +21,7 @@ import type { Db } from '../store/catalog/db.js';
 import type { SecretBox } from '../store/catalog/secret-box.js';
 import type { EventStore } from '../store/events/event-store.js';
 import { checkSameOrigin, identifyCaller } from './access.js';
+import { alertRoutes } from './alerts.js';
 import { analyticsRoutes } from './analytics.js';
 import { auditRoutes, shopperRoutes } from './audits.js';
 import { authRoutes } from './auth.js';
@@ -34,6 +35,7 @@ import { exportRoutes, importRoutes } from './export.js';
 import { healthRoutes } from './health.js';
 import { interactionRoutes } from './interactions.js';
 import { journeyRoutes } from './journeys.js';
+import { notificationRoutes, unreadCountRoutes } from './notifications.js';
 import { apiRateLimits } from './rate-limits.js';
 import { reportRoutes } from './report.js';
 import { retentionRoutes } from './retention.js';
@@ -42,6 +44,7 @@ import { standardRoutes } from './standards.js';
 import { subjectRoutes } from './subjects.js';
 import { taskRoutes } from './tasks.js';
 import { touchpointRoutes } from './touchpoints.js';
+import { webhookRoutes } from './webhooks.js';
 import { workspaceRoutes } from './workspaces.js';
 
 /** What every route module gets: the catalog database, the event store and the configuration. */
@@ -54,6 +57,8 @@ export interface AppContext {
   secrets: SecretBox;
   /** The server's snapshot for `touchpoints backup` while it runs (see backup.ts); absent in tests. */
   backup?: { key: string; snapshot(dir: string): Promise<void> };
+  /** Called when alert events were queued for webhooks (the server's sender sends them at once); absent in tests. */
+  onWebhookEvents?: () => void;
 }
 
 export const API_VERSION = '0.1.0';
@@ -172,6 +177,7 @@ export async function buildApp(
   await app.register(workspaceRoutes, { prefix: '/api', ctx });
   await app.register(importRoutes, { prefix: '/api', ctx });
   await app.register(shopperRoutes, { prefix: '/api', ctx });
+  await app.register(unreadCountRoutes, { prefix: '/api', ctx });
   const scoped = { prefix: '/api/workspaces/:workspaceId', ctx };
   await app.register(brandRoutes, scoped);
   await app.register(subjectRoutes, scoped);
@@ -190,6 +196,9 @@ export async function buildApp(
   await app.register(analyticsRoutes, scoped);
   await app.register(customerRoutes, scoped);
   await app.register(retentionRoutes, scoped);
+  await app.register(alertRoutes, scoped);
+  await app.register(webhookRoutes, scoped);
+  await app.register(notificationRoutes, scoped);
   return app;
 }
 
