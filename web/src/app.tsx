@@ -18,6 +18,7 @@ import { SignInPage } from './pages/sign-in';
 import { useMe, useWorkspace } from './state/session';
 
 // Each page is its own chunk: the sign-in page does not load the charts.
+const AlertsPage = lazy(() => import('./pages/alerts').then((m) => ({ default: m.AlertsPage })));
 const AuditPage = lazy(() => import('./pages/audit').then((m) => ({ default: m.AuditPage })));
 const AuditsPage = lazy(() => import('./pages/audits').then((m) => ({ default: m.AuditsPage })));
 const AuditWalkPage = lazy(() => import('./pages/audit-walk').then((m) => ({ default: m.AuditWalkPage })));
@@ -154,6 +155,7 @@ const router = createBrowserRouter([
           { path: 'tasks', element: <TasksPage /> },
           { path: 'audits', element: <AuditsPage /> },
           { path: 'audits/:auditId', element: <AuditPage /> },
+          { path: 'alerts', element: <AlertsPage /> },
           { path: 'health', element: <HealthPage /> },
           { path: 'report', element: <ReportPage /> },
           { path: 'data', element: <DataPage /> },

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import {
   IconActivityHeartbeat,
+  IconBell,
   IconChartSankey,
   IconClipboardCheck,
   IconDatabase,
@@ -33,6 +34,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { LANGUAGES, type Language, setLanguage } from '../i18n';
 import { ME_KEY, useMe, useWorkspaceId } from '../state/session';
+import { NotificationBell } from './alerts/notification-bell';
 import { Loading } from './states';
 
 function LanguagePicker() {
@@ -45,6 +47,7 @@ function LanguagePicker() {
       data-testid="language-picker"
       size="xs"
       w={130}
+      visibleFrom="sm"
       allowDeselect={false}
       value={i18n.language}
       data={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
@@ -71,7 +74,7 @@ function WorkspaceSwitcher() {
       aria-label={t('nav.workspace')}
       data-testid="workspace-switcher"
       size="xs"
-      w={220}
+      w={{ base: 120, sm: 220 }}
       allowDeselect={false}
       value={workspaceId}
       data={workspaces.map((w) => ({ value: w.id, label: w.name }))}
@@ -106,7 +109,9 @@ function UserMenu() {
             <Avatar size="sm" radius="xl" color="blue">
               {(me.user.name || me.user.email).slice(0, 1).toUpperCase()}
             </Avatar>
-            <Text size="sm">{me.user.name || me.user.email}</Text>
+            <Text size="sm" visibleFrom="sm">
+              {me.user.name || me.user.email}
+            </Text>
           </Group>
         </UnstyledButton>
       </Menu.Target>
@@ -132,6 +137,7 @@ const SECTIONS = [
   { path: 'analytics', icon: IconChartSankey, key: 'nav.analytics' },
   { path: 'tasks', icon: IconListCheck, key: 'nav.tasks' },
   { path: 'audits', icon: IconClipboardCheck, key: 'nav.audits' },
+  { path: 'alerts', icon: IconBell, key: 'nav.alerts' },
   { path: 'health', icon: IconActivityHeartbeat, key: 'nav.health' },
   { path: 'report', icon: IconReport, key: 'nav.report' },
   { path: 'data', icon: IconDatabase, key: 'nav.data' },
@@ -147,8 +153,8 @@ export function WorkspaceLayout() {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
       <AppShell.Header className="no-print">
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="md">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
             <Anchor
               component={Link}
               to={`/w/${workspaceId}/touchpoints`}
@@ -160,7 +166,8 @@ export function WorkspaceLayout() {
             </Anchor>
             <WorkspaceSwitcher />
           </Group>
-          <Group gap="md">
+          <Group gap="md" wrap="nowrap">
+            <NotificationBell />
             <LanguagePicker />
             <UserMenu />
           </Group>

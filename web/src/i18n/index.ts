@@ -6,6 +6,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { account } from './account';
+import { alerts } from './alerts';
 import { analytics } from './analytics';
 import { audits } from './audits';
 import { chains } from './chains';
@@ -32,6 +33,7 @@ const namespaces = {
   tasks,
   audits,
   report,
+  alerts,
 };
 type Namespaces = typeof namespaces;
 
