@@ -5,6 +5,9 @@
  */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { startAlertScheduler } from './alerts/alert-scheduler.js';
+import { createMailer } from './alerts/mailer.js';
+import { startWebhookSender, type WebhookSender } from './alerts/webhook-sender.js';
 import { startTaskVerificationScheduler } from './analytics/task-verification-scheduler.js';
 import { buildApp } from './api/app.js';
 import { registerWebApp } from './api/web-app.js';
@@ -135,6 +138,7 @@ export async function startServer(
     },
   });
   let backupKey: ReturnType<typeof createBackupKey> | undefined;
+  let webhookSender: WebhookSender | undefined;
   try {
     const { catalog } = store;
     const firstRun = await prepareFirstRun(catalog, config);
@@ -152,6 +156,7 @@ export async function startServer(
         engine: catalog.engine,
         secrets: store.secrets,
         backup,
+        onWebhookEvents: () => webhookSender?.kick(),
       },
       options,
     );
@@ -178,8 +183,25 @@ export async function startServer(
       },
       (error) => app.log.error(error, 'task verification failed'),
     );
+    const mailer = createMailer(config, (error, message) => app.log.error(error, message));
+    webhookSender = startWebhookSender({ db: catalog.db, secrets: store.secrets }, (error) =>
+      app.log.error(error, 'webhook delivery failed'),
+    );
+    const alerts = startAlertScheduler(
+      {
+        db: catalog.db,
+        events: store.events,
+        mailer,
+        publicUrl: config.publicUrl,
+        onDeliveriesQueued: () => webhookSender?.kick(),
+        holder: processHolder(),
+        intervalMs: config.alertIntervalMinutes * 60_000,
+      },
+      (error) => app.log.error(error, 'alert evaluation failed'),
+    );
     afterIngestion = () => {
       verification.afterIngestion().catch((error) => app.log.error(error, 'task verification failed'));
+      alerts.afterIngestion().catch((error) => app.log.error(error, 'alert evaluation failed'));
     };
     return {
       app,
@@ -187,6 +209,9 @@ export async function startServer(
       firstRun,
       async close() {
         afterIngestion = () => {};
+        await alerts.stop();
+        await webhookSender?.stop();
+        mailer?.close();
         await verification.stop();
         await retention.stop();
         await app.close();
@@ -195,6 +220,7 @@ export async function startServer(
       },
     };
   } catch (error) {
+    await webhookSender?.stop();
     backupKey?.remove();
     await store.close();
     throw error;
