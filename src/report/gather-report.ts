@@ -2,8 +2,9 @@
  * Everything the touchpoint audit report shows about one workspace, read through the store and the
  * analyses (no SQL of its own): the workspace and its brands, the touchpoint inventory and its
  * coverage against the template library, the health check of the three laws, chain funnels with
- * their weak links, standards compliance, feedback scores per touchpoint, and the improvement
- * tasks (open, and verified or not effective).
+ * their weak links, standards compliance, feedback scores per touchpoint, the audit results and
+ * the competitor benchmark (analytics/competitor-benchmark.ts), and the improvement tasks (open,
+ * and verified or not effective).
  *
  * The measured chapters cover a period [from, to): by default the 90 days up to now. The health
  * check judges measured data over its own 30 days (analytics/workspace-health.ts), as the Health
@@ -12,6 +13,8 @@
  */
 
 import { loadTouchpointTree } from '../analytics/catalog-facts.js';
+import { competitorBenchmark } from '../analytics/competitor-benchmark.js';
+import type { CompetitorBenchmark } from '../analytics/competitor-benchmark.schemas.js';
 import {
   type AnalyticsStores,
   analyzeChainConversion,
@@ -63,6 +66,14 @@ export interface ReportTask extends TaskDto {
   ownerName: string | null;
 }
 
+/** An open alert as the report lists it. */
+export interface ReportAlert {
+  ruleName: string;
+  subjectName: string;
+  openedAt: string;
+  message: string;
+}
+
 export interface ReportData {
   lang: ReportLanguage;
   generatedAt: number;
@@ -76,6 +87,10 @@ export interface ReportData {
   chains: { id: string; name: string; links: number; conversion: WorkspaceChainConversion | null }[];
   standards: WorkspaceStandardsCompliance['standards'];
   feedback: Pick<WorkspaceSentiment, 'overall' | 'touchpoints'>;
+  /** Audit roll-ups per brand, stage and touchpoint, the gaps to competitors, each brand's latest failures. */
+  benchmark: CompetitorBenchmark;
+  /** Open alert episodes; null where the alerts chapter is not part of the report. */
+  alerts: ReportAlert[] | null;
   tasks: { open: ReportTask[]; closed: ReportTask[] };
 }
 
@@ -138,7 +153,7 @@ export async function gatherReport(
   const tree = await loadTouchpointTree(db, workspaceId);
   const withTree: AnalyticsStores = { ...stores, tree };
   const page = { limit: MAX_ROWS, offset: 0 };
-  const [brandPage, inventory, health, chainPage, standards, sentiment, open, closed, members] =
+  const [brandPage, inventory, health, chainPage, standards, sentiment, open, closed, members, benchmark] =
     await Promise.all([
       listBrands(db, workspaceId, { ...page, sort: 'name' }),
       touchpointInventory(db, workspaceId),
@@ -149,6 +164,7 @@ export async function gatherReport(
       listTasks(db, workspaceId, { ...page, status: ['planned', 'in_progress', 'done'], sort: 'dueDate' }),
       listTasks(db, workspaceId, { ...page, status: ['verified', 'not_effective'], sort: '-updatedAt' }),
       listMembers(db, workspaceId, page),
+      competitorBenchmark(withTree, workspaceId, period, now),
     ]);
 
   const chains = [];
@@ -187,6 +203,8 @@ export async function gatherReport(
           t.interactions > 0 || t.feedback.csat.answers + t.feedback.nps.answers + t.feedback.ces.answers > 0,
       ),
     },
+    benchmark,
+    alerts: null,
     tasks: { open: open.items.map(withOwner), closed: closed.items.map(withOwner) },
   };
 }

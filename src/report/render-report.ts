@@ -493,6 +493,136 @@ function feedbackChapter({ data, t, f }: Ctx): string {
   ].join('\n');
 }
 
+const BRAND_COLORS = ['#1c7ed6', '#f08c00', '#7048e8', '#2f9e44', '#e64980', '#0c8599', '#868e96'];
+
+function stageLabel(t: ReportTexts, key: string | null, fallback: string | null): string {
+  if (key !== null && (DEFAULT_STAGE_KEYS as readonly string[]).includes(key)) return stageName(t, key);
+  return escapeHtml(fallback ?? key ?? '—');
+}
+
+function auditsChapter({ data, t, f }: Ctx): string {
+  const { brands, overall, latestFailures } = data.benchmark;
+  const scored = brands.map((brand, i) => ({ brand, cell: overall[i] })).filter((x) => x.cell?.audit);
+  if (scored.length === 0) return p(t.empty.audits, 'empty');
+  const parts = [
+    table(
+      [t.column.brand, t.audits.score, t.audits.passRate, t.audits.audits, t.audits.answers],
+      scored.map(({ brand, cell }) => [
+        `${escapeHtml(brand.name)}${brand.isOwn ? ` <span class="muted">(${t.benchmark.own})</span>` : ''}`,
+        num(f.percent(cell?.audit?.score ?? 0)),
+        num(f.percent(cell?.audit?.passRate ?? 0)),
+        num(f.number(cell?.audit?.audits ?? 0)),
+        num(f.number(cell?.audit?.answers ?? 0)),
+      ]),
+    ),
+  ];
+  for (const latest of latestFailures) {
+    parts.push(`<h3>${escapeHtml(latest.brandName)}</h3>`);
+    parts.push(
+      p(
+        fill(t.audits.latest, {
+          checklist: escapeHtml(latest.checklistName),
+          date: f.date(Date.parse(`${latest.auditDate}T00:00:00Z`)),
+          score: latest.score === null ? '—' : f.percent(latest.score),
+        }),
+      ),
+    );
+    parts.push(
+      latest.failed.length === 0
+        ? p(t.audits.noFailures, 'ok')
+        : `<h4>${t.audits.failed}</h4>${table(
+            [t.audits.criterion, t.column.touchpoint, t.audits.score, t.audits.note],
+            latest.failed.map((c) => [
+              escapeHtml(c.criterionText),
+              c.touchpointName ? escapeHtml(c.touchpointName) : stageLabel(t, c.stageKey, null),
+              num(f.percent(c.score)),
+              escapeHtml(c.note),
+            ]),
+          )}`,
+    );
+  }
+  return parts.join('\n');
+}
+
+function benchmarkChapter({ data, t, f }: Ctx): string {
+  const { brands, overall, stages, beats } = data.benchmark;
+  const audited = brands.filter((_, i) => overall[i]?.audit);
+  if (audited.length < 2) return p(t.empty.benchmark, 'empty');
+  const scoredStages = stages.filter((s) => s.brands.some((c) => c.audit));
+  const score = (cell: (typeof overall)[number] | undefined) =>
+    cell?.audit
+      ? `${f.percent(cell.audit.score)} <span class="muted">(${f.number(cell.audit.audits)})</span>`
+      : '—';
+  const chart =
+    scoredStages.length > 0
+      ? `<figure>${svgChart(
+          {
+            legend: { bottom: 0, textStyle: { fontSize: 10 } },
+            grid: { left: 10, right: 20, top: 10, bottom: 40, containLabel: true },
+            xAxis: {
+              type: 'category',
+              data: scoredStages.map((s) => unescapeForChart(stageLabel(t, s.stageKey, s.stageName))),
+              axisLabel: { fontSize: 10, interval: 0, width: 110, overflow: 'break' },
+            },
+            yAxis: {
+              type: 'value',
+              max: 1,
+              axisLabel: { fontSize: 10, formatter: (v: number) => f.percent(v) },
+            },
+            series: brands.map((brand, i) => ({
+              name: brand.name,
+              type: 'bar' as const,
+              barMaxWidth: 22,
+              itemStyle: { color: BRAND_COLORS[i % BRAND_COLORS.length] },
+              data: scoredStages.map((s) => s.brands[i]?.audit?.score ?? null),
+            })),
+          },
+          640,
+          280,
+        )}<figcaption>${t.benchmark.chart}</figcaption></figure>`
+      : '';
+  const stageTable =
+    scoredStages.length > 0
+      ? `<h3>${t.benchmark.byStage}</h3>${table(
+          [t.column.stage, ...brands.map((b) => escapeHtml(b.name))],
+          scoredStages.map((s) => [
+            stageLabel(t, s.stageKey, s.stageName),
+            ...brands.map((_, i) => num(score(s.brands[i]))),
+          ]),
+        )}`
+      : '';
+  const beatsTable =
+    beats.length === 0
+      ? p(t.benchmark.noBeats, 'ok')
+      : table(
+          [t.benchmark.object, t.benchmark.competitor, t.audits.score, t.benchmark.own, t.benchmark.gap],
+          beats.map((b) => [
+            b.level === 'stage'
+              ? stageLabel(t, b.stageKey, b.stageName)
+              : escapeHtml(b.touchpointName ?? '—'),
+            escapeHtml(b.brandName),
+            num(`${f.percent(b.score)} <span class="muted">(${f.number(b.audits)})</span>`),
+            num(`${f.percent(b.ownScore)} <span class="muted">(${f.number(b.ownAudits)})</span>`),
+            num(`<span class="fail">+${f.percent(b.gap)}</span>`),
+          ]),
+        );
+  return [chart, stageTable, `<h3>${t.benchmark.beats}</h3>`, beatsTable].join('\n');
+}
+
+function alertsChapter({ data, t, f }: Ctx): string {
+  const alerts = data.alerts ?? [];
+  if (alerts.length === 0) return p(t.empty.alerts, 'empty');
+  return table(
+    [t.alerts.rule, t.alerts.subject, t.alerts.since, t.alerts.message],
+    alerts.map((a) => [
+      escapeHtml(a.ruleName),
+      escapeHtml(a.subjectName),
+      f.date(Date.parse(a.openedAt)),
+      escapeHtml(a.message),
+    ]),
+  );
+}
+
 function tasksChapter({ data, t, f }: Ctx): string {
   const { open, closed } = data.tasks;
   if (open.length === 0 && closed.length === 0) return p(t.empty.tasks, 'empty');
@@ -555,6 +685,7 @@ body { font-family: ${FONT}; font-size: 10pt; line-height: 1.4; color: #212529; 
 h1 { font-size: 26pt; margin: 0 0 8mm; line-height: 1.15; }
 h2 { font-size: 16pt; margin: 0 0 4mm; padding-bottom: 2mm; border-bottom: 2px solid ${COLORS.own}; break-after: avoid; }
 h3 { font-size: 11.5pt; margin: 6mm 0 2mm; break-after: avoid; }
+h4 { font-size: 10pt; margin: 3mm 0 1.5mm; break-after: avoid; }
 p { margin: 0 0 2.5mm; }
 .lead { font-size: 11pt; }
 .note, .muted { color: ${COLORS.muted}; }
@@ -613,10 +744,15 @@ export function renderReport(data: ReportData): string {
     chains: () => chainsChapter(ctx),
     standards: () => standardsChapter(ctx),
     feedback: () => feedbackChapter(ctx),
+    audits: () => auditsChapter(ctx),
+    benchmark: () => benchmarkChapter(ctx),
+    alerts: () => alertsChapter(ctx),
     tasks: () => tasksChapter(ctx),
   };
+  // A chapter whose data the report does not carry is left out, contents and numbering too.
+  const included = REPORT_CHAPTERS.filter((chapter) => chapter !== 'alerts' || data.alerts !== null);
   const intro = (chapter: ReportChapter) => fill(t.intro[chapter], { days: f.number(data.healthDays) });
-  const chapters = REPORT_CHAPTERS.map(
+  const chapters = included.map(
     (chapter, i) =>
       `<section class="chapter" id="ch-${chapter}" data-chapter="${chapter}">\n<h2>${i + 1}. ${t.chapter[chapter]}</h2>\n${p(intro(chapter), 'note')}\n${bodies[chapter]()}\n</section>`,
   );
@@ -648,7 +784,7 @@ ${data.workspace.description ? p(escapeHtml(data.workspace.description), 'lead')
 <nav class="toc">
 <h2>${t.contents}</h2>
 <ol>
-${REPORT_CHAPTERS.map((chapter) => `<li><a href="#ch-${chapter}">${t.chapter[chapter]}</a></li>`).join('\n')}
+${included.map((chapter) => `<li><a href="#ch-${chapter}">${t.chapter[chapter]}</a></li>`).join('\n')}
 </ol>
 </nav>
 ${chapters.join('\n')}

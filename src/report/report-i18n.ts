@@ -32,6 +32,9 @@ export const REPORT_CHAPTERS = [
   'chains',
   'standards',
   'feedback',
+  'audits',
+  'benchmark',
+  'alerts',
   'tasks',
 ] as const;
 export type ReportChapter = (typeof REPORT_CHAPTERS)[number];
@@ -115,6 +118,28 @@ export interface ReportTexts {
     overdue: string;
     outcome: string;
   };
+  audits: {
+    score: string;
+    passRate: string;
+    audits: string;
+    answers: string;
+    latest: string;
+    noFailures: string;
+    criterion: string;
+    note: string;
+    failed: string;
+  };
+  benchmark: {
+    beats: string;
+    noBeats: string;
+    competitor: string;
+    gap: string;
+    own: string;
+    object: string;
+    chart: string;
+    byStage: string;
+  };
+  alerts: { rule: string; subject: string; since: string; message: string };
   column: {
     name: string;
     key: string;
@@ -151,6 +176,9 @@ const en: ReportTexts = {
   contents: 'Contents',
   page: 'Page',
   chapter: {
+    audits: 'Audit results',
+    benchmark: 'Competitor benchmark',
+    alerts: 'Open alerts',
     inventory: 'Touchpoint inventory',
     coverage: 'Coverage against the template library',
     health: 'Health check of the three laws',
@@ -160,6 +188,11 @@ const en: ReportTexts = {
     tasks: 'Improvement tasks',
   },
   intro: {
+    audits:
+      'Scores of the audits and mystery-shopping walks submitted in the period, per brand (the weighted mean of the criteria, 0–100 %), and the criteria each brand failed in its latest audit.',
+    benchmark:
+      'Brands side by side per journey stage by audit score, and the stages and touchpoints where a competitor scores higher than the own brand, largest gap first.',
+    alerts: 'Alerts whose condition still held when the report was prepared.',
     inventory:
       'Every way the business reaches its customers and they reach it, by channel, journey stage, direction and status.',
     coverage:
@@ -175,6 +208,9 @@ const en: ReportTexts = {
     tasks: 'What is being done to improve the touchpoints, and what was verified from live data.',
   },
   empty: {
+    audits: 'No audit was submitted in the period: plan an audit of the own brand or of a competitor.',
+    benchmark: 'No audit scores to compare in the period: audit a competitor with the same checklist.',
+    alerts: 'No open alerts.',
     inventory: 'The workspace has no touchpoints yet.',
     coverage: 'The template library is empty.',
     health: 'No findings: the catalog follows the three laws.',
@@ -253,6 +289,33 @@ const en: ReportTexts = {
     due: 'Due',
     overdue: 'overdue',
     outcome: 'Verification',
+  },
+  audits: {
+    score: 'Score',
+    passRate: 'Pass rate',
+    audits: 'Audits',
+    answers: 'Answers',
+    latest: 'Latest audit: {checklist}, {date}, score {score}.',
+    noFailures: 'No criterion failed.',
+    criterion: 'Criterion',
+    note: 'Note',
+    failed: 'Failed criteria',
+  },
+  benchmark: {
+    beats: 'Where a competitor beats us',
+    noBeats: 'No competitor scores higher than the own brand anywhere.',
+    competitor: 'Competitor',
+    gap: 'Gap',
+    own: 'Own brand',
+    object: 'Stage / touchpoint',
+    chart: 'Audit score by stage and brand',
+    byStage: 'By stage',
+  },
+  alerts: {
+    rule: 'Rule',
+    subject: 'Subject',
+    since: 'Since',
+    message: 'Message',
   },
   column: {
     name: 'Name',
@@ -336,6 +399,9 @@ const de: ReportTexts = {
   contents: 'Inhalt',
   page: 'Seite',
   chapter: {
+    audits: 'Audit-Ergebnisse',
+    benchmark: 'Wettbewerbsvergleich',
+    alerts: 'Offene Warnungen',
     inventory: 'Touchpoint-Inventar',
     coverage: 'Abdeckung der Vorlagenbibliothek',
     health: 'Prüfung der drei Gesetze',
@@ -345,6 +411,11 @@ const de: ReportTexts = {
     tasks: 'Verbesserungsaufgaben',
   },
   intro: {
+    audits:
+      'Ergebnisse der im Zeitraum eingereichten Audits und Mystery-Shopping-Rundgänge je Marke (gewichteter Mittelwert der Kriterien, 0–100 %) und die Kriterien, die jede Marke in ihrem letzten Audit nicht erfüllt hat.',
+    benchmark:
+      'Die Marken nebeneinander je Journey-Phase nach Audit-Ergebnis, und die Phasen und Touchpoints, in denen ein Wettbewerber besser abschneidet als die eigene Marke, größter Abstand zuerst.',
+    alerts: 'Warnungen, deren Bedingung bei der Erstellung des Berichts noch bestand.',
     inventory:
       'Alle Wege, auf denen das Unternehmen seine Kunden erreicht und die Kunden das Unternehmen, nach Kanal, Journey-Phase, Richtung und Status.',
     coverage:
@@ -361,6 +432,11 @@ const de: ReportTexts = {
       'Was getan wird, um die Touchpoints zu verbessern, und was anhand aktueller Daten bestätigt wurde.',
   },
   empty: {
+    audits:
+      'Im Zeitraum wurde kein Audit eingereicht: Planen Sie ein Audit der eigenen Marke oder eines Wettbewerbers.',
+    benchmark:
+      'Im Zeitraum gibt es keine Audit-Ergebnisse zum Vergleichen: Auditieren Sie einen Wettbewerber mit derselben Checkliste.',
+    alerts: 'Keine offenen Warnungen.',
     inventory: 'Der Arbeitsbereich hat noch keine Touchpoints.',
     coverage: 'Die Vorlagenbibliothek ist leer.',
     health: 'Keine Befunde: Der Katalog folgt den drei Gesetzen.',
@@ -441,6 +517,33 @@ const de: ReportTexts = {
     due: 'Fällig',
     overdue: 'überfällig',
     outcome: 'Überprüfung',
+  },
+  audits: {
+    score: 'Ergebnis',
+    passRate: 'Erfüllungsquote',
+    audits: 'Audits',
+    answers: 'Antworten',
+    latest: 'Letztes Audit: {checklist}, {date}, Ergebnis {score}.',
+    noFailures: 'Kein Kriterium wurde verfehlt.',
+    criterion: 'Kriterium',
+    note: 'Notiz',
+    failed: 'Nicht erfüllte Kriterien',
+  },
+  benchmark: {
+    beats: 'Wo ein Wettbewerber besser ist',
+    noBeats: 'Kein Wettbewerber schneidet irgendwo besser ab als die eigene Marke.',
+    competitor: 'Wettbewerber',
+    gap: 'Abstand',
+    own: 'Eigene Marke',
+    object: 'Phase / Touchpoint',
+    chart: 'Audit-Ergebnis nach Phase und Marke',
+    byStage: 'Nach Phase',
+  },
+  alerts: {
+    rule: 'Regel',
+    subject: 'Betrifft',
+    since: 'Seit',
+    message: 'Meldung',
   },
   column: {
     name: 'Name',
@@ -524,6 +627,9 @@ const ru: ReportTexts = {
   contents: 'Содержание',
   page: 'Страница',
   chapter: {
+    audits: 'Результаты аудитов',
+    benchmark: 'Сравнение с конкурентами',
+    alerts: 'Открытые оповещения',
     inventory: 'Реестр точек контакта',
     coverage: 'Покрытие библиотеки шаблонов',
     health: 'Проверка трёх законов',
@@ -533,6 +639,11 @@ const ru: ReportTexts = {
     tasks: 'Задачи по улучшению',
   },
   intro: {
+    audits:
+      'Оценки аудитов и визитов тайного покупателя, отправленных в периоде, по брендам (взвешенное среднее по критериям, 0–100 %), и критерии, не выполненные каждым брендом в последнем аудите.',
+    benchmark:
+      'Бренды рядом по этапам пути по оценке аудита, а также этапы и точки контакта, где конкурент оценён выше собственного бренда, по убыванию разрыва.',
+    alerts: 'Оповещения, условие которых ещё выполнялось на момент подготовки отчёта.',
     inventory:
       'Все способы, которыми компания связывается с клиентами, а клиенты — с компанией, по каналам, этапам пути, направлению и статусу.',
     coverage:
@@ -547,6 +658,10 @@ const ru: ReportTexts = {
     tasks: 'Что делается для улучшения точек контакта и что подтверждено живыми данными.',
   },
   empty: {
+    audits:
+      'В периоде не отправлено ни одного аудита: запланируйте аудит собственного бренда или конкурента.',
+    benchmark: 'В периоде нет оценок аудита для сравнения: проведите аудит конкурента по тому же чек-листу.',
+    alerts: 'Открытых оповещений нет.',
     inventory: 'В рабочем пространстве пока нет точек контакта.',
     coverage: 'Библиотека шаблонов пуста.',
     health: 'Замечаний нет: каталог соответствует трём законам.',
@@ -626,6 +741,33 @@ const ru: ReportTexts = {
     due: 'Срок',
     overdue: 'просрочена',
     outcome: 'Проверка',
+  },
+  audits: {
+    score: 'Оценка',
+    passRate: 'Доля выполненных',
+    audits: 'Аудиты',
+    answers: 'Ответы',
+    latest: 'Последний аудит: {checklist}, {date}, оценка {score}.',
+    noFailures: 'Все критерии выполнены.',
+    criterion: 'Критерий',
+    note: 'Заметка',
+    failed: 'Невыполненные критерии',
+  },
+  benchmark: {
+    beats: 'Где конкурент нас опережает',
+    noBeats: 'Ни один конкурент нигде не оценён выше собственного бренда.',
+    competitor: 'Конкурент',
+    gap: 'Разрыв',
+    own: 'Собственный бренд',
+    object: 'Этап / точка контакта',
+    chart: 'Оценка аудита по этапам и брендам',
+    byStage: 'По этапам',
+  },
+  alerts: {
+    rule: 'Правило',
+    subject: 'Объект',
+    since: 'С',
+    message: 'Сообщение',
   },
   column: {
     name: 'Название',
@@ -709,6 +851,9 @@ const cs: ReportTexts = {
   contents: 'Obsah',
   page: 'Strana',
   chapter: {
+    audits: 'Výsledky auditů',
+    benchmark: 'Srovnání s konkurencí',
+    alerts: 'Otevřená upozornění',
     inventory: 'Soupis kontaktních bodů',
     coverage: 'Pokrytí knihovny šablon',
     health: 'Kontrola tří zákonů',
@@ -718,6 +863,11 @@ const cs: ReportTexts = {
     tasks: 'Úkoly ke zlepšení',
   },
   intro: {
+    audits:
+      'Hodnocení auditů a návštěv fiktivního zákazníka odevzdaných v období podle značek (vážený průměr kritérií, 0–100 %) a kritéria, která každá značka nesplnila ve svém posledním auditu.',
+    benchmark:
+      'Značky vedle sebe podle fází cesty a hodnocení auditu a fáze a kontaktní body, kde je konkurent hodnocen lépe než vlastní značka, od největšího rozdílu.',
+    alerts: 'Upozornění, jejichž podmínka při přípravě zprávy stále platila.',
     inventory:
       'Všechny cesty, kterými firma oslovuje zákazníky a zákazníci firmu, podle kanálu, fáze cesty, směru a stavu.',
     coverage:
@@ -732,6 +882,10 @@ const cs: ReportTexts = {
     tasks: 'Co se dělá pro zlepšení kontaktních bodů a co bylo ověřeno živými daty.',
   },
   empty: {
+    audits: 'V období nebyl odevzdán žádný audit: naplánujte audit vlastní značky nebo konkurenta.',
+    benchmark:
+      'V období nejsou žádná hodnocení auditu ke srovnání: proveďte audit konkurenta podle stejného kontrolního seznamu.',
+    alerts: 'Žádná otevřená upozornění.',
     inventory: 'Pracovní prostor zatím nemá žádné kontaktní body.',
     coverage: 'Knihovna šablon je prázdná.',
     health: 'Žádná zjištění: katalog dodržuje tři zákony.',
@@ -811,6 +965,33 @@ const cs: ReportTexts = {
     due: 'Termín',
     overdue: 'po termínu',
     outcome: 'Ověření',
+  },
+  audits: {
+    score: 'Hodnocení',
+    passRate: 'Podíl splněných',
+    audits: 'Audity',
+    answers: 'Odpovědi',
+    latest: 'Poslední audit: {checklist}, {date}, hodnocení {score}.',
+    noFailures: 'Žádné kritérium nebylo nesplněno.',
+    criterion: 'Kritérium',
+    note: 'Poznámka',
+    failed: 'Nesplněná kritéria',
+  },
+  benchmark: {
+    beats: 'Kde nás konkurent předčí',
+    noBeats: 'Žádný konkurent není nikde hodnocen lépe než vlastní značka.',
+    competitor: 'Konkurent',
+    gap: 'Rozdíl',
+    own: 'Vlastní značka',
+    object: 'Fáze / kontaktní bod',
+    chart: 'Hodnocení auditu podle fází a značek',
+    byStage: 'Podle fází',
+  },
+  alerts: {
+    rule: 'Pravidlo',
+    subject: 'Týká se',
+    since: 'Od',
+    message: 'Zpráva',
   },
   column: {
     name: 'Název',
@@ -894,6 +1075,9 @@ const sk: ReportTexts = {
   contents: 'Obsah',
   page: 'Strana',
   chapter: {
+    audits: 'Výsledky auditov',
+    benchmark: 'Porovnanie s konkurenciou',
+    alerts: 'Otvorené upozornenia',
     inventory: 'Súpis kontaktných bodov',
     coverage: 'Pokrytie knižnice šablón',
     health: 'Kontrola troch zákonov',
@@ -903,6 +1087,11 @@ const sk: ReportTexts = {
     tasks: 'Úlohy na zlepšenie',
   },
   intro: {
+    audits:
+      'Hodnotenia auditov a návštev fiktívneho zákazníka odovzdaných v období podľa značiek (vážený priemer kritérií, 0–100 %) a kritériá, ktoré každá značka nesplnila vo svojom poslednom audite.',
+    benchmark:
+      'Značky vedľa seba podľa fáz cesty a hodnotenia auditu a fázy a kontaktné body, kde je konkurent hodnotený lepšie ako vlastná značka, od najväčšieho rozdielu.',
+    alerts: 'Upozornenia, ktorých podmienka pri príprave správy stále platila.',
     inventory:
       'Všetky cesty, ktorými firma oslovuje zákazníkov a zákazníci firmu, podľa kanála, fázy cesty, smeru a stavu.',
     coverage:
@@ -917,6 +1106,10 @@ const sk: ReportTexts = {
     tasks: 'Čo sa robí na zlepšenie kontaktných bodov a čo bolo overené živými dátami.',
   },
   empty: {
+    audits: 'V období nebol odovzdaný žiadny audit: naplánujte audit vlastnej značky alebo konkurenta.',
+    benchmark:
+      'V období nie sú žiadne hodnotenia auditu na porovnanie: vykonajte audit konkurenta podľa rovnakého kontrolného zoznamu.',
+    alerts: 'Žiadne otvorené upozornenia.',
     inventory: 'Pracovný priestor zatiaľ nemá žiadne kontaktné body.',
     coverage: 'Knižnica šablón je prázdna.',
     health: 'Žiadne zistenia: katalóg dodržiava tri zákony.',
@@ -997,6 +1190,33 @@ const sk: ReportTexts = {
     due: 'Termín',
     overdue: 'po termíne',
     outcome: 'Overenie',
+  },
+  audits: {
+    score: 'Hodnotenie',
+    passRate: 'Podiel splnených',
+    audits: 'Audity',
+    answers: 'Odpovede',
+    latest: 'Posledný audit: {checklist}, {date}, hodnotenie {score}.',
+    noFailures: 'Žiadne kritérium nebolo nesplnené.',
+    criterion: 'Kritérium',
+    note: 'Poznámka',
+    failed: 'Nesplnené kritériá',
+  },
+  benchmark: {
+    beats: 'Kde nás konkurent predbieha',
+    noBeats: 'Žiadny konkurent nie je nikde hodnotený lepšie ako vlastná značka.',
+    competitor: 'Konkurent',
+    gap: 'Rozdiel',
+    own: 'Vlastná značka',
+    object: 'Fáza / kontaktný bod',
+    chart: 'Hodnotenie auditu podľa fáz a značiek',
+    byStage: 'Podľa fáz',
+  },
+  alerts: {
+    rule: 'Pravidlo',
+    subject: 'Týka sa',
+    since: 'Od',
+    message: 'Správa',
   },
   column: {
     name: 'Názov',
@@ -1080,6 +1300,9 @@ const ro: ReportTexts = {
   contents: 'Cuprins',
   page: 'Pagina',
   chapter: {
+    audits: 'Rezultatele auditurilor',
+    benchmark: 'Comparația cu concurența',
+    alerts: 'Alerte deschise',
     inventory: 'Inventarul punctelor de contact',
     coverage: 'Acoperirea bibliotecii de șabloane',
     health: 'Verificarea celor trei legi',
@@ -1089,6 +1312,11 @@ const ro: ReportTexts = {
     tasks: 'Sarcini de îmbunătățire',
   },
   intro: {
+    audits:
+      'Scorurile auditurilor și ale vizitelor de tip mystery shopping trimise în perioadă, pe mărci (media ponderată a criteriilor, 0–100 %), și criteriile neîndeplinite de fiecare marcă la ultimul ei audit.',
+    benchmark:
+      'Mărcile alăturate pe etape ale parcursului după scorul auditului, și etapele și punctele de contact unde un concurent are un scor mai mare decât marca proprie, în ordinea diferenței.',
+    alerts: 'Alertele a căror condiție era încă îndeplinită când a fost întocmit raportul.',
     inventory:
       'Toate căile prin care afacerea ajunge la clienți și clienții ajung la ea, pe canale, etape ale parcursului, direcție și stare.',
     coverage:
@@ -1104,6 +1332,11 @@ const ro: ReportTexts = {
     tasks: 'Ce se face pentru a îmbunătăți punctele de contact și ce a fost verificat din date actuale.',
   },
   empty: {
+    audits:
+      'Niciun audit nu a fost trimis în perioadă: planificați un audit al mărcii proprii sau al unui concurent.',
+    benchmark:
+      'Nu există scoruri de audit de comparat în perioadă: auditați un concurent cu aceeași listă de verificare.',
+    alerts: 'Nicio alertă deschisă.',
     inventory: 'Spațiul de lucru nu are încă puncte de contact.',
     coverage: 'Biblioteca de șabloane este goală.',
     health: 'Nicio constatare: catalogul respectă cele trei legi.',
@@ -1183,6 +1416,33 @@ const ro: ReportTexts = {
     due: 'Termen',
     overdue: 'întârziată',
     outcome: 'Verificare',
+  },
+  audits: {
+    score: 'Scor',
+    passRate: 'Rată de îndeplinire',
+    audits: 'Audituri',
+    answers: 'Răspunsuri',
+    latest: 'Ultimul audit: {checklist}, {date}, scor {score}.',
+    noFailures: 'Niciun criteriu neîndeplinit.',
+    criterion: 'Criteriu',
+    note: 'Notă',
+    failed: 'Criterii neîndeplinite',
+  },
+  benchmark: {
+    beats: 'Unde ne depășește un concurent',
+    noBeats: 'Niciun concurent nu are nicăieri un scor mai mare decât marca proprie.',
+    competitor: 'Concurent',
+    gap: 'Diferență',
+    own: 'Marca proprie',
+    object: 'Etapă / punct de contact',
+    chart: 'Scorul auditului pe etape și mărci',
+    byStage: 'Pe etape',
+  },
+  alerts: {
+    rule: 'Regulă',
+    subject: 'Obiect',
+    since: 'Din',
+    message: 'Mesaj',
   },
   column: {
     name: 'Nume',

@@ -56,6 +56,40 @@ describeCatalog('touchpoint audit report', (h) => {
     });
     expect(task.status).toBe(201);
 
+    // An audit of the own brand and one of a competitor that scores higher at the hotline.
+    const rival = await owner.post(`${base}/brands`, { name: `Rival ${HOSTILE}` });
+    expect(rival.status).toBe(201);
+    const own = (await owner.get(`${base}/brands`)).body.items.find((b: { isOwn: boolean }) => b.isOwn);
+    const checklist = await owner.post(`${base}/audit-checklists`, {
+      name: 'Hotline walk',
+      criteria: [
+        { text: 'Greeted by name', touchpointId: tp.call, scale: 'yes_no' },
+        { text: 'Price list readable', stageKey: 'purchase', scale: 'score_1_5', weight: 2 },
+      ],
+    });
+    expect(checklist.status).toBe(201);
+    const [greeted, prices] = checklist.body.criteria.map((c: { id: string }) => c.id);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [brandId, answers] of [
+      [own.id, [0, 2]],
+      [rival.body.id, [1, 5]],
+    ] as const) {
+      const audit = await owner.post(`${base}/audits`, {
+        checklistId: checklist.body.id,
+        brandId,
+        auditDate: today,
+      });
+      expect(audit.status).toBe(201);
+      const put = await owner.put(`${base}/audits/${audit.body.id}/answers`, {
+        answers: [
+          { criterionId: greeted, value: answers[0], note: 'no greeting' },
+          { criterionId: prices, value: answers[1] },
+        ],
+      });
+      expect(put.status).toBe(200);
+      expect((await owner.post(`${base}/audits/${audit.body.id}/submit`, {})).status).toBe(200);
+    }
+
     const now = Date.now();
     const touch = (
       id: string,
@@ -90,7 +124,17 @@ describeCatalog('touchpoint audit report', (h) => {
     expect(res.headers['content-disposition']).toBeUndefined();
     const html = res.body as string;
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    for (const chapter of ['inventory', 'coverage', 'health', 'chains', 'standards', 'feedback', 'tasks'])
+    for (const chapter of [
+      'inventory',
+      'coverage',
+      'health',
+      'chains',
+      'standards',
+      'feedback',
+      'audits',
+      'benchmark',
+      'tasks',
+    ])
       expect(html).toContain(`data-chapter="${chapter}"`);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);
@@ -104,6 +148,12 @@ describeCatalog('touchpoint audit report', (h) => {
     expect(html).toContain('Answer within 20 s');
     expect(html).toContain('Fails');
     expect(html).toContain('Staff qualification');
+    // Audits: the own brand's latest audit failed both criteria; the rival beats us at the hotline.
+    expect(html).toContain('Latest audit: Hotline walk');
+    expect(html).toContain('Greeted by name');
+    expect(html).toContain('Where a competitor beats us');
+    expect(html).toContain('Rival &#60;script&#62;');
+    expect(html).not.toContain('No competitor scores higher');
   });
 
   it('writes in the workspace language by default, another when asked', async () => {
