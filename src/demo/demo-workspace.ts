@@ -9,7 +9,8 @@
  * request → referral).
  *
  * A few gaps are left on purpose so the health check has something to show (DEMO_FINDINGS),
- * and improvement tasks in every status are added after the import (demo-tasks.ts).
+ * and improvement tasks in every status are added after the import (demo-tasks.ts), as are audits
+ * of the own brand and the competitors (demo-audits.ts).
  */
 import type { HealthRule } from '../domain/health.js';
 import { DEFAULT_CHANNELS, DEFAULT_LANES, DEFAULT_STAGES } from '../domain/vocabulary.js';
@@ -21,6 +22,7 @@ import {
 import type { Actor } from '../store/catalog/audit.js';
 import type { Db } from '../store/catalog/db.js';
 import { type ImportResult, importWorkspace } from '../store/catalog/workspace-import.js';
+import { addDemoAudits } from './demo-audits.js';
 import { addDemoTasks, DEMO_OVERDUE_TASK } from './demo-tasks.js';
 
 export const DEMO_WORKSPACE_NAME = 'Demo: Brightside Group';
@@ -1398,7 +1400,8 @@ export function demoWorkspaceDocument(ownerEmail: string): WorkspaceDocument {
 
 /**
  * Creates the demo workspace, owned by `owner`, through the ordinary import, then its improvement
- * tasks (demo-tasks.ts: the workspace document does not carry tasks yet).
+ * tasks (demo-tasks.ts: the workspace document does not carry tasks yet) and its audit checklists,
+ * audits and a mystery-shopper link (demo-audits.ts).
  */
 export async function createDemoWorkspace(
   db: Db,
@@ -1408,5 +1411,6 @@ export async function createDemoWorkspace(
 ): Promise<ImportResult> {
   const result = await importWorkspace(db, actor, demoWorkspaceDocument(owner.email), owner, options);
   await addDemoTasks(db, actor, result.workspace.id, owner.id);
+  await addDemoAudits(db, actor, result.workspace.id, owner.id);
   return result;
 }

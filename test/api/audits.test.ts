@@ -333,4 +333,50 @@ describeCatalog('audits', (h) => {
       ).status,
     ).toBe(404);
   });
+
+  it('gives the demo workspace checklists from templates, audits of its brands and competitors, and a shopper link', async () => {
+    const owner = await h().signUp('owner');
+    const demo = await owner.post('/api/workspaces/demo');
+    expect(demo.status).toBe(201);
+    const base = `/api/workspaces/${demo.body.workspace.id}`;
+    const checklists = (await owner.get(`${base}/audit-checklists`)).body.items;
+    expect(checklists.map((c: { templateKey: string }) => c.templateKey).sort()).toEqual([
+      'clinic-visit',
+      'consulting-first-contact',
+      'store-visit',
+      'website-email',
+    ]);
+    const tps = (await owner.get(`${base}/touchpoints?limit=500`)).body.items as {
+      id: string;
+      key: string;
+    }[];
+    const keyOf = new Map(tps.map((t) => [t.id, t.key]));
+    const clinic = checklists.find((c: { templateKey: string }) => c.templateKey === 'clinic-visit');
+    const attached = clinic.criteria.map(
+      (c: { touchpointId: string | null }) => keyOf.get(c.touchpointId ?? '') ?? null,
+    );
+    expect(attached).toEqual(expect.arrayContaining(['clinic-booking-call', 'clinic-reception']));
+
+    const audits = (await owner.get(`${base}/audits?limit=100`)).body.items as {
+      status: string;
+      brandIsOwn: boolean;
+      brandName: string;
+      auditDate: string;
+      failedCount: number;
+      id: string;
+    }[];
+    const submitted = audits.filter((a) => a.status === 'submitted');
+    expect(submitted.length).toBeGreaterThanOrEqual(8);
+    expect(
+      new Set(submitted.filter((a) => a.brandIsOwn).map((a) => a.auditDate)).size,
+    ).toBeGreaterThanOrEqual(3);
+    expect(submitted.filter((a) => !a.brandIsOwn).map((a) => a.brandName)).toEqual(
+      expect.arrayContaining(['MediPlus Clinic', 'HomeGoods Outlet']),
+    );
+    expect(submitted.every((a) => a.failedCount > 0)).toBe(true);
+    const planned = audits.filter((a) => a.status === 'planned');
+    expect(planned).toHaveLength(1);
+    const links = (await owner.get(`${base}/audits/${planned[0]?.id}/links`)).body;
+    expect(links.map((l: { state: string }) => l.state)).toEqual(['active']);
+  });
 });

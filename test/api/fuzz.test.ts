@@ -8,8 +8,12 @@
  * must have the API's error shape, and afterwards the server still answers normally. It runs on
  * PGlite only: the routes and their validation are the same on PostgreSQL.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, type Harness, openHarness } from '../catalog-harness.js';
+import { PNG_4X4 } from '../fixtures/audit-fixture.js';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -301,6 +305,25 @@ async function prepare(h: Harness) {
     chainId: ids.chains,
     taskId: ids.tasks,
   });
+  // Audits: the demo's planned audit (its shopper link and a photo), its checklist and criterion.
+  const planned = await owner.get(`${base}/audits?status=planned`);
+  expect(planned.body.items.length, 'planned audit').toBeGreaterThan(0);
+  const audit = planned.body.items[0] as { id: string; checklistId: string };
+  const checklist = await owner.get(`${base}/audit-checklists/${audit.checklistId}`);
+  const link = await owner.post(`${base}/audits/${audit.id}/links`, {});
+  expect(link.status).toBe(201);
+  const photo = await owner.request('POST', `${base}/audits/${audit.id}/photos`, PNG_4X4, {
+    'content-type': 'image/png',
+  });
+  expect(photo.status).toBe(201);
+  Object.assign(ids, {
+    auditId: audit.id,
+    checklistId: audit.checklistId,
+    criterionId: checklist.body.criteria[0].id,
+    linkId: link.body.id,
+    token: link.body.token,
+    photoId: photo.body.id,
+  });
   const journey = await owner.get(`${base}/journeys/${ids.journeys}`);
   const items = (journey.body.items ?? []) as { id: string }[];
   if (items[0]) ids.itemId = items[0].id;
@@ -495,6 +518,8 @@ function probesFor(
 }
 
 const TIMEOUT_MS = 15_000;
+/** Audit photos the fuzz uploads land here, not in the data directory. */
+const photoDir = mkdtempSync(join(tmpdir(), 'tp-fuzz-photos-'));
 
 async function send(p: Probe): Promise<{ status: number; body: unknown }> {
   let timer: NodeJS.Timeout | undefined;
@@ -525,10 +550,11 @@ function errorShapeProblem(status: number, body: unknown): string | undefined {
 describe('hostile input on every operation [pglite]', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await openHarness('pglite', '');
+    harness = await openHarness('pglite', '', { photoDir });
   });
   afterAll(async () => {
     await harness?.close();
+    rmSync(photoDir, { recursive: true, force: true });
   });
 
   it('never answers 5xx, answers each 4xx in the error shape, and keeps serving', async () => {
