@@ -220,7 +220,7 @@ const en: ReportTexts = {
     tasks: 'No improvement tasks yet.',
   },
   inventory: {
-    total: '{n} touchpoints, {active} of them active',
+    total: 'Touchpoints: {n} (active: {active}).',
     byChannel: 'By channel',
     byStage: 'By stage',
     byDirection: 'By direction',
@@ -240,7 +240,7 @@ const en: ReportTexts = {
     match: 'Matching touchpoint',
   },
   health: {
-    summary: '{total} findings: {errors} errors, {warnings} warnings.',
+    summary: 'Findings: {total} (errors: {errors}, warnings: {warnings}).',
     lawClear: 'No findings for this law.',
     measuredNote: 'Measured findings cover the last {days} days.',
     findings: 'Findings',
@@ -259,7 +259,7 @@ const en: ReportTexts = {
     window: 'Window: {days} days',
   },
   standards: {
-    summary: '{passed} of {total} standards pass, {failed} fail, {noData} without data.',
+    summary: 'Standards passing: {passed} of {total} (failing: {failed}, without data: {noData}).',
     target: 'Target',
     measured: 'Measured',
     share: 'Meeting',
@@ -447,7 +447,7 @@ const de: ReportTexts = {
     tasks: 'Noch keine Verbesserungsaufgaben.',
   },
   inventory: {
-    total: '{n} Touchpoints, davon {active} aktiv',
+    total: 'Touchpoints: {n} (davon aktiv: {active}).',
     byChannel: 'Nach Kanal',
     byStage: 'Nach Phase',
     byDirection: 'Nach Richtung',
@@ -467,7 +467,7 @@ const de: ReportTexts = {
     match: 'Entsprechender Touchpoint',
   },
   health: {
-    summary: '{total} Befunde: {errors} Fehler, {warnings} Warnungen.',
+    summary: 'Befunde: {total} (Fehler: {errors}, Warnungen: {warnings}).',
     lawClear: 'Keine Befunde zu diesem Gesetz.',
     measuredNote: 'Gemessene Befunde beziehen sich auf die letzten {days} Tage.',
     findings: 'Befunde',
@@ -487,7 +487,7 @@ const de: ReportTexts = {
     window: 'Zeitfenster: {days} Tage',
   },
   standards: {
-    summary: '{passed} von {total} Standards erfüllt, {failed} nicht erfüllt, {noData} ohne Daten.',
+    summary: 'Erfüllte Standards: {passed} von {total} (nicht erfüllt: {failed}, ohne Daten: {noData}).',
     target: 'Zielwert',
     measured: 'Gemessen',
     share: 'Erfüllt',
@@ -895,7 +895,7 @@ const cs: ReportTexts = {
     tasks: 'Zatím žádné úkoly ke zlepšení.',
   },
   inventory: {
-    total: '{n} kontaktních bodů, z toho {active} aktivních',
+    total: 'Kontaktní body: {n} (z toho aktivní: {active}).',
     byChannel: 'Podle kanálu',
     byStage: 'Podle fáze',
     byDirection: 'Podle směru',
@@ -935,7 +935,7 @@ const cs: ReportTexts = {
     window: 'Okno: {days} dní',
   },
   standards: {
-    summary: 'Plněno {passed} z {total} standardů, neplněno {failed}, bez dat {noData}.',
+    summary: 'Plněné standardy: {passed} z {total} (neplněné: {failed}, bez dat: {noData}).',
     target: 'Cíl',
     measured: 'Naměřeno',
     share: 'Splněno',
@@ -1120,7 +1120,7 @@ const sk: ReportTexts = {
     tasks: 'Zatiaľ žiadne úlohy na zlepšenie.',
   },
   inventory: {
-    total: '{n} kontaktných bodov, z toho {active} aktívnych',
+    total: 'Kontaktné body: {n} (z toho aktívne: {active}).',
     byChannel: 'Podľa kanála',
     byStage: 'Podľa fázy',
     byDirection: 'Podľa smeru',
@@ -1160,7 +1160,7 @@ const sk: ReportTexts = {
     window: 'Okno: {days} dní',
   },
   standards: {
-    summary: 'Plnených {passed} z {total} štandardov, neplnených {failed}, bez dát {noData}.',
+    summary: 'Plnené štandardy: {passed} z {total} (neplnené: {failed}, bez dát: {noData}).',
     target: 'Cieľ',
     measured: 'Namerané',
     share: 'Splnené',
@@ -1346,7 +1346,7 @@ const ro: ReportTexts = {
     tasks: 'Încă nicio sarcină de îmbunătățire.',
   },
   inventory: {
-    total: '{n} puncte de contact, dintre care {active} active',
+    total: 'Puncte de contact: {n} (dintre care active: {active}).',
     byChannel: 'Pe canale',
     byStage: 'Pe etape',
     byDirection: 'Pe direcție',
@@ -1366,7 +1366,7 @@ const ro: ReportTexts = {
     match: 'Punct de contact corespunzător',
   },
   health: {
-    summary: '{total} constatări: {errors} erori, {warnings} avertismente.',
+    summary: 'Constatări: {total} (erori: {errors}, avertismente: {warnings}).',
     lawClear: 'Nicio constatare pentru această lege.',
     measuredNote: 'Constatările măsurate acoperă ultimele {days} zile.',
     findings: 'Constatări',
@@ -1386,7 +1386,7 @@ const ro: ReportTexts = {
     window: 'Fereastră: {days} zile',
   },
   standards: {
-    summary: '{passed} din {total} standarde sunt respectate, {failed} nu, {noData} fără date.',
+    summary: 'Standarde respectate: {passed} din {total} (nerespectate: {failed}, fără date: {noData}).',
     target: 'Țintă',
     measured: 'Măsurate',
     share: 'Respectă',
