@@ -55,9 +55,23 @@ export const ZImportResult = z.object({
     items: count,
     chains: count,
     links: count,
+    tasks: count,
+    comments: count.describe("the tasks' comments"),
+    checklists: count.describe('audit checklists'),
+    criteria: count.describe("the checklists' criteria"),
+    audits: count,
+    answers: count.describe("the audits' answers"),
+    alertRules: count,
+    webhooks: count.describe('imported disabled, with new signing secrets'),
   }),
   ownersCleared: count.describe(
     "touchpoints whose owner was not the importing user's e-mail and so are now without owner",
+  ),
+  taskOwnersCleared: count.describe(
+    "tasks whose owner was not the importing user's e-mail and so are now without owner",
+  ),
+  auditorsCleared: count.describe(
+    "audits whose auditor was not the importing user's e-mail and so have no auditor (the name stays)",
   ),
 });
 

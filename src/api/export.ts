@@ -33,7 +33,9 @@ export const exportRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         tags,
         summary:
           'The whole catalog as one JSON document (brands, subjects, channels, touchpoints, standards, ' +
-          'journeys, chains); members, tokens and the audit log are not included',
+          'journeys, chains, tasks with comments, audit checklists, audits with answers, alert rules, ' +
+          'webhooks without their secrets); members, tokens, the audit log, audit photos, shopper links, ' +
+          'alerts, notifications and webhook deliveries are not included',
         params: ZWorkspaceParams,
         response: { 200: ZWorkspaceDocument, ...errorResponses },
       },
@@ -57,7 +59,8 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
         tags,
         summary:
           'Create a new workspace, owned by the caller, from an export document; every object gets a new id. ' +
-          "Touchpoint owners other than the caller's e-mail are cleared (only the caller is a member).",
+          "Touchpoint and task owners and auditors other than the caller's e-mail are cleared (only the caller " +
+          'is a member); webhooks come in disabled with new secrets.',
         querystring: ZImportQuery,
         body: ZWorkspaceImport,
         response: { 201: ZImportResult, ...errorResponses },
@@ -67,6 +70,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       const user = requireUser(request);
       const result = await importWorkspace(db, { userId: user.id, tokenId: null }, request.body, user, {
         name: request.query.name,
+        secrets: ctx.secrets,
       });
       return reply.code(201).send(toImportResultDto(result));
     },

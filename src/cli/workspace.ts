@@ -44,11 +44,17 @@ export function describeImport(result: ImportResult, ownerEmail: string): string
     `  ${c.brands} brands, ${c.subjects} subjects, ${c.channels} channels, ${c.touchpoints} touchpoints, ` +
       `${c.standards} standards, ${c.journeys} journeys (${c.stages} stages, ${c.items} items), ` +
       `${c.chains} chains (${c.links} links)`,
+    `  ${c.tasks} tasks (${c.comments} comments), ${c.checklists} audit checklists (${c.criteria} criteria), ` +
+      `${c.audits} audits (${c.answers} answers), ${c.alertRules} alert rules, ${c.webhooks} webhooks`,
   ];
-  if (result.ownersCleared > 0)
-    lines.push(
-      `  ${result.ownersCleared} touchpoints had another owner and are now without owner (only ${ownerEmail} is a member)`,
-    );
+  const cleared = [
+    [result.ownersCleared, 'touchpoints had another owner and are now without owner'],
+    [result.taskOwnersCleared, 'tasks had another owner and are now without owner'],
+    [result.auditorsCleared, 'audits had another auditor and are now without auditor'],
+  ] as const;
+  for (const [n, what] of cleared) if (n > 0) lines.push(`  ${n} ${what} (only ${ownerEmail} is a member)`);
+  if (c.webhooks > 0)
+    lines.push(`  the ${c.webhooks} webhooks are disabled, with new secrets: an owner enables them`);
   return lines.join('\n');
 }
 
@@ -86,7 +92,10 @@ export function workspaceCommand(program: Command): void {
 
   workspace
     .command('export')
-    .description('write a workspace as one JSON document (catalog only: no members, tokens or audit log)')
+    .description(
+      'write a workspace as one JSON document (catalog, tasks, audits, alert rules, webhooks without secrets; ' +
+        'no members, tokens, audit log, photos or alerts)',
+    )
     .argument('<workspace-id>', 'id of the workspace', workspaceIdArgument)
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .action(async (workspaceId: string, options: { output?: string }) => {
@@ -97,14 +106,17 @@ export function workspaceCommand(program: Command): void {
         writeFileSync(options.output, json);
         console.log(
           `exported workspace "${doc.workspace.name}" to ${options.output} ` +
-            `(${doc.touchpoints.length} touchpoints, ${doc.journeys.length} journeys, ${doc.chains.length} chains)`,
+            `(${doc.touchpoints.length} touchpoints, ${doc.journeys.length} journeys, ${doc.chains.length} chains, ` +
+            `${doc.tasks?.length ?? 0} tasks, ${doc.audits?.length ?? 0} audits)`,
         );
       });
     });
 
   workspace
     .command('import')
-    .description('create a new workspace from an exported JSON document; every object gets a new id')
+    .description(
+      'create a new workspace from an exported JSON document; every object gets a new id, webhooks come in disabled',
+    )
     .argument('<file>', 'the JSON document ("-" for standard input)')
     .requiredOption('--owner <email>', 'e-mail of the user who will own the new workspace')
     .option('--name <name>', "name of the new workspace (default: the document's)")
@@ -123,10 +135,11 @@ export function workspaceCommand(program: Command): void {
       }
       const parsed = ZWorkspaceImport.safeParse(value);
       if (!parsed.success) throw new ValidationError(documentIssues(parsed.error));
-      await withStore('workspace import', async ({ catalog }) => {
+      await withStore('workspace import', async ({ catalog, secrets }) => {
         const owner = await findOwner(catalog.db, options.owner);
         const result = await importWorkspace(catalog.db, SYSTEM_ACTOR, parsed.data, owner, {
           name: options.name,
+          secrets,
         });
         console.log(describeImport(result, owner.email));
       });

@@ -2,12 +2,21 @@
  * The workspace document (SPEC §9): a whole workspace's catalog as JSON, for export, import,
  * backups and the demo. Members, API tokens, the audit log and sessions are not part of it.
  * Objects refer to each other by id (the UUIDs of the database they came from; an import gives
- * every object a fresh id), touchpoint owners by e-mail. The order of stages, of cell items and
- * of chain links is their position.
+ * every object a fresh id), people by e-mail (touchpoint and task owners, auditors, comment
+ * authors). The order of stages, of cell items, of chain links and of checklist criteria is their
+ * position.
+ *
+ * Format version 2 added the Law 3 objects: tasks with their comments, audit checklists with their
+ * criteria, audits with their answers, alert rules and webhooks (URL and description only: never
+ * the signing secret). A version 1 document has none of these keys and imports as before. Not in
+ * the document: audit photos (the bytes live outside the catalog), shopper links (secrets), alert
+ * episodes, notifications and webhook deliveries (runtime state of the workspace it came from).
  */
 import { z } from 'zod';
+import { ALERT_KINDS, parseAlertParams } from './alert-rules.js';
+import { AUDIT_SCALES, AUDIT_STATUSES, checkAnswerValue, checkCriterionScale } from './audit-scoring.js';
 import { checkLinkRoles, closesNextChainCycle } from './chain-rules.js';
-import type { FieldIssue } from './errors.js';
+import { type FieldIssue, ValidationError } from './errors.js';
 import { checkStandard } from './standard-rules.js';
 import { closesParentCycle } from './touchpoint-tree.js';
 import {
@@ -17,16 +26,21 @@ import {
   DEFAULT_STAGES,
   DIRECTIONS,
   LANE_KINDS,
+  LEVERS,
   LIFETIMES,
   LINK_ROLES,
   SLUG_PATTERN,
   STANDARD_METRICS,
   SUBJECT_KINDS,
+  TASK_STATUSES,
+  TASK_VERIFICATION_STATES,
   TOUCHPOINT_STATUSES,
 } from './vocabulary.js';
 
 export const WORKSPACE_DOCUMENT_FORMAT = 'touchpoints.workspace';
-export const WORKSPACE_DOCUMENT_VERSION = 1;
+/** The version an export writes; an import reads every version in WORKSPACE_DOCUMENT_VERSIONS. */
+export const WORKSPACE_DOCUMENT_VERSION = 2;
+export const WORKSPACE_DOCUMENT_VERSIONS = [1, 2] as const;
 
 // The same field rules as the API's (api/common.schemas.ts); the domain does not import the API.
 const ZDocId = z.uuid({ error: 'must be a UUID' });
@@ -40,6 +54,20 @@ const ZDocKey = z
   );
 type StageKey = (typeof DEFAULT_STAGES)[number]['key'];
 const nullable = <T extends z.ZodType>(t: T) => t.nullable().default(null);
+const ZDocEmail = z.string().trim().max(320).email('must be an e-mail address');
+const ZDocTimestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const ZDocDate = z.string().refine((s) => {
+  if (!DATE_PATTERN.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}, 'must be a date YYYY-MM-DD that exists');
+const int = (min: number, max: number) =>
+  z
+    .number()
+    .int('must be a whole number')
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`);
 
 export const ZDocumentWorkspace = z.strictObject({
   name: ZDocName,
@@ -160,10 +188,130 @@ export const ZDocumentChain = z.strictObject({
   links: z.array(ZDocumentLink).max(100, 'a chain has at most 100 links').default([]),
 });
 
+/** A task's targets; a chain link is named by its chain and the touchpoint it stands on. */
+export const ZDocumentTaskTargets = z.strictObject({
+  touchpointId: nullable(ZDocId),
+  chainId: nullable(ZDocId),
+  linkTouchpointId: nullable(ZDocId).describe(
+    "with chainId: the touchpoint of the chain's link the task works on (link ids change on edits)",
+  ),
+  journeyId: nullable(ZDocId),
+  stageId: nullable(ZDocId).describe('with journeyId: one stage of that journey'),
+  standardId: nullable(ZDocId),
+});
+
+export const ZDocumentTaskComment = z.strictObject({
+  authorName: z.string().trim().min(1, 'must not be empty').max(320, 'must be at most 320 characters'),
+  authorEmail: nullable(ZDocEmail).describe('kept as the author on import when it is the importing user'),
+  body: z.string().trim().min(1, 'must not be empty').max(5000, 'must be at most 5000 characters'),
+  createdAt: ZDocTimestamp.optional().describe('default: the time of the import'),
+});
+
+export const ZDocumentTaskVerification = z.strictObject({
+  checkedAt: ZDocTimestamp,
+  state: z.enum(TASK_VERIFICATION_STATES),
+  explanation: z.string().max(5000, 'must be at most 5000 characters'),
+  figures: z.record(z.string().max(100), z.union([z.number(), z.string().max(1000), z.boolean(), z.null()])),
+});
+
+export const ZDocumentTask = z.strictObject({
+  id: ZDocId,
+  title: ZDocName,
+  description: ZDocText.default(''),
+  lever: z.enum(LEVERS),
+  ownerEmail: nullable(ZDocEmail),
+  dueDate: nullable(ZDocDate),
+  priority: int(1, 5).default(3),
+  status: z.enum(TASK_STATUSES).default('planned'),
+  targets: ZDocumentTaskTargets.default({
+    touchpointId: null,
+    chainId: null,
+    linkTouchpointId: null,
+    journeyId: null,
+    stageId: null,
+    standardId: null,
+  }),
+  windowDays: int(1, 365).default(14),
+  minSample: int(1, 1_000_000).default(30),
+  conversionRiseTarget: nullable(
+    z.number().min(0.1, 'must be between 0.1 and 100').max(100, 'must be between 0.1 and 100'),
+  ),
+  doneAt: nullable(ZDocTimestamp).describe('when the task was last set to done'),
+  verification: nullable(ZDocumentTaskVerification).describe("the verification's latest outcome"),
+  createdAt: ZDocTimestamp.optional().describe('default: the time of the import'),
+  comments: z.array(ZDocumentTaskComment).max(1000, 'a task has at most 1000 comments').default([]),
+});
+
+export const ZDocumentCriterion = z.strictObject({
+  id: ZDocId,
+  text: ZDocName,
+  touchpointId: nullable(ZDocId),
+  stageKey: nullable(
+    z.string().trim().min(1, 'must not be empty').max(128, 'must be at most 128 characters'),
+  ),
+  scale: z.enum(AUDIT_SCALES),
+  target: nullable(z.number()),
+  comparator: nullable(z.enum(COMPARATORS)),
+  unit: z.string().max(32, 'must be at most 32 characters').default(''),
+  weight: z.number().positive('must be greater than 0').max(100, 'must be at most 100').default(1),
+});
+
+export const ZDocumentChecklist = z.strictObject({
+  id: ZDocId,
+  name: ZDocName,
+  description: ZDocText.default(''),
+  journeyId: nullable(ZDocId),
+  templateKey: nullable(z.string().min(1, 'must not be empty').max(128, 'must be at most 128 characters')),
+  criteria: z.array(ZDocumentCriterion).max(200, 'a checklist has at most 200 criteria').default([]),
+});
+
+export const ZDocumentAnswer = z.strictObject({
+  criterionId: ZDocId,
+  value: z.number().nullable().describe('null: skipped (not applicable)'),
+  note: ZDocText.default(''),
+  answeredAt: ZDocTimestamp.optional().describe('default: the time of the import'),
+});
+
+export const ZDocumentAudit = z.strictObject({
+  id: ZDocId,
+  checklistId: ZDocId,
+  brandId: ZDocId,
+  auditDate: ZDocDate,
+  auditorEmail: nullable(ZDocEmail).describe('the member who audits; null for an external shopper'),
+  auditorName: z.string().max(200, 'must be at most 200 characters').default(''),
+  status: z.enum(AUDIT_STATUSES).default('planned'),
+  notes: ZDocText.default(''),
+  submittedAt: nullable(ZDocTimestamp),
+  createdAt: ZDocTimestamp.optional().describe('default: the time of the import'),
+  answers: z.array(ZDocumentAnswer).max(200, 'an audit has at most 200 answers').default([]),
+});
+
+export const ZDocumentAlertRule = z.strictObject({
+  id: ZDocId,
+  name: ZDocName,
+  kind: z.enum(ALERT_KINDS),
+  params: z
+    .record(z.string().max(64), z.unknown())
+    .default({})
+    .describe("the kind's settings; standardId, touchpointId and chainId name objects of the document"),
+  enabled: z.boolean().default(true),
+  email: z.boolean().default(false),
+});
+
+export const ZDocumentWebhook = z.strictObject({
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .max(2000, 'must be at most 2000 characters')
+    .refine((url) => !/^https?:\/\/[^/?#]*@/i.test(url), 'must not carry a user name or password'),
+  description: ZDocText.default(''),
+});
+
 /** The whole document; `settings` is checked by the workspace API's own schema on import. */
 export const ZWorkspaceDocument = z.strictObject({
   format: z.literal(WORKSPACE_DOCUMENT_FORMAT),
-  formatVersion: z.literal(WORKSPACE_DOCUMENT_VERSION, { error: 'only format version 1 is supported' }),
+  formatVersion: z.literal(WORKSPACE_DOCUMENT_VERSIONS, {
+    error: `only format versions ${WORKSPACE_DOCUMENT_VERSIONS.join(' and ')} are supported`,
+  }),
   exportedAt: z.string().max(64).optional().describe('ISO 8601 date-time of the export'),
   workspace: ZDocumentWorkspace,
   brands: z.array(ZDocumentBrand).min(1, 'needs the own brand').max(1000),
@@ -173,12 +321,27 @@ export const ZWorkspaceDocument = z.strictObject({
   standards: z.array(ZDocumentStandard).max(50_000).default([]),
   journeys: z.array(ZDocumentJourney).max(2000).default([]),
   chains: z.array(ZDocumentChain).max(10_000).default([]),
+  // Since format version 2; absent (as in version 1) means none.
+  tasks: z.array(ZDocumentTask).max(50_000).optional(),
+  auditChecklists: z.array(ZDocumentChecklist).max(5000).optional(),
+  audits: z.array(ZDocumentAudit).max(50_000).optional(),
+  alertRules: z.array(ZDocumentAlertRule).max(1000).optional(),
+  webhooks: z
+    .array(ZDocumentWebhook)
+    .max(100)
+    .optional()
+    .describe('imported disabled, each with a new signing secret: an owner enables them'),
 });
 
 export type WorkspaceDocument = z.output<typeof ZWorkspaceDocument>;
 export type DocumentTouchpoint = WorkspaceDocument['touchpoints'][number];
 export type DocumentJourney = WorkspaceDocument['journeys'][number];
 export type DocumentChain = WorkspaceDocument['chains'][number];
+export type DocumentTask = z.output<typeof ZDocumentTask>;
+export type DocumentChecklist = z.output<typeof ZDocumentChecklist>;
+export type DocumentAudit = z.output<typeof ZDocumentAudit>;
+export type DocumentAlertRule = z.output<typeof ZDocumentAlertRule>;
+export type DocumentWebhook = z.output<typeof ZDocumentWebhook>;
 
 /** At most this many issues are reported for one document. */
 export const MAX_DOCUMENT_ISSUES = 50;
@@ -200,7 +363,7 @@ export function checkWorkspaceDocument(doc: WorkspaceDocument): FieldIssue[] {
   const subjectIds = indexIds(doc.subjects, 'subjects', add);
   const channelIds = indexIds(doc.channels, 'channels', add);
   const touchpointIds = indexIds(doc.touchpoints, 'touchpoints', add);
-  indexIds(doc.standards, 'standards', add);
+  const standardIds = indexIds(doc.standards, 'standards', add);
   const journeyIds = indexIds(doc.journeys, 'journeys', add);
   const chainIds = indexIds(doc.chains, 'chains', add);
   const stageList = doc.journeys.flatMap((j, ji) =>
@@ -280,10 +443,143 @@ export function checkWorkspaceDocument(doc: WorkspaceDocument): FieldIssue[] {
     for (const issue of checkLinkRoles(c.links.map((l) => l.role)))
       add(`${at}.${issue.field}`, issue.message);
   });
+
+  const refs: Refs = {
+    brandIds,
+    touchpointIds,
+    chainIds,
+    journeyIds,
+    standardIds,
+    journeyOfStage: new Map(doc.journeys.flatMap((j) => j.stages.map((s) => [s.id, j.id] as const))),
+  };
+  checkTasks(doc.tasks ?? [], refs, add);
+  checkAudits(doc.auditChecklists ?? [], doc.audits ?? [], refs, add);
+  checkAlertRules(doc.alertRules ?? [], refs, add);
   return issues;
 }
 
 type Add = (field: string, message: string) => void;
+
+interface Refs {
+  brandIds: Set<string>;
+  touchpointIds: Set<string>;
+  chainIds: Set<string>;
+  journeyIds: Set<string>;
+  standardIds: Set<string>;
+  journeyOfStage: Map<string, string>;
+}
+
+/**
+ * Tasks: every target an object of the document, a stage within the task's journey, a chain
+ * link's touchpoint with its chain. A task may hold no target at all: deleting what it worked on
+ * clears the reference in the catalog, and such a task still exports and imports.
+ */
+function checkTasks(tasks: readonly DocumentTask[], refs: Refs, add: Add): void {
+  indexIds(tasks, 'tasks', add);
+  tasks.forEach((task, i) => {
+    const at = `tasks.${i}.targets`;
+    const t = task.targets;
+    const exists = (field: keyof DocumentTask['targets'], ids: Set<string>, noun: string) => {
+      const id = t[field];
+      if (id !== null && !ids.has(id)) add(`${at}.${field}`, `no ${noun} with this id in the document`);
+    };
+    exists('touchpointId', refs.touchpointIds, 'touchpoint');
+    exists('chainId', refs.chainIds, 'chain');
+    exists('linkTouchpointId', refs.touchpointIds, 'touchpoint');
+    exists('journeyId', refs.journeyIds, 'journey');
+    exists('standardId', refs.standardIds, 'standard');
+    if (t.linkTouchpointId !== null && t.chainId === null)
+      add(`${at}.linkTouchpointId`, 'names the link of a chain: give targets.chainId too');
+    if (t.stageId !== null) {
+      const journey = refs.journeyOfStage.get(t.stageId);
+      if (journey === undefined) add(`${at}.stageId`, 'no stage with this id in the document');
+      else if (t.journeyId !== journey)
+        add(`${at}.stageId`, 'is a stage of another journey than targets.journeyId');
+    }
+  });
+}
+
+/** Checklists and audits: criteria that fit their scale, answers to the audit's own criteria. */
+function checkAudits(
+  checklists: readonly DocumentChecklist[],
+  audits: readonly DocumentAudit[],
+  refs: Refs,
+  add: Add,
+): void {
+  const checklistIds = indexIds(checklists, 'auditChecklists', add);
+  const criterionList = checklists.flatMap((c, ci) =>
+    c.criteria.map((k, ki) => ({ id: k.id, path: `auditChecklists.${ci}.criteria.${ki}` })),
+  );
+  checkUnique(criterionList, (k) => k.id, 'id', 'duplicate id', add);
+  const criteriaOf = new Map(checklists.map((c) => [c.id, new Map(c.criteria.map((k) => [k.id, k]))]));
+  checklists.forEach((c, ci) => {
+    const at = `auditChecklists.${ci}`;
+    if (c.journeyId !== null && !refs.journeyIds.has(c.journeyId))
+      add(`${at}.journeyId`, 'no journey with this id in the document');
+    c.criteria.forEach((k, ki) => {
+      const kat = `${at}.criteria.${ki}`;
+      if (k.touchpointId !== null && !refs.touchpointIds.has(k.touchpointId))
+        add(`${kat}.touchpointId`, 'no touchpoint with this id in the document');
+      collectIssues(add, () => checkCriterionScale(k, `${kat}.`));
+    });
+  });
+
+  indexIds(audits, 'audits', add);
+  audits.forEach((a, ai) => {
+    const at = `audits.${ai}`;
+    if (!checklistIds.has(a.checklistId))
+      add(`${at}.checklistId`, 'no checklist with this id in the document');
+    if (!refs.brandIds.has(a.brandId)) add(`${at}.brandId`, 'no brand with this id in the document');
+    const criteria = criteriaOf.get(a.checklistId);
+    const answered = new Map<string, number>();
+    a.answers.forEach((answer, i) => {
+      const field = `${at}.answers.${i}`;
+      const criterion = criteria?.get(answer.criterionId);
+      const first = answered.get(answer.criterionId);
+      if (!criterion) {
+        if (criteria) add(`${field}.criterionId`, "no criterion with this id in the audit's checklist");
+        return;
+      }
+      if (first !== undefined)
+        add(`${field}.criterionId`, `the criterion is already answered at ${at}.answers.${first}`);
+      else answered.set(answer.criterionId, i);
+      collectIssues(add, () => checkAnswerValue(criterion, answer.value, `${field}.value`));
+    });
+  });
+}
+
+/** The params of alert rules that name an object of the workspace, and its kind. */
+export const ALERT_PARAM_REFS = [
+  { param: 'standardId', kind: 'standard' },
+  { param: 'touchpointId', kind: 'touchpoint' },
+  { param: 'chainId', kind: 'chain' },
+] as const;
+
+/** Alert rules: params that fit the kind (domain/alert-rules.ts), ids naming objects of the document. */
+function checkAlertRules(rules: readonly DocumentAlertRule[], refs: Refs, add: Add): void {
+  indexIds(rules, 'alertRules', add);
+  rules.forEach((rule, i) => {
+    const at = `alertRules.${i}`;
+    collectIssues(add, () => parseAlertParams(rule.kind, rule.params), `${at}.`);
+    const idsOf = { standard: refs.standardIds, touchpoint: refs.touchpointIds, chain: refs.chainIds };
+    for (const { param, kind } of ALERT_PARAM_REFS) {
+      const id = rule.params[param];
+      if (id === undefined || id === null) continue;
+      if (typeof id !== 'string' || !idsOf[kind].has(id))
+        add(`${at}.params.${param}`, `no ${kind} with this id in the document`);
+    }
+  });
+}
+
+/** Runs a check of a domain rule that throws, turning its issues into the document's. */
+function collectIssues(add: Add, check: () => void, prefix = ''): void {
+  try {
+    check();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    for (const issue of error.issues) add(`${prefix}${issue.field}`, issue.message);
+  }
+}
 
 function checkJourney(
   j: DocumentJourney,

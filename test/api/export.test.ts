@@ -1,8 +1,11 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { demoWorkspaceDocument } from '../../src/demo/demo-workspace.js';
-import { workspaces } from '../../src/store/catalog/schema.js';
+import { webhooks, workspaces } from '../../src/store/catalog/schema.js';
+import { recordTaskVerification } from '../../src/store/catalog/tasks.js';
+import { webhookSecretContext } from '../../src/store/catalog/webhooks.js';
 import { describeCatalog, type Harness } from '../catalog-harness.js';
+import { CONTROL_ID, controlDocument, namedControl, OTHER_EMAIL } from '../control-document-fixture.js';
 import { healthDocument, ID, setAt, u, withOrdinalIds } from '../workspace-document-fixture.js';
 
 async function workspaceCount(h: Harness): Promise<number> {
@@ -32,7 +35,7 @@ describeCatalog('workspace export and import', (h) => {
     });
     expect(a.body.ownersCleared).toBe(0);
     const doc1 = (await owner.get(`/api/workspaces/${a.body.workspace.id}/export`)).body;
-    expect(doc1).toMatchObject({ format: 'touchpoints.workspace', formatVersion: 1 });
+    expect(doc1).toMatchObject({ format: 'touchpoints.workspace', formatVersion: 2 });
     expect(Date.parse(doc1.exportedAt)).not.toBeNaN();
 
     const b = await owner.post('/api/workspaces/import?name=Copy%20of%20demo', doc1);
@@ -163,6 +166,9 @@ describeCatalog('workspace export and import', (h) => {
     const created = await owner.post('/api/workspaces/import', source);
     expect(created.status).toBe(201);
     expect(created.body.ownersCleared).toBe(1);
+    // A format version 1 document (before tasks, audits and alerts) imports as it always did.
+    expect(source.formatVersion).toBe(1);
+    expect(Object.keys(source)).not.toContain('tasks');
     expect(created.body.counts).toEqual({
       brands: 2,
       subjects: 3,
@@ -174,9 +180,25 @@ describeCatalog('workspace export and import', (h) => {
       items: 6,
       chains: 4,
       links: 6,
+      tasks: 0,
+      comments: 0,
+      checklists: 0,
+      criteria: 0,
+      audits: 0,
+      answers: 0,
+      alertRules: 0,
+      webhooks: 0,
     });
     const base = `/api/workspaces/${created.body.workspace.id}`;
     const doc = (await owner.get(`${base}/export`)).body;
+    expect(doc).toMatchObject({
+      formatVersion: 2,
+      tasks: [],
+      auditChecklists: [],
+      audits: [],
+      alertRules: [],
+      webhooks: [],
+    });
     // Same content as the source once ids are ordinals and lists are in export order.
     const form = doc.touchpoints.find((t: { key: string }) => t.key === 'website-form');
     const sourceForm = source.touchpoints.find((t) => t.key === 'website-form');
@@ -225,6 +247,196 @@ describeCatalog('workspace export and import', (h) => {
     });
     const members = await owner.get(`${base}/members`);
     expect(members.body.items).toEqual([expect.objectContaining({ userId: owner.userId, role: 'owner' })]);
+  });
+
+  it('carries tasks, audit checklists, audits, alert rules and webhooks (without secrets) losslessly', async () => {
+    const owner = await h().signUp('owner');
+    const source = controlDocument(owner.email);
+    const a = await owner.post('/api/workspaces/import', source);
+    expect(a.status, JSON.stringify(a.body)).toBe(201);
+    expect(a.body.counts).toMatchObject({
+      tasks: 5,
+      comments: 2,
+      checklists: 1,
+      criteria: 3,
+      audits: 2,
+      answers: 4,
+      alertRules: 4,
+      webhooks: 1,
+    });
+    // Only the importing user is a member: the other person's task and audit lose them.
+    expect(a.body).toMatchObject({ ownersCleared: 0, taskOwnersCleared: 2, auditorsCleared: 1 });
+    const base = `/api/workspaces/${a.body.workspace.id}`;
+    const doc1 = (await owner.get(`${base}/export`)).body;
+    expect(doc1.formatVersion).toBe(2);
+
+    // The same content as the source, but for the people who are not members.
+    const expected = namedControl(source);
+    for (const t of expected.tasks) {
+      if (t.ownerEmail === OTHER_EMAIL) t.ownerEmail = null;
+      for (const c of t.comments) if (c.authorEmail === OTHER_EMAIL) c.authorEmail = null;
+    }
+    for (const audit of expected.audits) if (audit.auditorEmail === OTHER_EMAIL) audit.auditorEmail = null;
+    expect(namedControl(doc1)).toEqual(expected);
+    const planned = doc1.tasks.find((t: { title: string }) => t.title === 'Train the call team');
+    expect(planned.comments.map((c: { authorName: string }) => c.authorName)).toEqual([
+      'Ann Owner',
+      'Bob Former',
+    ]);
+
+    // Import the export again: nothing changes but the ids.
+    const b = await owner.post('/api/workspaces/import', doc1);
+    expect(b.status).toBe(201);
+    expect(b.body.counts).toEqual(a.body.counts);
+    expect(b.body).toMatchObject({ taskOwnersCleared: 0, auditorsCleared: 0 });
+    const doc2 = (await owner.get(`/api/workspaces/${b.body.workspace.id}/export`)).body;
+    expect(comparable(doc2)).toEqual(comparable(doc1));
+    const ids1 = new Set(JSON.stringify(doc1).match(/[0-9a-f]{8}-[0-9a-f-]{27}/g));
+    expect(
+      (JSON.stringify(doc2).match(/[0-9a-f]{8}-[0-9a-f-]{27}/g) ?? []).filter((id) => ids1.has(id)),
+    ).toEqual([]);
+
+    // The tasks read through the task API: statuses, verification and targets on the new objects.
+    const tasks = (await owner.get(`${base}/tasks?limit=50`)).body.items;
+    const byTitle = new Map(tasks.map((t: { title: string }) => [t.title, t]));
+    const chain = doc1.chains.find((c: { name: string }) => c.name === 'Phone sale');
+    const links = (await owner.get(`${base}/chains/${chain.id}`)).body.links;
+    const callCentre = doc1.touchpoints.find((t: { key: string }) => t.key === 'call-centre');
+    expect(byTitle.get('Call back every form within an hour')).toMatchObject({
+      status: 'in_progress',
+      ownerUserId: null,
+      conversionRiseTarget: 5,
+      targets: {
+        chainId: chain.id,
+        chainLinkId: links.find((l: { touchpointId: string }) => l.touchpointId === callCentre.id).id,
+      },
+    });
+    expect(byTitle.get('Simplify the purchase stage')).toMatchObject({
+      status: 'verified',
+      doneAt: '2026-02-01T08:00:00.000Z',
+      verification: { state: 'verified', figures: { share: 0.93, met: true, note: null } },
+    });
+    expect(byTitle.get('Train the call team')).toMatchObject({ ownerUserId: owner.userId, priority: 1 });
+    expect(byTitle.get('Faster pages')).toMatchObject({ status: 'not_effective', ownerUserId: null });
+
+    // The webhook: disabled, with a new secret that is sealed for its row and never exported.
+    const [hook] = await h()
+      .catalog.db.select()
+      .from(webhooks)
+      .where(eq(webhooks.workspaceId, a.body.workspace.id));
+    if (!hook) throw new Error('no webhook imported');
+    expect(hook).toMatchObject({
+      url: 'https://hooks.example/touchpoints',
+      description: 'Ops channel',
+      enabled: false,
+    });
+    const secret = h().secrets.open(hook.secretSealed, webhookSecretContext(hook.id));
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    expect(doc1.webhooks).toEqual([{ url: 'https://hooks.example/touchpoints', description: 'Ops channel' }]);
+    const text = JSON.stringify(doc1);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(hook.secretSealed);
+    const [hook2] = await h()
+      .catalog.db.select()
+      .from(webhooks)
+      .where(eq(webhooks.workspaceId, b.body.workspace.id));
+    expect(h().secrets.open(hook2?.secretSealed ?? '', webhookSecretContext(hook2?.id ?? ''))).not.toBe(
+      secret,
+    );
+
+    // Alert rules name the new objects.
+    const rule = doc1.alertRules.find((r: { name: string }) => r.name === 'Phone sale drops');
+    expect(rule).toMatchObject({ enabled: false, params: { chainId: chain.id, position: 2 } });
+
+    const log = await owner.get(`${base}/audit-log?entityType=workspace`);
+    expect(log.body.items[0]).toMatchObject({
+      action: 'import',
+      after: { taskOwnersCleared: 2, auditorsCleared: 1, counts: { tasks: 5, webhooks: 1 } },
+    });
+  });
+
+  it('carries the tasks a team made through the task API, in every status', async () => {
+    const owner = await h().signUp('owner');
+    const { id: workspaceId, base } = await h().newWorkspace(owner, 'Clinic');
+    const post = async (path: string, body: unknown) => {
+      const res = await owner.post(`${base}${path}`, body);
+      expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(201);
+      return res.body;
+    };
+    const site = await post('/touchpoints', { key: 'site', name: 'Website' });
+    const phone = await post('/touchpoints', { key: 'phone', name: 'Phone', ownerUserId: owner.userId });
+    const standard = await post('/standards', {
+      touchpointId: phone.id,
+      name: 'Answer within 20 s',
+      metric: 'response_ms',
+      target: 20000,
+    });
+    const journey = await post('/journeys', { name: 'Patient' });
+    const chain = await post('/chains', {
+      name: 'Booking',
+      journeyId: journey.id,
+      links: [
+        { touchpointId: site.id, role: 'initial' },
+        { touchpointId: phone.id, role: 'final' },
+      ],
+    });
+    const task = (title: string, extra: object) =>
+      post('/tasks', { title, lever: 'business_processes', ownerUserId: owner.userId, ...extra });
+    await task('Plan it', { targets: { touchpointId: site.id }, dueDate: '2026-12-31' });
+    await task('Do it', {
+      status: 'in_progress',
+      targets: { journeyId: journey.id, stageId: journey.stages[1].id },
+    });
+    const done = await task('Done it', {
+      status: 'done',
+      targets: { chainLinkId: chain.links[1].id },
+      conversionRiseTarget: 3,
+    });
+    const verified = await task('Verified', { status: 'done', targets: { standardId: standard.id } });
+    const failed = await task('Not effective', { status: 'done', targets: { standardId: standard.id } });
+    for (const [t, state] of [
+      [verified, 'verified'],
+      [failed, 'not_effective'],
+    ] as const)
+      expect(
+        await recordTaskVerification(h().catalog.db, workspaceId, t, {
+          checkedAt: new Date().toISOString(),
+          state,
+          explanation: `${state} by the test`,
+          figures: { share: 0.5, measured: 40 },
+        }),
+      ).toBe(true);
+    await post(`/tasks/${done.id}/comments`, { body: 'Waiting for the numbers.' });
+    await post(`/tasks/${done.id}/comments`, { body: 'Still waiting.' });
+
+    const doc0 = (await owner.get(`${base}/export`)).body;
+    expect(doc0.tasks.map((t: { status: string }) => t.status).sort()).toEqual([
+      'done',
+      'in_progress',
+      'not_effective',
+      'planned',
+      'verified',
+    ]);
+    const exportedDone = doc0.tasks.find((t: { title: string }) => t.title === 'Done it');
+    expect(exportedDone).toMatchObject({
+      ownerEmail: owner.email,
+      targets: { chainId: chain.id, linkTouchpointId: phone.id },
+      comments: [
+        { authorName: 'owner', authorEmail: owner.email, body: 'Waiting for the numbers.' },
+        { authorName: 'owner', authorEmail: owner.email, body: 'Still waiting.' },
+      ],
+    });
+    const copy = await owner.post('/api/workspaces/import', doc0);
+    expect(copy.status).toBe(201);
+    const doc1 = (await owner.get(`/api/workspaces/${copy.body.workspace.id}/export`)).body;
+    expect(comparable(doc1)).toEqual(comparable(doc0));
+    const comments = await owner.get(
+      `/api/workspaces/${copy.body.workspace.id}/tasks/${doc1.tasks.find((t: { title: string }) => t.title === 'Done it').id}/comments`,
+    );
+    expect(comments.body.items).toMatchObject([
+      { authorUserId: owner.userId, authorName: 'owner', body: 'Waiting for the numbers.' },
+      { authorUserId: owner.userId, authorName: 'owner', body: 'Still waiting.' },
+    ]);
   });
 
   it('imports a large tree listed children first', async () => {
@@ -396,9 +608,9 @@ describeCatalog('workspace export and import', (h) => {
       {
         name: 'format version',
         path: ['formatVersion'],
-        value: 2,
+        value: 3,
         field: 'formatVersion',
-        message: /version 1/,
+        message: /versions 1 and 2/,
       },
       {
         name: 'bad settings',
@@ -408,17 +620,170 @@ describeCatalog('workspace export and import', (h) => {
         message: /unknown field/,
       },
     ];
-    for (const c of cases) {
-      const doc = healthDocument(owner.email);
-      setAt(doc, c.path, c.value);
-      const res = await owner.post('/api/workspaces/import', doc);
-      expect(res.status, c.name).toBe(400);
-      expect(res.body.code, c.name).toBe('validation_failed');
-      expect(res.body.issues, c.name).toContainEqual({
-        field: c.field,
-        message: expect.stringMatching(c.message),
-      });
-    }
+    const control: typeof cases = [
+      {
+        name: 'task lever',
+        path: ['tasks', 3, 'lever'],
+        value: 'luck',
+        field: 'tasks.3.lever',
+        message: /./,
+      },
+      {
+        name: 'task status',
+        path: ['tasks', 2, 'status'],
+        value: 'finished',
+        field: 'tasks.2.status',
+        message: /./,
+      },
+      {
+        name: 'task due date',
+        path: ['tasks', 0, 'dueDate'],
+        value: '2026-02-30',
+        field: 'tasks.0.dueDate',
+        message: /exists/,
+      },
+      {
+        name: 'task target not in the document',
+        path: ['tasks', 0, 'targets', 'touchpointId'],
+        value: u(999),
+        field: 'tasks.0.targets.touchpointId',
+        message: /no touchpoint/,
+      },
+      {
+        name: 'stage of another journey than the task’s',
+        path: ['tasks', 3, 'targets', 'journeyId'],
+        value: null,
+        field: 'tasks.3.targets.stageId',
+        message: /another journey/,
+      },
+      {
+        name: 'link without its chain',
+        path: ['tasks', 1, 'targets', 'chainId'],
+        value: null,
+        field: 'tasks.1.targets.linkTouchpointId',
+        message: /chainId/,
+      },
+      {
+        name: 'empty comment',
+        path: ['tasks', 0, 'comments', 0, 'body'],
+        value: ' ',
+        field: 'tasks.0.comments.0.body',
+        message: /empty/,
+      },
+      {
+        name: 'verification state',
+        path: ['tasks', 3, 'verification', 'state'],
+        value: 'great',
+        field: 'tasks.3.verification.state',
+        message: /./,
+      },
+      {
+        name: 'number criterion without target',
+        path: ['auditChecklists', 0, 'criteria', 2, 'target'],
+        value: null,
+        field: 'auditChecklists.0.criteria.2.target',
+        message: /required/,
+      },
+      {
+        name: 'comparator on a yes/no criterion',
+        path: ['auditChecklists', 0, 'criteria', 0, 'comparator'],
+        value: 'lte',
+        field: 'auditChecklists.0.criteria.0.comparator',
+        message: /only to a number/,
+      },
+      {
+        name: 'duplicate criterion id',
+        path: ['auditChecklists', 0, 'criteria', 1, 'id'],
+        value: CONTROL_ID.yesNo,
+        field: 'auditChecklists.0.criteria.1.id',
+        message: /duplicate/,
+      },
+      {
+        name: 'answer off the scale',
+        path: ['audits', 0, 'answers', 1, 'value'],
+        value: 7,
+        field: 'audits.0.answers.1.value',
+        message: /1 to 5/,
+      },
+      {
+        name: 'answer to another checklist’s criterion',
+        path: ['audits', 0, 'answers', 0, 'criterionId'],
+        value: u(999),
+        field: 'audits.0.answers.0.criterionId',
+        message: /no criterion/,
+      },
+      {
+        name: 'criterion answered twice',
+        path: ['audits', 0, 'answers', 1, 'criterionId'],
+        value: CONTROL_ID.yesNo,
+        field: 'audits.0.answers.1.criterionId',
+        message: /already answered/,
+      },
+      {
+        name: 'audit of an unknown brand',
+        path: ['audits', 1, 'brandId'],
+        value: u(999),
+        field: 'audits.1.brandId',
+        message: /no brand/,
+      },
+      {
+        name: 'audit status',
+        path: ['audits', 1, 'status'],
+        value: 'lost',
+        field: 'audits.1.status',
+        message: /./,
+      },
+      {
+        name: 'alert rule on a standard not in the document',
+        path: ['alertRules', 0, 'params', 'standardId'],
+        value: u(999),
+        field: 'alertRules.0.params.standardId',
+        message: /no standard/,
+      },
+      {
+        name: 'alert rule params of its kind',
+        path: ['alertRules', 1, 'params', 'threshold'],
+        value: 0,
+        field: 'alertRules.1.params.threshold',
+        message: /above 0/,
+      },
+      {
+        name: 'alert rule kind',
+        path: ['alertRules', 2, 'kind'],
+        value: 'weather',
+        field: 'alertRules.2.kind',
+        message: /./,
+      },
+      {
+        name: 'webhook URL',
+        path: ['webhooks', 0, 'url'],
+        value: 'ftp://hooks.example/x',
+        field: 'webhooks.0.url',
+        message: /http/,
+      },
+      {
+        name: 'webhook secret',
+        path: ['webhooks', 0, 'secret'],
+        value: 'let me in',
+        field: 'webhooks.0.secret',
+        message: /unknown field/,
+      },
+    ];
+    for (const [build, list] of [
+      [healthDocument, cases],
+      [controlDocument, control],
+    ] as const)
+      for (const c of list) {
+        const doc = build(owner.email);
+        setAt(doc, c.path, c.value);
+        const res = await owner.post('/api/workspaces/import', doc);
+        expect(res.status, c.name).toBe(400);
+        expect(res.body.code, c.name).toBe('validation_failed');
+        expect(res.body.issues, c.name).toContainEqual({
+          field: c.field,
+          message: expect.stringMatching(c.message),
+        });
+      }
     expect(await workspaceCount(h())).toBe(before);
     expect((await owner.get('/api/workspaces')).body.items).toEqual([]);
   });

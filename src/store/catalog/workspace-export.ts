@@ -1,17 +1,31 @@
 /**
  * Exports a workspace's catalog as a workspace document (domain/workspace-document.ts), read in
  * one repeatable-read transaction so the document is a consistent snapshot. Lists are ordered by
- * their natural keys (key, name, position) so that exporting the same content twice gives the
- * same document, whatever the ids.
+ * their natural keys (key, name, position, creation time) so that exporting the same content
+ * twice gives the same document, whatever the ids.
+ *
+ * Webhooks go out with their URL and description only: never the signing secret, nor whether
+ * they are enabled (an import disables them). Audit photos, shopper links, alert episodes,
+ * notifications and webhook deliveries are not exported (see the document's header).
  */
 import { asc, desc, eq } from 'drizzle-orm';
 import {
+  type DocumentAlertRule,
+  type DocumentAudit,
+  type DocumentChecklist,
+  type DocumentTask,
+  type DocumentWebhook,
   WORKSPACE_DOCUMENT_FORMAT,
   WORKSPACE_DOCUMENT_VERSION,
   type WorkspaceDocument,
 } from '../../domain/workspace-document.js';
 import type { Db } from './db.js';
 import {
+  alertRules,
+  auditAnswers,
+  auditChecklists,
+  auditCriteria,
+  audits,
   brands,
   chainLinks,
   chains,
@@ -21,8 +35,11 @@ import {
   stages,
   standards,
   subjects,
+  taskComments,
+  tasks,
   touchpoints,
   users,
+  webhooks,
 } from './schema.js';
 import { getWorkspace } from './workspaces.js';
 
@@ -45,6 +62,11 @@ export async function exportWorkspace(db: Db, workspaceId: string): Promise<Work
         standards: await exportStandards(tx, workspaceId),
         journeys: await exportJourneys(tx, workspaceId),
         chains: await exportChains(tx, workspaceId),
+        tasks: await exportTasks(tx, workspaceId),
+        auditChecklists: await exportChecklists(tx, workspaceId),
+        audits: await exportAudits(tx, workspaceId),
+        alertRules: await exportAlertRules(tx, workspaceId),
+        webhooks: await exportWebhooks(tx, workspaceId),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
@@ -201,6 +223,151 @@ async function exportChains(db: Db, workspaceId: string): Promise<Doc['chains']>
       role: l.role as L['role'],
     })),
   }));
+}
+
+async function exportTasks(db: Db, workspaceId: string): Promise<DocumentTask[]> {
+  const taskRows = await db
+    .select({ t: tasks, ownerEmail: users.email })
+    .from(tasks)
+    .leftJoin(users, eq(users.id, tasks.ownerUserId))
+    .where(eq(tasks.workspaceId, workspaceId))
+    .orderBy(asc(tasks.createdAt), asc(tasks.title), asc(tasks.id));
+  const commentRows = await db
+    .select({ c: taskComments, authorEmail: users.email })
+    .from(taskComments)
+    .leftJoin(users, eq(users.id, taskComments.authorUserId))
+    .where(eq(taskComments.workspaceId, workspaceId))
+    .orderBy(asc(taskComments.createdAt), asc(taskComments.id));
+  const commentsOf = groupBy(commentRows, ({ c }) => c.taskId);
+  type T = DocumentTask;
+  return taskRows.map(({ t, ownerEmail }) => {
+    const v = t.verification as T['verification'];
+    return {
+      id: t.id,
+      title: t.title,
+      description: t.description,
+      lever: t.lever as T['lever'],
+      ownerEmail,
+      dueDate: t.dueDate,
+      priority: t.priority,
+      status: t.status as T['status'],
+      targets: {
+        touchpointId: t.touchpointId,
+        chainId: t.chainId,
+        // A link's touchpoint means nothing without its chain (left behind when the chain went).
+        linkTouchpointId: t.chainId === null ? null : t.linkTouchpointId,
+        journeyId: t.journeyId,
+        stageId: t.stageId,
+        standardId: t.standardId,
+      },
+      windowDays: t.windowDays,
+      minSample: t.minSample,
+      conversionRiseTarget: t.conversionRiseTarget,
+      doneAt: t.doneAt ? t.doneAt.toISOString() : null,
+      verification: v
+        ? { checkedAt: v.checkedAt, state: v.state, explanation: v.explanation, figures: v.figures }
+        : null,
+      createdAt: t.createdAt.toISOString(),
+      comments: (commentsOf.get(t.id) ?? []).map(({ c, authorEmail }) => ({
+        authorName: c.authorName,
+        authorEmail,
+        body: c.body,
+        createdAt: c.createdAt.toISOString(),
+      })),
+    };
+  });
+}
+
+async function exportChecklists(db: Db, workspaceId: string): Promise<DocumentChecklist[]> {
+  const checklistRows = await db
+    .select()
+    .from(auditChecklists)
+    .where(eq(auditChecklists.workspaceId, workspaceId))
+    .orderBy(asc(auditChecklists.name), asc(auditChecklists.createdAt), asc(auditChecklists.id));
+  const criterionRows = await db
+    .select()
+    .from(auditCriteria)
+    .where(eq(auditCriteria.workspaceId, workspaceId))
+    .orderBy(asc(auditCriteria.position));
+  const criteriaOf = groupBy(criterionRows, (k) => k.checklistId);
+  type K = DocumentChecklist['criteria'][number];
+  return checklistRows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    journeyId: c.journeyId,
+    templateKey: c.templateKey,
+    criteria: (criteriaOf.get(c.id) ?? []).map((k) => ({
+      id: k.id,
+      text: k.text,
+      touchpointId: k.touchpointId,
+      stageKey: k.stageKey,
+      scale: k.scale as K['scale'],
+      target: k.target,
+      comparator: k.comparator as K['comparator'],
+      unit: k.unit,
+      weight: k.weight,
+    })),
+  }));
+}
+
+async function exportAudits(db: Db, workspaceId: string): Promise<DocumentAudit[]> {
+  const auditRows = await db
+    .select({ a: audits, auditorEmail: users.email })
+    .from(audits)
+    .leftJoin(users, eq(users.id, audits.auditorUserId))
+    .where(eq(audits.workspaceId, workspaceId))
+    .orderBy(asc(audits.auditDate), asc(audits.createdAt), asc(audits.id));
+  const answerRows = await db
+    .select({ a: auditAnswers })
+    .from(auditAnswers)
+    .innerJoin(auditCriteria, eq(auditCriteria.id, auditAnswers.criterionId))
+    .where(eq(auditAnswers.workspaceId, workspaceId))
+    .orderBy(asc(auditCriteria.position), asc(auditAnswers.id));
+  const answersOf = groupBy(answerRows, ({ a }) => a.auditId);
+  return auditRows.map(({ a, auditorEmail }) => ({
+    id: a.id,
+    checklistId: a.checklistId,
+    brandId: a.brandId,
+    auditDate: a.auditDate,
+    auditorEmail,
+    auditorName: a.auditorName,
+    status: a.status as DocumentAudit['status'],
+    notes: a.notes,
+    submittedAt: a.submittedAt ? a.submittedAt.toISOString() : null,
+    createdAt: a.createdAt.toISOString(),
+    answers: (answersOf.get(a.id) ?? []).map(({ a: answer }) => ({
+      criterionId: answer.criterionId,
+      value: answer.value,
+      note: answer.note,
+      answeredAt: answer.answeredAt.toISOString(),
+    })),
+  }));
+}
+
+async function exportAlertRules(db: Db, workspaceId: string): Promise<DocumentAlertRule[]> {
+  const rows = await db
+    .select()
+    .from(alertRules)
+    .where(eq(alertRules.workspaceId, workspaceId))
+    .orderBy(asc(alertRules.name), asc(alertRules.kind), asc(alertRules.createdAt), asc(alertRules.id));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind as DocumentAlertRule['kind'],
+    params: r.params,
+    enabled: r.enabled,
+    email: r.email,
+  }));
+}
+
+/** URL and description only: the secret stays in this workspace. */
+function exportWebhooks(db: Db, workspaceId: string): Promise<DocumentWebhook[]> {
+  return db
+    .select({ url: webhooks.url, description: webhooks.description })
+    .from(webhooks)
+    .where(eq(webhooks.workspaceId, workspaceId))
+    .orderBy(asc(webhooks.url), asc(webhooks.description), asc(webhooks.id));
 }
 
 /** Groups rows by a key, keeping their order. */

@@ -1,18 +1,33 @@
 /**
  * Imports a workspace document as a NEW workspace owned by the importing user. Every object
- * gets a fresh id and every reference is remapped; the document is checked in full before
- * anything is written, and everything is written in one transaction, so a refused or failed
- * import leaves nothing behind.
+ * gets a fresh id and every reference is remapped (alert rules' params too); the document is
+ * checked in full before anything is written, and everything is written in one transaction, so a
+ * refused or failed import leaves nothing behind.
  *
- * Owners: users are not exported, and the importing user is the only member of the new
- * workspace, so a touchpoint keeps its owner only when `ownerEmail` is the importing user's
- * e-mail; other owners become null (counted in `ownersCleared`).
+ * People: users are not exported, and the importing user is the only member of the new
+ * workspace, so a touchpoint or task keeps its owner, an audit its auditor and a comment its
+ * author only when the e-mail is the importing user's; the others become null (counted in
+ * `ownersCleared`, `taskOwnersCleared`, `auditorsCleared`), and comments keep the author's name.
+ *
+ * Webhooks come in disabled, each with a new signing secret (the document never holds one): an
+ * owner enables them after checking where they send.
  */
+import { randomBytes } from 'node:crypto';
+import { parseAlertParams } from '../../domain/alert-rules.js';
 import { ValidationError } from '../../domain/errors.js';
-import { checkWorkspaceDocument, type WorkspaceDocument } from '../../domain/workspace-document.js';
+import {
+  ALERT_PARAM_REFS,
+  checkWorkspaceDocument,
+  type WorkspaceDocument,
+} from '../../domain/workspace-document.js';
 import { type Actor, recordAudit } from './audit.js';
 import type { Db } from './db.js';
 import {
+  alertRules,
+  auditAnswers,
+  auditChecklists,
+  auditCriteria,
+  audits,
   brands,
   chainLinks,
   chains,
@@ -23,10 +38,15 @@ import {
   stages,
   standards,
   subjects,
+  taskComments,
+  tasks,
   touchpoints,
+  webhooks,
   workspaces,
 } from './schema.js';
+import type { SecretBox } from './secret-box.js';
 import { normalizeEmail } from './users.js';
+import { webhookSecretContext } from './webhooks.js';
 import { toWorkspaceDto, type WorkspaceRow } from './workspaces.js';
 
 export interface ImportCounts {
@@ -40,6 +60,14 @@ export interface ImportCounts {
   items: number;
   chains: number;
   links: number;
+  tasks: number;
+  comments: number;
+  checklists: number;
+  criteria: number;
+  audits: number;
+  answers: number;
+  alertRules: number;
+  webhooks: number;
 }
 
 export interface ImportResult {
@@ -47,6 +75,10 @@ export interface ImportResult {
   counts: ImportCounts;
   /** Touchpoints whose `ownerEmail` was not the importing user's, now without owner. */
   ownersCleared: number;
+  /** Tasks whose `ownerEmail` was not the importing user's, now without owner. */
+  taskOwnersCleared: number;
+  /** Audits whose `auditorEmail` was not the importing user's, now without auditor (the name stays). */
+  auditorsCleared: number;
 }
 
 /** The answer to an import: the new workspace (the importer is its owner) and what it holds. */
@@ -55,6 +87,8 @@ export function toImportResultDto(r: ImportResult) {
     workspace: toWorkspaceDto(r.workspace, 'owner'),
     counts: r.counts,
     ownersCleared: r.ownersCleared,
+    taskOwnersCleared: r.taskOwnersCleared,
+    auditorsCleared: r.auditorsCleared,
   };
 }
 
@@ -64,24 +98,133 @@ const CHUNK = 500;
 /**
  * Creates a workspace from `doc`, owned by `owner`; `name` replaces the document's workspace
  * name. Throws ValidationError (400, with the document paths at fault) when the document's
- * references or rules do not hold.
+ * references or rules do not hold. `secrets` seals the new webhooks' secrets: needed when the
+ * document has webhooks.
  */
 export async function importWorkspace(
   db: Db,
   actor: Actor,
   doc: WorkspaceDocument,
   owner: { id: string; email: string },
-  options: { name?: string | undefined } = {},
+  options: { name?: string | undefined; secrets?: SecretBox | undefined } = {},
 ): Promise<ImportResult> {
   const issues = checkWorkspaceDocument(doc);
   if (issues.length > 0) throw new ValidationError(issues);
+  const docTasks = doc.tasks ?? [];
+  const docChecklists = doc.auditChecklists ?? [];
+  const docAudits = doc.audits ?? [];
+  const docRules = doc.alertRules ?? [];
+  const docWebhooks = doc.webhooks ?? [];
+  const secrets = options.secrets;
+  if (docWebhooks.length > 0 && !secrets) throw new Error('importing webhooks needs the secret box');
 
   const workspaceId = crypto.randomUUID();
   const ids = freshIds();
   const ownerEmail = normalizeEmail(owner.email);
   const ownerOf = (email: string | null) =>
     email !== null && normalizeEmail(email) === ownerEmail ? owner.id : null;
-  const ownersCleared = doc.touchpoints.filter((t) => t.ownerEmail !== null && !ownerOf(t.ownerEmail)).length;
+  const cleared = (emails: (string | null)[]) => emails.filter((e) => e !== null && !ownerOf(e)).length;
+  const ownersCleared = cleared(doc.touchpoints.map((t) => t.ownerEmail));
+  const taskOwnersCleared = cleared(docTasks.map((t) => t.ownerEmail));
+  const auditorsCleared = cleared(docAudits.map((a) => a.auditorEmail));
+  const orNull = (kind: string, id: string | null) => (id === null ? null : ids.get(kind, id));
+  const dateOrNow = (at: string | undefined) => (at === undefined ? new Date() : new Date(at));
+  const taskRows = docTasks.map((t) => ({
+    id: ids.get('task', t.id),
+    workspaceId,
+    title: t.title,
+    description: t.description,
+    lever: t.lever,
+    ownerUserId: ownerOf(t.ownerEmail),
+    dueDate: t.dueDate,
+    priority: t.priority,
+    status: t.status,
+    touchpointId: orNull('touchpoint', t.targets.touchpointId),
+    chainId: orNull('chain', t.targets.chainId),
+    linkTouchpointId: orNull('touchpoint', t.targets.linkTouchpointId),
+    journeyId: orNull('journey', t.targets.journeyId),
+    stageId: orNull('stage', t.targets.stageId),
+    standardId: orNull('standard', t.targets.standardId),
+    windowDays: t.windowDays,
+    minSample: t.minSample,
+    conversionRiseTarget: t.conversionRiseTarget,
+    doneAt: t.doneAt === null ? null : new Date(t.doneAt),
+    verification: t.verification,
+    createdAt: dateOrNow(t.createdAt),
+  }));
+  const commentRows = docTasks.flatMap((t) =>
+    t.comments.map((c) => ({
+      id: crypto.randomUUID(),
+      workspaceId,
+      taskId: ids.get('task', t.id),
+      authorUserId: ownerOf(c.authorEmail),
+      authorName: c.authorName,
+      body: c.body,
+      createdAt: dateOrNow(c.createdAt),
+    })),
+  );
+  const checklistRows = docChecklists.map((c) => ({
+    id: ids.get('checklist', c.id),
+    workspaceId,
+    name: c.name,
+    description: c.description,
+    journeyId: orNull('journey', c.journeyId),
+    templateKey: c.templateKey,
+  }));
+  const criterionRows = docChecklists.flatMap((c) =>
+    c.criteria.map((k, position) => ({
+      ...k,
+      id: ids.get('criterion', k.id),
+      workspaceId,
+      checklistId: ids.get('checklist', c.id),
+      position,
+      touchpointId: orNull('touchpoint', k.touchpointId),
+    })),
+  );
+  const auditRows = docAudits.map(({ answers: _, auditorEmail, ...a }) => ({
+    ...a,
+    id: ids.get('audit', a.id),
+    workspaceId,
+    checklistId: ids.get('checklist', a.checklistId),
+    brandId: ids.get('brand', a.brandId),
+    auditorUserId: ownerOf(auditorEmail),
+    submittedAt: a.submittedAt === null ? null : new Date(a.submittedAt),
+    createdAt: dateOrNow(a.createdAt),
+  }));
+  const answerRows = docAudits.flatMap((a) =>
+    a.answers.map((answer) => ({
+      id: crypto.randomUUID(),
+      workspaceId,
+      auditId: ids.get('audit', a.id),
+      criterionId: ids.get('criterion', answer.criterionId),
+      value: answer.value,
+      note: answer.note,
+      answeredAt: dateOrNow(answer.answeredAt),
+    })),
+  );
+  const ruleRows = docRules.map((r) => ({
+    id: ids.get('alertRule', r.id),
+    workspaceId,
+    name: r.name,
+    kind: r.kind,
+    // Stored as the rules' store keeps them: with the kind's defaults filled in.
+    params: mapAlertParams(parseAlertParams(r.kind, r.params) as Record<string, unknown>, ids),
+    enabled: r.enabled,
+    email: r.email,
+  }));
+  const webhookRows = docWebhooks.map((w) => {
+    const id = crypto.randomUUID();
+    // A secret like the ones webhooks.ts makes; an owner sees it by rotating it.
+    const secret = `whsec_${randomBytes(32).toString('base64url')}`;
+    return {
+      id,
+      workspaceId,
+      url: w.url,
+      description: w.description,
+      secretSealed: secrets ? secrets.seal(secret, webhookSecretContext(id)) : '',
+      enabled: false,
+    };
+  });
   const stageRows = doc.journeys.flatMap((j) =>
     j.stages.map((s, position) => ({
       id: ids.get('stage', s.id),
@@ -133,6 +276,14 @@ export async function importWorkspace(
     items: itemRows.length,
     chains: doc.chains.length,
     links: linkRows.length,
+    tasks: taskRows.length,
+    comments: commentRows.length,
+    checklists: checklistRows.length,
+    criteria: criterionRows.length,
+    audits: auditRows.length,
+    answers: answerRows.length,
+    alertRules: ruleRows.length,
+    webhooks: webhookRows.length,
   };
 
   return db.transaction(async (tx) => {
@@ -216,15 +367,36 @@ export async function importWorkspace(
     ))
       await tx.insert(chains).values(rows);
     for (const rows of chunks(linkRows)) await tx.insert(chainLinks).values(rows);
+    for (const rows of chunks(taskRows)) await tx.insert(tasks).values(rows);
+    for (const rows of chunks(commentRows)) await tx.insert(taskComments).values(rows);
+    for (const rows of chunks(checklistRows)) await tx.insert(auditChecklists).values(rows);
+    for (const rows of chunks(criterionRows)) await tx.insert(auditCriteria).values(rows);
+    for (const rows of chunks(auditRows)) await tx.insert(audits).values(rows);
+    for (const rows of chunks(answerRows)) await tx.insert(auditAnswers).values(rows);
+    for (const rows of chunks(ruleRows)) await tx.insert(alertRules).values(rows);
+    for (const rows of chunks(webhookRows)) await tx.insert(webhooks).values(rows);
+    const people = { ownersCleared, taskOwnersCleared, auditorsCleared };
     await recordAudit(tx, actor, workspaceId, {
       action: 'import',
       entityType: 'workspace',
       entityId: workspaceId,
-      after: { name: ws.name, counts, ownersCleared },
+      after: { name: ws.name, counts, ...people },
     });
-    return { workspace: ws, counts, ownersCleared };
+    return { workspace: ws, counts, ...people };
   });
 }
+
+/** An alert rule's params with the ids of objects mapped to their new ids. */
+function mapAlertParams(params: Record<string, unknown>, ids: FreshIds): Record<string, unknown> {
+  const out = { ...params };
+  for (const { param, kind } of ALERT_PARAM_REFS) {
+    const id = out[param];
+    if (typeof id === 'string') out[param] = ids.get(kind, id);
+  }
+  return out;
+}
+
+type FreshIds = ReturnType<typeof freshIds>;
 
 /** Fresh ids per kind of object: the same document id always maps to the same new id. */
 function freshIds() {
