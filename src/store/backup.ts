@@ -10,7 +10,8 @@
  * `manifest.json`, written last. A restore copies the backup into a staging directory inside the
  * data directory, checks every table against the manifest, and only then replaces the data.
  * With the catalog on PostgreSQL (DATABASE_URL), only the event store is in the backup: the
- * catalog is backed up with the server's own tools (pg_dump).
+ * catalog is backed up with the server's own tools (pg_dump). Audit photos are copied when they
+ * live in the data directory (`photos/`, the default), counted in the manifest.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -22,6 +23,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
@@ -43,6 +45,8 @@ const LOCK = 'touchpoints.lock';
 const KEY = 'backup.key';
 /** The PGlite archive the server writes; the backup command unpacks it into `catalog/`. */
 const CATALOG_ARCHIVE = 'catalog.tar';
+/** Audit photo files (store/photos.ts) in their default place. */
+const PHOTOS = 'photos';
 
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
@@ -52,6 +56,8 @@ export interface BackupManifest {
   /** The catalog's tables, or `postgres` when it lives on a PostgreSQL server (not included). */
   catalog: { engine: 'pglite'; tables: TableSummaries } | { engine: 'postgres' };
   events: { engine: 'duckdb'; tables: TableSummaries };
+  /** The audit photo files copied (absent: none in the data directory). */
+  photos?: { files: number; bytes: number };
 }
 
 /** A backup or restore that cannot go ahead; the message says why and what to do. */
@@ -144,6 +150,33 @@ function copySecretKey(fromDir: string, toDir: string): void {
   chmodSync(join(toDir, SECRET_KEY), 0o600);
 }
 
+/**
+ * Copies the audit photos kept in the data directory (`photos/<workspace>/<photo>`). A photo's
+ * file is written before its row is committed and removed after, so a copy taken after the
+ * catalog's holds every file the catalog names.
+ */
+function copyPhotos(fromDir: string, toDir: string): void {
+  if (existsSync(join(fromDir, PHOTOS)))
+    cpSync(join(fromDir, PHOTOS), join(toDir, PHOTOS), {
+      recursive: true,
+      filter: (source) => !source.endsWith('.tmp'),
+    });
+}
+
+/** How many photo files a copy holds and their bytes; undefined when it has none. */
+function summarizePhotos(dir: string): { files: number; bytes: number } | undefined {
+  const root = join(dir, PHOTOS);
+  if (!existsSync(root)) return undefined;
+  let files = 0;
+  let bytes = 0;
+  for (const workspace of readdirSync(root))
+    for (const photo of readdirSync(join(root, workspace))) {
+      files++;
+      bytes += statSync(join(root, workspace, photo)).size;
+    }
+  return { files, bytes };
+}
+
 /** Copies the event store file and its log, if one was left (the copy replays it on open). */
 function copyEventStore(fromDir: string, toDir: string): void {
   cpSync(join(fromDir, EVENTS), join(toDir, EVENTS));
@@ -185,12 +218,14 @@ async function writeManifest(
       : { engine: 'postgres' },
     events: { engine: 'duckdb', tables: await summarizeDuckDbFile(join(to, EVENTS)) },
   };
+  const photos = summarizePhotos(to);
+  if (photos) manifest.photos = photos;
   writeFileSync(join(to, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
 function removeCopies(to: string): void {
-  for (const entry of [CATALOG, CATALOG_ARCHIVE, EVENTS, `${EVENTS}.wal`, SECRET_KEY])
+  for (const entry of [CATALOG, CATALOG_ARCHIVE, EVENTS, `${EVENTS}.wal`, SECRET_KEY, PHOTOS])
     rmSync(join(to, entry), { recursive: true, force: true });
 }
 
@@ -237,6 +272,7 @@ export async function backupDataDir(
       }
       rmSync(join(to, CATALOG_ARCHIVE), { force: true });
       copySecretKey(dataDir, to);
+      copyPhotos(dataDir, to);
       return { ...(await writeManifest(to, withCatalog, version, now)), through: 'server' };
     } catch (failure) {
       removeCopies(to);
@@ -248,6 +284,7 @@ export async function backupDataDir(
     if (withCatalog) cpSync(join(dataDir, CATALOG), join(to, CATALOG), { recursive: true });
     copyEventStore(dataDir, to);
     copySecretKey(dataDir, to);
+    copyPhotos(dataDir, to);
     return { ...(await writeManifest(to, withCatalog, version, now)), through: 'files' };
   } catch (error) {
     removeCopies(to);
@@ -255,6 +292,17 @@ export async function backupDataDir(
   } finally {
     release();
   }
+}
+
+function photoDifferences(
+  expected: BackupManifest['photos'],
+  found: { files: number; bytes: number } | undefined,
+): string[] {
+  const e = expected ?? { files: 0, bytes: 0 };
+  const f = found ?? { files: 0, bytes: 0 };
+  return e.files === f.files && e.bytes === f.bytes
+    ? []
+    : [`audit photos: ${f.files} files of ${f.bytes} bytes, the manifest ${e.files} of ${e.bytes}`];
 }
 
 /** Reads and checks a backup's manifest. */
@@ -331,19 +379,21 @@ export async function restoreDataDir(
     if (withCatalog) cpSync(join(from, CATALOG), join(staging, CATALOG), { recursive: true });
     copyEventStore(from, staging);
     copySecretKey(from, staging);
+    copyPhotos(from, staging);
 
     const problems = [
       ...(manifest.catalog.engine === 'pglite'
         ? differences(manifest.catalog.tables, await summarizeCatalogDir(join(staging, CATALOG)), 'catalog')
         : []),
       ...differences(manifest.events.tables, await summarizeDuckDbFile(join(staging, EVENTS)), 'event store'),
+      ...photoDifferences(manifest.photos, summarizePhotos(staging)),
     ];
     if (problems.length > 0)
       throw new BackupError(
         `the backup in ${from} does not match its manifest, nothing restored: ${problems.join('; ')}`,
       );
 
-    for (const entry of [CATALOG, EVENTS, `${EVENTS}.wal`, SECRET_KEY]) {
+    for (const entry of [CATALOG, EVENTS, `${EVENTS}.wal`, SECRET_KEY, PHOTOS]) {
       if (entry === CATALOG && !withCatalog) continue;
       // A backup without a key file leaves the data directory's own.
       if (entry === SECRET_KEY && !existsSync(join(staging, entry))) continue;
