@@ -7,7 +7,7 @@ export const alerts = defineTranslations(
     intro:
       'Alerts watch the measured data and the tasks. When a standard fails, a touchpoint’s feedback turns, a touchpoint falls silent, a task is overdue or not effective, or a chain link converts less, the alert fires once and stays open until the condition clears. Owners and editors get a notification; webhooks and e-mail carry it further.',
     checkNow: 'Check now',
-    checked: 'Checked: {{opened}} alerts fired, {{resolved}} resolved.',
+    checked: 'Checked: {{opened}} fired, {{resolved}} resolved.',
     bell: {
       label: 'Notifications',
       unread: 'Notifications, unread: {{count}}',
@@ -146,7 +146,7 @@ export const alerts = defineTranslations(
       intro:
         'Alarme beobachten die gemessenen Daten und die Aufgaben. Wenn ein Standard verfehlt wird, das Feedback eines Touchpoints kippt, ein Touchpoint verstummt, eine Aufgabe überfällig oder nicht wirksam ist oder ein Kettenglied schlechter konvertiert, löst der Alarm einmal aus und bleibt offen, bis die Bedingung vorbei ist. Inhaber und Bearbeiter erhalten eine Benachrichtigung; Webhooks und E-Mail tragen sie weiter.',
       checkNow: 'Jetzt prüfen',
-      checked: 'Geprüft: {{opened}} Alarme ausgelöst, {{resolved}} behoben.',
+      checked: 'Geprüft: {{opened}} ausgelöst, {{resolved}} behoben.',
       bell: {
         label: 'Benachrichtigungen',
         unread: 'Benachrichtigungen, ungelesen: {{count}}',

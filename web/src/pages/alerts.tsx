@@ -3,8 +3,7 @@
  * below, the rules (editors create, edit, enable, delete, and "check now"), and for owners the
  * workspace's webhooks with their delivery log.
  */
-import { Button, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,24 +16,19 @@ import { PageHeader } from '../components/layout';
 import { useCanEdit, useIsOwner, useWorkspaceId } from '../state/session';
 
 export function AlertsPage() {
-  const { t } = useTranslation('alerts');
+  const { t } = useTranslation(['alerts', 'common']);
   const workspaceId = useWorkspaceId();
   const canEdit = useCanEdit();
   const isOwner = useIsOwner();
   const [creating, setCreating] = useState(false);
   const evaluate = useEvaluate(workspaceId);
-  const checkNow = () =>
-    evaluate.mutate(undefined, {
-      onSuccess: (result) =>
-        notifications.show({
-          color: result.errors.length ? 'yellow' : 'teal',
-          message: [
-            t('checked', { opened: result.opened, resolved: result.resolved }),
-            ...result.errors.map((e) => e.message),
-          ].join(' '),
-        }),
-      onError: (error) => notifications.show({ color: 'red', message: error.message }),
-    });
+  // The outcome of the last check stays on the page (a toast would cover the buttons).
+  const checked = evaluate.data
+    ? [
+        t('checked', { opened: evaluate.data.opened, resolved: evaluate.data.resolved }),
+        ...evaluate.data.errors.map((e) => e.message),
+      ].join(' ')
+    : evaluate.error?.message;
   return (
     <div data-testid="page-alerts">
       <PageHeader title={t('title')}>
@@ -44,7 +38,7 @@ export function AlertsPage() {
               variant="default"
               leftSection={<IconRefresh size={16} />}
               loading={evaluate.isPending}
-              onClick={checkNow}
+              onClick={() => evaluate.mutate()}
               data-testid="alerts-check-now"
             >
               {t('checkNow')}
@@ -62,6 +56,20 @@ export function AlertsPage() {
       <Text c="dimmed" size="sm" mb="md" maw={860}>
         {t('intro')}
       </Text>
+      {checked && (
+        <Alert
+          role="status"
+          mb="md"
+          py="xs"
+          color={evaluate.isError ? 'red' : evaluate.data?.errors.length ? 'yellow' : 'teal'}
+          withCloseButton
+          closeButtonLabel={t('common:action.close')}
+          onClose={() => evaluate.reset()}
+          data-testid="alerts-check-result"
+        >
+          {checked}
+        </Alert>
+      )}
       <Stack gap="md">
         <EpisodeList workspaceId={workspaceId} state="open" />
         <EpisodeList workspaceId={workspaceId} state="resolved" />

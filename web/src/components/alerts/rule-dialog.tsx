@@ -201,7 +201,8 @@ function RuleForm({ workspaceId, onClose, rule }: RuleDialogProps) {
         placeholder={t('field.allLinks')}
         clearable
         disabled={!form.params.chainId}
-        data={options.links.map((link, index) => ({ value: String(index + 1), label: link.label }))}
+        // The first link has no conversion from a previous one: positions 2… only.
+        data={options.links.slice(1).map((link, index) => ({ value: String(index + 2), label: link.label }))}
         value={form.params.position}
         onChange={(value) => setParam('position', value)}
         error={paramError('position')}
@@ -234,6 +235,7 @@ function RuleForm({ workspaceId, onClose, rule }: RuleDialogProps) {
         min={0}
         max={100}
         decimalScale={2}
+        clampBehavior="none"
         value={form.params.threshold}
         onChange={(value) => setParam('threshold', value)}
         error={paramError('threshold')}
@@ -248,6 +250,7 @@ function RuleForm({ workspaceId, onClose, rule }: RuleDialogProps) {
         min={1}
         max={365}
         allowDecimal={false}
+        clampBehavior="none"
         value={form.params.windowDays}
         onChange={(value) => setParam('windowDays', value)}
         error={paramError('windowDays')}
@@ -261,6 +264,7 @@ function RuleForm({ workspaceId, onClose, rule }: RuleDialogProps) {
         description={t('field.minSampleHint')}
         min={1}
         allowDecimal={false}
+        clampBehavior="none"
         value={form.params.minSample}
         onChange={(value) => setParam('minSample', value)}
         error={paramError('minSample')}
@@ -274,6 +278,7 @@ function RuleForm({ workspaceId, onClose, rule }: RuleDialogProps) {
         min={1}
         max={365}
         allowDecimal={false}
+        clampBehavior="none"
         value={form.params.days}
         onChange={(value) => setParam('days', value)}
         error={paramError('days')}
