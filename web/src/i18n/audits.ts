@@ -146,7 +146,8 @@ export const audits = defineTranslations(
       step: '{{current}} of {{total}}',
       review: 'Review and submit',
       answered: 'Answered: {{count}} of {{total}}',
-      unanswered: 'Not answered yet: {{count}}. You can still submit.',
+      unanswered:
+        'Still without an answer: {{count}}. Answer each criterion, or mark it “Not applicable”, to submit.',
       yes: 'Yes',
       no: 'No',
       measured: 'Measured value',
@@ -175,6 +176,12 @@ export const audits = defineTranslations(
       thanks: 'Your audit has been submitted.',
       alreadySubmitted: 'This audit has already been submitted.',
       linkClosed: 'This link no longer works',
+      closedReason: {
+        submitted: 'This audit has been submitted. Thank you — there is nothing more to do.',
+        revoked: 'The link was revoked by the company that sent it.',
+        expired: 'The link has expired. Ask the company that sent it for a new one.',
+        unknown: 'This link is not known. Check that it was copied whole.',
+      },
       loadFailed: 'The audit could not be loaded',
       retry: 'Try again',
       sync: {
@@ -332,7 +339,8 @@ export const audits = defineTranslations(
         step: '{{current}} von {{total}}',
         review: 'Prüfen und einreichen',
         answered: 'Beantwortet: {{count}} von {{total}}',
-        unanswered: 'Noch unbeantwortet: {{count}}. Sie können trotzdem einreichen.',
+        unanswered:
+          'Noch ohne Antwort: {{count}}. Beantworten Sie jedes Kriterium oder markieren Sie es als „Nicht zutreffend“, um einzureichen.',
         yes: 'Ja',
         no: 'Nein',
         measured: 'Gemessener Wert',
@@ -363,6 +371,13 @@ export const audits = defineTranslations(
         thanks: 'Ihr Audit wurde eingereicht.',
         alreadySubmitted: 'Dieses Audit wurde bereits eingereicht.',
         linkClosed: 'Dieser Link funktioniert nicht mehr',
+        closedReason: {
+          submitted: 'Dieses Audit wurde eingereicht. Vielen Dank – es ist nichts mehr zu tun.',
+          revoked: 'Der Link wurde von dem Unternehmen widerrufen, das ihn gesendet hat.',
+          expired:
+            'Der Link ist abgelaufen. Bitten Sie das Unternehmen, das ihn gesendet hat, um einen neuen.',
+          unknown: 'Dieser Link ist unbekannt. Prüfen Sie, ob er vollständig kopiert wurde.',
+        },
         loadFailed: 'Das Audit konnte nicht geladen werden',
         retry: 'Erneut versuchen',
         sync: {
@@ -517,7 +532,8 @@ export const audits = defineTranslations(
         step: '{{current}} из {{total}}',
         review: 'Проверка и отправка',
         answered: 'Отвечено: {{count}} из {{total}}',
-        unanswered: 'Без ответа: {{count}}. Отправить всё равно можно.',
+        unanswered:
+          'Ещё без ответа: {{count}}. Чтобы отправить, ответьте на каждый критерий или отметьте его «Неприменимо».',
         yes: 'Да',
         no: 'Нет',
         measured: 'Измеренное значение',
@@ -546,6 +562,12 @@ export const audits = defineTranslations(
         thanks: 'Ваш аудит отправлен.',
         alreadySubmitted: 'Этот аудит уже отправлен.',
         linkClosed: 'Эта ссылка больше не действует',
+        closedReason: {
+          submitted: 'Этот аудит уже отправлен. Спасибо — больше ничего делать не нужно.',
+          revoked: 'Ссылку отозвала компания, которая её прислала.',
+          expired: 'Срок действия ссылки истёк. Попросите у компании, которая её прислала, новую.',
+          unknown: 'Такая ссылка неизвестна. Проверьте, что она скопирована целиком.',
+        },
         loadFailed: 'Не удалось загрузить аудит',
         retry: 'Повторить',
         sync: {
@@ -700,7 +722,8 @@ export const audits = defineTranslations(
         step: '{{current}} z {{total}}',
         review: 'Kontrola a odeslání',
         answered: 'Zodpovězeno: {{count}} z {{total}}',
-        unanswered: 'Zatím bez odpovědi: {{count}}. Odeslat lze i tak.',
+        unanswered:
+          'Zatím bez odpovědi: {{count}}. Před odesláním odpovězte na každé kritérium, nebo jej označte „Netýká se“.',
         yes: 'Ano',
         no: 'Ne',
         measured: 'Naměřená hodnota',
@@ -729,6 +752,12 @@ export const audits = defineTranslations(
         thanks: 'Váš audit byl odeslán.',
         alreadySubmitted: 'Tento audit už byl odeslán.',
         linkClosed: 'Tento odkaz už neplatí',
+        closedReason: {
+          submitted: 'Tento audit byl odeslán. Děkujeme – už není co dělat.',
+          revoked: 'Odkaz zrušila firma, která jej poslala.',
+          expired: 'Platnost odkazu vypršela. Požádejte firmu, která jej poslala, o nový.',
+          unknown: 'Tento odkaz není znám. Zkontrolujte, že byl zkopírován celý.',
+        },
         loadFailed: 'Audit se nepodařilo načíst',
         retry: 'Zkusit znovu',
         sync: {
@@ -883,7 +912,8 @@ export const audits = defineTranslations(
         step: '{{current}} z {{total}}',
         review: 'Kontrola a odoslanie',
         answered: 'Zodpovedané: {{count}} z {{total}}',
-        unanswered: 'Zatiaľ bez odpovede: {{count}}. Odoslať sa dá aj tak.',
+        unanswered:
+          'Zatiaľ bez odpovede: {{count}}. Pred odoslaním odpovedzte na každé kritérium, alebo ho označte „Netýka sa“.',
         yes: 'Áno',
         no: 'Nie',
         measured: 'Nameraná hodnota',
@@ -912,6 +942,12 @@ export const audits = defineTranslations(
         thanks: 'Váš audit bol odoslaný.',
         alreadySubmitted: 'Tento audit už bol odoslaný.',
         linkClosed: 'Tento odkaz už neplatí',
+        closedReason: {
+          submitted: 'Tento audit bol odoslaný. Ďakujeme – už netreba nič robiť.',
+          revoked: 'Odkaz zrušila firma, ktorá ho poslala.',
+          expired: 'Platnosť odkazu vypršala. Požiadajte firmu, ktorá ho poslala, o nový.',
+          unknown: 'Tento odkaz nie je známy. Skontrolujte, či bol skopírovaný celý.',
+        },
         loadFailed: 'Audit sa nepodarilo načítať',
         retry: 'Skúsiť znova',
         sync: {
@@ -1067,7 +1103,8 @@ export const audits = defineTranslations(
         step: '{{current}} din {{total}}',
         review: 'Verificare și trimitere',
         answered: 'Cu răspuns: {{count}} din {{total}}',
-        unanswered: 'Încă fără răspuns: {{count}}. Puteți trimite oricum.',
+        unanswered:
+          'Încă fără răspuns: {{count}}. Pentru a trimite, răspundeți la fiecare criteriu sau marcați-l „Nu se aplică”.',
         yes: 'Da',
         no: 'Nu',
         measured: 'Valoarea măsurată',
@@ -1096,6 +1133,12 @@ export const audits = defineTranslations(
         thanks: 'Auditul dvs. a fost trimis.',
         alreadySubmitted: 'Acest audit a fost deja trimis.',
         linkClosed: 'Acest link nu mai funcționează',
+        closedReason: {
+          submitted: 'Acest audit a fost trimis. Vă mulțumim – nu mai este nimic de făcut.',
+          revoked: 'Linkul a fost revocat de compania care l-a trimis.',
+          expired: 'Linkul a expirat. Cereți unul nou companiei care l-a trimis.',
+          unknown: 'Acest link nu este cunoscut. Verificați dacă a fost copiat întreg.',
+        },
         loadFailed: 'Auditul nu a putut fi încărcat',
         retry: 'Încearcă din nou',
         sync: {

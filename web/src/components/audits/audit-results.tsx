@@ -166,8 +166,8 @@ export function AuditResults({
                     data-failed={failed}
                   >
                     <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
-                      <Stack gap={2} style={{ flex: 1, minWidth: 200 }}>
-                        <Text fw={500} size="sm">
+                      <Stack gap={2} style={{ flex: '1 1 12rem', minWidth: 0 }}>
+                        <Text fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
                           {criterion.text}
                         </Text>
                         <Text size="sm">

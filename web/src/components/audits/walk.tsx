@@ -94,8 +94,16 @@ export function Walk({ source, onSubmitted }: { source: WalkSource; onSubmitted?
   if (query.isPending) return <Loading />;
   if (query.isError) {
     const error = query.error;
-    if (error instanceof ApiError && (error.status === 404 || error.status === 410 || error.status === 403))
-      return <Closed title={t('walk.linkClosed')} message={error.message} />;
+    if (error instanceof ApiError && (error.status === 404 || error.status === 410)) {
+      const reason = (error.body as { reason?: unknown }).reason;
+      const why =
+        error.status === 404
+          ? t('walk.closedReason.unknown')
+          : reason === 'submitted' || reason === 'revoked' || reason === 'expired'
+            ? t(`walk.closedReason.${reason}`)
+            : error.message;
+      return <Closed title={t('walk.linkClosed')} message={why} />;
+    }
     return (
       <Alert color="red" role="alert" title={t('walk.loadFailed')}>
         <Text size="sm">{error.message}</Text>
@@ -470,7 +478,7 @@ function WalkForm({
               );
             })}
             {answered < audit.criteria.length && (
-              <Text size="sm" c="orange">
+              <Text size="sm" c="orange" data-testid="walk-unanswered">
                 {t('walk.unanswered', { count: audit.criteria.length - answered })}
               </Text>
             )}
@@ -486,7 +494,7 @@ function WalkForm({
             <Button
               size="lg"
               fullWidth
-              disabled={source.asksName && !name.trim()}
+              disabled={answered < audit.criteria.length || (source.asksName && !name.trim())}
               onClick={() => setConfirming(true)}
               data-testid="walk-submit"
             >
