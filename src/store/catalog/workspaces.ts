@@ -1,11 +1,11 @@
-import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import { ConflictError, invalid, NotFoundError } from '../../domain/errors.js';
 import { DEFAULT_CHANNELS, type Role } from '../../domain/vocabulary.js';
 import { type Actor, recordAudit } from './audit.js';
 import type { Db } from './db.js';
 import { type EventPurge, recordEventPurge } from './event-purges.js';
 import { likePattern } from './paging.js';
-import { brands, channels, memberships, users, workspaces } from './schema.js';
+import { audits, brands, channels, memberships, tasks, users, workspaces } from './schema.js';
 import { createUser, findUserByEmail } from './users.js';
 import { versionConflict } from './versioned.js';
 
@@ -270,7 +270,58 @@ export async function removeMember(db: Db, actor: Actor, workspaceId: string, us
       entityId: userId,
       before: { role: before },
     });
+    await releaseWorkOf(tx, actor, workspaceId, userId);
   });
+}
+
+/** Task statuses whose owner still has something to do or to hear (the verification's outcome). */
+const UNFINISHED_TASK_STATUSES = ['planned', 'in_progress', 'done'];
+
+/**
+ * A former member's unfinished work in the workspace loses them: tasks not yet verified (or found
+ * not effective) lose their owner, audits not yet submitted their auditor (the name stays).
+ * Finished ones keep the person as history. Each change bumps the object's version and is audited.
+ */
+async function releaseWorkOf(db: Db, actor: Actor, workspaceId: string, userId: string): Promise<void> {
+  const released = { reason: 'removed from the workspace' };
+  const taskRows = await db
+    .update(tasks)
+    .set({ ownerUserId: null, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(tasks.workspaceId, workspaceId),
+        eq(tasks.ownerUserId, userId),
+        inArray(tasks.status, UNFINISHED_TASK_STATUSES),
+      ),
+    )
+    .returning({ id: tasks.id });
+  for (const { id } of taskRows)
+    await recordAudit(db, actor, workspaceId, {
+      action: 'update',
+      entityType: 'task',
+      entityId: id,
+      before: { ownerUserId: userId },
+      after: { ownerUserId: null, ...released },
+    });
+  const auditRows = await db
+    .update(audits)
+    .set({ auditorUserId: null, version: sql`${audits.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(audits.workspaceId, workspaceId),
+        eq(audits.auditorUserId, userId),
+        ne(audits.status, 'submitted'),
+      ),
+    )
+    .returning({ id: audits.id });
+  for (const { id } of auditRows)
+    await recordAudit(db, actor, workspaceId, {
+      action: 'update',
+      entityType: 'audit',
+      entityId: id,
+      before: { auditorUserId: userId },
+      after: { auditorUserId: null, ...released },
+    });
 }
 
 /** Ids of the given users that exist (used to validate owner references). */
