@@ -45,13 +45,18 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
 }
 
 function describeError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError') return `timeout after ${timeoutMs} ms`;
-    const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-    if (cause?.code) return `${cause.code}${cause.message ? `: ${cause.message}` : ''}`;
-    return error.message;
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError' || error.name === 'AbortError') return `timeout after ${timeoutMs} ms`;
+  // fetch says "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND, a TLS error) is in its causes.
+  let current: unknown = error;
+  let innermost = error.message;
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    const e = current as Error & { code?: string; cause?: unknown; errors?: unknown[] };
+    if (e.code) return e.message.includes(e.code) ? e.message : `${e.code}: ${e.message}`;
+    if (e.message) innermost = e.message;
+    current = e.cause ?? e.errors?.[0];
   }
-  return String(error);
+  return innermost === error.message ? error.message : `${error.message}: ${innermost}`;
 }
 
 /** One attempt of a claimed delivery: sends it and writes the outcome. */
