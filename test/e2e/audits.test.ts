@@ -188,6 +188,7 @@ describe('audits and mystery shopping', { timeout: 180_000 }, () => {
     // A second submit is refused: the page says the link is used up, and so does the API.
     await phone.reload();
     await poll(() => phone.getByTestId('walk-closed').count()).toBe(1);
+    expect(await phone.getByTestId('walk-closed').textContent()).toContain('Dieses Audit wurde eingereicht.');
     expect(await phone.getByTestId('walk-submit').count()).toBe(0);
     const token = shopperUrl.split('/shopper/')[1] ?? '';
     const again = await phone.request.post(`${app.url}/api/shopper/${token}/submit`, {
