@@ -18,6 +18,7 @@ describeCatalog('OpenAPI document and docs page', (h) => {
       '/api/workspaces/{workspaceId}/subjects/{id}',
       '/api/workspaces/{workspaceId}/audits/scores',
       '/api/workspaces/{workspaceId}/benchmark',
+      '/api/workspaces/{workspaceId}/report',
     ]) {
       expect(paths[p], p).toBeDefined();
     }
