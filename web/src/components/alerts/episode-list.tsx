@@ -24,7 +24,7 @@ function Episode({ episode }: { episode: AlertEpisode }) {
       style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
     >
       <Group gap="xs" wrap="wrap">
-        <Badge color={resolved ? 'teal' : 'red'} variant={resolved ? 'light' : 'filled'} miw="max-content">
+        <Badge color={resolved ? 'teal' : 'red'} variant={resolved ? 'light' : 'filled'} maw="100%">
           {t(`kind.${episode.kind}`)}
         </Badge>
         <Text fw={600} style={{ overflowWrap: 'anywhere' }}>

@@ -76,21 +76,19 @@ function RuleRow({
       align="flex-start"
       wrap="wrap"
       gap="xs"
-      py="xs"
       data-testid="alert-rule"
       data-rule={rule.id}
-      style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
     >
       <Stack gap={2} style={{ flex: '1 1 220px', minWidth: 0 }}>
         <Group gap="xs" wrap="wrap">
           <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
             {rule.name}
           </Text>
-          <Badge variant="light" color="gray" miw="max-content">
+          <Badge variant="light" color="gray" maw="100%">
             {t(`kind.${rule.kind}`)}
           </Badge>
           {rule.openEpisodes > 0 && (
-            <Badge color="red" miw="max-content" data-testid="alert-rule-open">
+            <Badge color="red" maw="100%" data-testid="alert-rule-open">
               {t('episodes.open')}: {rule.openEpisodes}
             </Badge>
           )}
@@ -174,9 +172,16 @@ export function RuleList({ workspaceId, canEdit }: { workspaceId: string; canEdi
           ) : (
             <Stack gap={0}>
               {page.items.map((rule) => (
-                <Group key={rule.id} wrap="nowrap" align="flex-start" gap="sm">
+                <Group
+                  key={rule.id}
+                  wrap="nowrap"
+                  align="flex-start"
+                  gap="sm"
+                  py="xs"
+                  style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+                >
                   <Switch
-                    mt="sm"
+                    mt={2}
                     aria-label={t('rules.toggle', { name: rule.name })}
                     checked={rule.enabled}
                     disabled={!canEdit}

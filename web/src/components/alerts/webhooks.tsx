@@ -262,8 +262,8 @@ function WebhookRow({
       ? t('webhooks.testOk', { status: tested.lastStatusCode })
       : t('webhooks.testFailed', {
           reason:
-            [tested.lastStatusCode, tested.lastError].filter((x) => x !== null).join(' ') ||
-            t('webhooks.noAnswer'),
+            tested.lastError ??
+            (tested.lastStatusCode === null ? t('webhooks.noAnswer') : `HTTP ${tested.lastStatusCode}`),
         })
     : test.error
       ? t('webhooks.testFailed', { reason: test.error.message })
