@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       ['analytics-sentiment', `${base}/analytics/sentiment`],
       ['analytics-standards', `${base}/analytics/standards`],
       ['health', `${base}/health`],
+      ['alerts', `${base}/alerts`],
       ['data', `${base}/data`],
       ['settings', `${base}/settings`],
     ];
