@@ -133,6 +133,7 @@ function photoHeaders(reply: FastifyReply, contentType: string, bytes: number): 
 
 const photoUploadSchema = {
   consumes: ['image/jpeg', 'image/png'],
+  body: z.any().describe('the image bytes (JPEG or PNG), not JSON'),
   description:
     'The photo is the raw request body with Content-Type image/jpeg or image/png; its bytes must be that image (checked), at most TOUCHPOINTS_PHOTO_MAX_BYTES (413 beyond).',
 };

@@ -16,6 +16,10 @@ describeCatalog('OpenAPI document and docs page', (h) => {
       '/api/workspaces/{workspaceId}/audit-log',
       '/api/workspaces/{workspaceId}/subjects',
       '/api/workspaces/{workspaceId}/subjects/{id}',
+      '/api/workspaces/{workspaceId}/audit-checklists',
+      '/api/workspaces/{workspaceId}/audits/{auditId}/answers',
+      '/api/workspaces/{workspaceId}/audits/{auditId}/photos',
+      '/api/shopper/{token}',
       '/api/workspaces/{workspaceId}/audits/scores',
       '/api/workspaces/{workspaceId}/benchmark',
       '/api/workspaces/{workspaceId}/report',
@@ -28,6 +32,13 @@ describeCatalog('OpenAPI document and docs page', (h) => {
         expect(op.tags?.length, `${method} ${path} has a tag`).toBeGreaterThan(0);
       }
     }
+    // The shopper's routes need no sign-in; a photo is the raw image body.
+    const shopper = paths['/api/shopper/{token}']?.get as unknown as { security: unknown[] };
+    expect(shopper.security).toEqual([]);
+    const upload = paths['/api/workspaces/{workspaceId}/audits/{auditId}/photos']?.post as unknown as {
+      requestBody?: { content: Record<string, unknown> };
+    };
+    expect(Object.keys(upload.requestBody?.content ?? {}).sort()).toEqual(['image/jpeg', 'image/png']);
     const create = paths['/api/workspaces/{workspaceId}/subjects']?.post as unknown as {
       requestBody: {
         content: {

@@ -131,13 +131,14 @@ describe('security headers', () => {
       });
 
       it('sends no Referer from pages whose URL carries a token', async () => {
-        expect(TOKEN_PAGES).toEqual(['/setup', '/invite', '/reset-password', '/share']);
+        expect(TOKEN_PAGES).toEqual(['/setup', '/invite', '/reset-password', '/share', '/shopper']);
         for (const url of [
           '/setup?token=tp_setup_secret',
           '/setup/',
           '/invite/tp_invite_secret',
           '/reset-password/tp_reset_secret',
           '/share/tp_share_secret/journey',
+          '/shopper/tps_shopper_secret',
         ]) {
           const response = await get(app(), url);
           expectCommonHeaders(response, https);
