@@ -248,7 +248,11 @@ function CriterionCard({
             rightSectionWidth={criterion.unit ? 56 : undefined}
             inputMode="decimal"
             value={answer?.value ?? ''}
-            onChange={(value) => onChange({ value: value === '' ? null : Number(value) })}
+            onChange={(value) => {
+              // A half-typed number ("-", "4.") waits for the rest rather than saving as skipped.
+              const number = value === '' ? null : Number(value);
+              if (number === null || Number.isFinite(number)) onChange({ value: number });
+            }}
             data-testid="walk-number"
           />
         )}
