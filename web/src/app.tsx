@@ -24,6 +24,8 @@ const AuditsPage = lazy(() => import('./pages/audits').then((m) => ({ default: m
 const AuditWalkPage = lazy(() => import('./pages/audit-walk').then((m) => ({ default: m.AuditWalkPage })));
 const ShopperPage = lazy(() => import('./pages/shopper').then((m) => ({ default: m.ShopperPage })));
 const AnalyticsPage = lazy(() => import('./pages/analytics').then((m) => ({ default: m.AnalyticsPage })));
+const BenchmarkPage = lazy(() => import('./pages/benchmark').then((m) => ({ default: m.BenchmarkPage })));
+const BrandsPage = lazy(() => import('./pages/brands').then((m) => ({ default: m.BrandsPage })));
 const ChainPage = lazy(() => import('./pages/chain').then((m) => ({ default: m.ChainPage })));
 const ChainsPage = lazy(() => import('./pages/chains').then((m) => ({ default: m.ChainsPage })));
 const DataPage = lazy(() => import('./pages/data').then((m) => ({ default: m.DataPage })));
@@ -153,6 +155,8 @@ const router = createBrowserRouter([
           { path: 'analytics', element: <AnalyticsPage /> },
           { path: 'analytics/:analysis', element: <AnalyticsPage /> },
           { path: 'tasks', element: <TasksPage /> },
+          { path: 'benchmark', element: <BenchmarkPage /> },
+          { path: 'brands', element: <BrandsPage /> },
           { path: 'audits', element: <AuditsPage /> },
           { path: 'audits/:auditId', element: <AuditPage /> },
           { path: 'alerts', element: <AlertsPage /> },

@@ -15,6 +15,8 @@ import {
 import {
   IconActivityHeartbeat,
   IconBell,
+  IconBuildingStore,
+  IconChartBar,
   IconChartSankey,
   IconClipboardCheck,
   IconDatabase,
@@ -136,6 +138,8 @@ const SECTIONS = [
   { path: 'chains', icon: IconLink, key: 'nav.chains' },
   { path: 'analytics', icon: IconChartSankey, key: 'nav.analytics' },
   { path: 'tasks', icon: IconListCheck, key: 'nav.tasks' },
+  { path: 'benchmark', icon: IconChartBar, key: 'nav.benchmark' },
+  { path: 'brands', icon: IconBuildingStore, key: 'nav.brands' },
   { path: 'audits', icon: IconClipboardCheck, key: 'nav.audits' },
   { path: 'alerts', icon: IconBell, key: 'nav.alerts' },
   { path: 'health', icon: IconActivityHeartbeat, key: 'nav.health' },

@@ -9,6 +9,7 @@ import { account } from './account';
 import { alerts } from './alerts';
 import { analytics } from './analytics';
 import { audits } from './audits';
+import { benchmark } from './benchmark';
 import { chains } from './chains';
 import { common } from './common';
 import { data } from './data';
@@ -31,6 +32,7 @@ const namespaces = {
   settings,
   account,
   tasks,
+  benchmark,
   audits,
   report,
   alerts,
