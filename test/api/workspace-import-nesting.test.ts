@@ -39,6 +39,21 @@ const places: [string, (doc: ReturnType<typeof demoWorkspaceDocument>) => void, 
     (d) => Object.assign(d.touchpoints[0] as object, { tags: '@deep@' }),
     'touchpoints.0.tags',
   ],
+  [
+    "an alert rule's params",
+    (d) =>
+      Object.assign(d, {
+        alertRules: [
+          {
+            id: '00000000-0000-4000-8000-000000000001',
+            name: 'Deep',
+            kind: 'touchpoint_silent',
+            params: { days: '@deep@' },
+          },
+        ],
+      }),
+    'alertRules.0.params.days',
+  ],
 ];
 
 describeCatalog('workspace import of deeply nested documents', (h) => {

@@ -13,6 +13,9 @@ export const settings = defineTranslations(
       cap: 'Contact frequency cap',
       capHint:
         'Business→customer touches per customer in 30 days above which contact fatigue sets in (8 when empty).',
+      language: 'Language of the workspace',
+      languageHint:
+        'The audit report is written in it unless the reader picks another (empty: the reader\'s language).',
     },
     retention: {
       title: 'Retention of personal data',
@@ -149,6 +152,9 @@ export const settings = defineTranslations(
         cap: 'Obergrenze der Kontakthäufigkeit',
         capHint:
           'Kontakte Unternehmen→Kunde je Kunde in 30 Tagen, ab denen Kontaktmüdigkeit einsetzt (leer: 8).',
+        language: 'Sprache des Arbeitsbereichs',
+        languageHint:
+          'Der Audit-Bericht wird in ihr verfasst, sofern der Leser keine andere wählt (leer: die Sprache des Lesers).',
       },
       retention: {
         title: 'Aufbewahrung personenbezogener Daten',
@@ -286,6 +292,9 @@ export const settings = defineTranslations(
         cap: 'Предел частоты контактов',
         capHint:
           'Касания «бизнес→клиент» на клиента за 30 дней, выше которых наступает усталость от контактов (если пусто — 8).',
+        language: 'Язык рабочего пространства',
+        languageHint:
+          'Отчёт об аудите составляется на нём, если читатель не выберет другой (пусто: язык читателя).',
       },
       retention: {
         title: 'Хранение персональных данных',
@@ -417,6 +426,9 @@ export const settings = defineTranslations(
         cap: 'Limit četnosti kontaktů',
         capHint:
           'Kontakty firma→zákazník na zákazníka za 30 dní, nad nimiž nastává únava z kontaktů (prázdné: 8).',
+        language: 'Jazyk pracovního prostoru',
+        languageHint:
+          'Zpráva z auditu se píše v něm, pokud čtenář nezvolí jiný (prázdné: jazyk čtenáře).',
       },
       retention: {
         title: 'Uchovávání osobních údajů',
@@ -552,6 +564,9 @@ export const settings = defineTranslations(
         cap: 'Limit frekvencie kontaktov',
         capHint:
           'Kontakty firma→zákazník na zákazníka za 30 dní, nad ktorými nastáva únava z kontaktov (prázdne: 8).',
+        language: 'Jazyk pracovného priestoru',
+        languageHint:
+          'Správa z auditu sa píše v ňom, ak čitateľ nezvolí iný (prázdne: jazyk čitateľa).',
       },
       retention: {
         title: 'Uchovávanie osobných údajov',
@@ -687,6 +702,9 @@ export const settings = defineTranslations(
         cap: 'Plafonul frecvenței contactelor',
         capHint:
           'Contacte firmă→client per client în 30 de zile peste care apare oboseala de contact (gol: 8).',
+        language: 'Limba spațiului de lucru',
+        languageHint:
+          'Raportul de audit este redactat în ea, dacă cititorul nu alege alta (gol: limba cititorului).',
       },
       retention: {
         title: 'Păstrarea datelor personale',

@@ -1,10 +1,11 @@
-/** Name, description and the contact-frequency cap of the workspace (owners change them). */
+/** Name, description, the contact-frequency cap and the language of the workspace (owners change them). */
 import {
   Alert,
   Button,
   Card,
   Group,
   NumberInput,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -16,14 +17,19 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ws } from '../../api/client';
 import type { Workspace } from '../../api/types';
+import { LANGUAGES } from '../../i18n/define';
 import { ME_KEY, useIsOwner, useWorkspaceId } from '../../state/session';
 import { QueryState } from '../states';
 import { useWorkspaceSave } from './use-workspace-save';
 
-/** The settings with the cap as given (none when empty). */
-function settingsWithCap(settings: Workspace['settings'], cap: number | string) {
-  const { contactFrequencyCap: _, ...others } = settings;
-  return typeof cap === 'number' ? { ...others, contactFrequencyCap: cap } : others;
+/** The settings with the cap and the language as given (none when empty). */
+function settingsWith(settings: Workspace['settings'], cap: number | string, language: string) {
+  const { contactFrequencyCap: _, language: __, ...others } = settings;
+  return {
+    ...others,
+    ...(typeof cap === 'number' ? { contactFrequencyCap: cap } : {}),
+    ...(language ? { language } : {}),
+  };
 }
 
 function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onConflict: () => void }) {
@@ -35,8 +41,11 @@ function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onCo
     name: workspace.name,
     description: workspace.description,
     cap: typeof storedCap === 'number' ? storedCap : '',
+    language: typeof workspace.settings.language === 'string' ? workspace.settings.language : '',
   };
-  const [form, setForm] = useState<{ name: string; description: string; cap: number | string }>(initial);
+  const [form, setForm] = useState<{ name: string; description: string; cap: number | string; language: string }>(
+    initial,
+  );
   // A newer version from the server (after a save or a conflict) replaces the form.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new version resets the form
   useEffect(() => setForm(initial), [workspace.version]);
@@ -46,7 +55,7 @@ function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onCo
       name: form.name,
       description: form.description,
       // The other settings (retention) go back as they are: a PATCH replaces the settings whole.
-      settings: settingsWithCap(workspace.settings, form.cap),
+      settings: settingsWith(workspace.settings, form.cap, form.language),
     }),
     { onConflict, alsoRefresh: ME_KEY },
   );
@@ -81,6 +90,18 @@ function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onCo
         value={form.cap}
         onChange={(value) => setForm({ ...form, cap: value })}
         error={error?.fieldMessage('settings.contactFrequencyCap')}
+        w={320}
+      />
+      <Select
+        label={t('general.language')}
+        description={t('general.languageHint')}
+        data={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
+        clearable
+        readOnly={!isOwner}
+        value={form.language || null}
+        onChange={(value) => setForm({ ...form, language: value ?? '' })}
+        error={error?.fieldMessage('settings.language')}
+        data-testid="workspace-language"
         w={320}
       />
       {formError && (
