@@ -12,6 +12,13 @@ const outDir = join(import.meta.dirname, '../docs/screenshots');
 interface Listed {
   items: { id: string; name: string }[];
 }
+interface Audit {
+  id: string;
+  status: string;
+  brandIsOwn: boolean;
+  failedCount: number;
+  auditorUserId: string | null;
+}
 
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
@@ -53,6 +60,43 @@ async function main(): Promise<void> {
       await settle(page);
       await page.screenshot({ path: join(outDir, `${name}.png`) });
       console.log(`docs/screenshots/${name}.png`);
+    }
+    // Audits: the list, a competitor's submitted audit with its failed criteria, and the walk a
+    // mystery shopper sees on a phone (a fresh link to the demo's planned audit).
+    const audits = await apiCall<{ items: Audit[] }>(page, 'GET', `/workspaces/${ws}/audits?limit=500`);
+    const competitor = audits.items.find(
+      (a) => a.status === 'submitted' && !a.brandIsOwn && a.failedCount > 0,
+    );
+    const planned = audits.items.find((a) => a.status === 'planned' && a.auditorUserId === null);
+    await page.goto(`${base}/audits`);
+    await settle(page);
+    await page.screenshot({ path: join(outDir, 'audits.png') });
+    console.log('docs/screenshots/audits.png');
+    if (competitor) {
+      await page.goto(`${base}/audits/${competitor.id}`);
+      await settle(page);
+      await page.screenshot({ path: join(outDir, 'audit-results.png') });
+      console.log('docs/screenshots/audit-results.png');
+    }
+    if (planned) {
+      const link = await apiCall<{ token: string }>(
+        page,
+        'POST',
+        `/workspaces/${ws}/audits/${planned.id}/links`,
+        {},
+      );
+      const phone = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      });
+      const shopper = await phone.newPage();
+      await shopper.goto(`${app.url}/shopper/${link.token}`);
+      await shopper.getByTestId('walk-brand').waitFor();
+      await settle(shopper);
+      await shopper.screenshot({ path: join(outDir, 'shopper-walk.png') });
+      console.log('docs/screenshots/shopper-walk.png');
+      await phone.close();
     }
     await page.getByTestId('language-picker').click();
     await page.getByRole('option', { name: 'Deutsch' }).click();
