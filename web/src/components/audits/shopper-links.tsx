@@ -79,6 +79,8 @@ export function ShopperLinks({
     onSettled: () => invalidate(),
   });
   const date = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  // A submitted audit that never had a link has nothing to show here.
+  if (!canEdit && links.data?.length === 0) return null;
 
   return (
     <Card withBorder data-testid="shopper-links">
