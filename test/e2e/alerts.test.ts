@@ -146,6 +146,9 @@ describe('alerts', { timeout: 180_000 }, () => {
     const open = editor.getByTestId('alert-episodes-open').getByTestId('alert-episode');
     await poll(() => open.count()).toBe(1);
     expect(await open.first().textContent()).toContain('Answer within 20 s');
+    expect(await open.first().getByTestId('alert-episode-message').textContent()).toBe(
+      '0% compliant, required 90%, over the last 7 days (6 measured)',
+    );
     await poll(() => bell(editor).getAttribute('aria-label')).toBe('Notifications, unread: 1');
     await editor.getByTestId('alerts-check-now').click();
     await poll(() => editor.getByTestId('alerts-check-result').textContent()).toBe(

@@ -93,6 +93,16 @@ export const alerts = defineTranslations(
       csat: 'CSAT (mean score)',
       nps: 'NPS',
     },
+    message: {
+      standard:
+        '{{share}} compliant, required {{required}}, over the last {{days}} days ({{measured}} measured)',
+      feedback:
+        '{{metric}}: {{before}} → {{after}} (the last {{days}} days against the {{days}} before; p {{p}}; samples {{nBefore}} and {{nAfter}})',
+      silent: 'No interaction in the last {{days}} days',
+      overdue: 'Due {{due}}, still “{{status}}”',
+      notEffective: 'The verification from live data found its target not met',
+      link: 'Conversion from the previous link {{before}} → {{after}} (the last {{days}} days against the {{days}} before; {{nBefore}} and {{nAfter}} customers)',
+    },
     webhooks: {
       title: 'Webhooks',
       intro:
@@ -235,6 +245,16 @@ export const alerts = defineTranslations(
         csat: 'CSAT (Mittelwert)',
         nps: 'NPS',
       },
+      message: {
+        standard:
+          '{{share}} erfüllt, gefordert {{required}}, in den letzten {{days}} Tagen ({{measured}} gemessen)',
+        feedback:
+          '{{metric}}: {{before}} → {{after}} (letzte {{days}} Tage gegenüber den {{days}} davor; p {{p}}; Stichproben {{nBefore}} und {{nAfter}})',
+        silent: 'Keine Interaktion in den letzten {{days}} Tagen',
+        overdue: 'Fällig am {{due}}, noch „{{status}}“',
+        notEffective: 'Die Prüfung anhand der Live-Daten fand ihr Ziel nicht erreicht',
+        link: 'Konversion vom vorigen Kettenglied {{before}} → {{after}} (letzte {{days}} Tage gegenüber den {{days}} davor; {{nBefore}} und {{nAfter}} Kunden)',
+      },
       webhooks: {
         title: 'Webhooks',
         intro:
@@ -373,6 +393,16 @@ export const alerts = defineTranslations(
         negative_share: 'Доля негативных отзывов',
         csat: 'CSAT (средняя оценка)',
         nps: 'NPS',
+      },
+      message: {
+        standard:
+          'выполнено {{share}}, требуется {{required}}, за последние {{days}} дн. (измерено: {{measured}})',
+        feedback:
+          '{{metric}}: {{before}} → {{after}} (последние {{days}} дн. против {{days}} дн. до них; p {{p}}; выборки {{nBefore}} и {{nAfter}})',
+        silent: 'Ни одного взаимодействия за последние {{days}} дн.',
+        overdue: 'Срок {{due}}, всё ещё «{{status}}»',
+        notEffective: 'Проверка по живым данным показала, что цель не достигнута',
+        link: 'Конверсия из предыдущего звена {{before}} → {{after}} (последние {{days}} дн. против {{days}} дн. до них; клиентов {{nBefore}} и {{nAfter}})',
       },
       webhooks: {
         title: 'Вебхуки',
@@ -513,6 +543,16 @@ export const alerts = defineTranslations(
         csat: 'CSAT (průměrné skóre)',
         nps: 'NPS',
       },
+      message: {
+        standard:
+          'splněno {{share}}, požadováno {{required}}, za posledních {{days}} dní (měřeno: {{measured}})',
+        feedback:
+          '{{metric}}: {{before}} → {{after}} (posledních {{days}} dní proti {{days}} dnům předtím; p {{p}}; vzorky {{nBefore}} a {{nAfter}})',
+        silent: 'Žádná interakce za posledních {{days}} dní',
+        overdue: 'Termín {{due}}, stále „{{status}}“',
+        notEffective: 'Ověření z živých dat zjistilo, že cíl nebyl splněn',
+        link: 'Konverze z předchozího článku {{before}} → {{after}} (posledních {{days}} dní proti {{days}} dnům předtím; zákazníků {{nBefore}} a {{nAfter}})',
+      },
       webhooks: {
         title: 'Webhooky',
         intro:
@@ -650,6 +690,16 @@ export const alerts = defineTranslations(
         negative_share: 'Podiel negatívnej spätnej väzby',
         csat: 'CSAT (priemerné skóre)',
         nps: 'NPS',
+      },
+      message: {
+        standard:
+          'splnené {{share}}, požadované {{required}}, za posledných {{days}} dní (merané: {{measured}})',
+        feedback:
+          '{{metric}}: {{before}} → {{after}} (posledných {{days}} dní oproti {{days}} dňom predtým; p {{p}}; vzorky {{nBefore}} a {{nAfter}})',
+        silent: 'Žiadna interakcia za posledných {{days}} dní',
+        overdue: 'Termín {{due}}, stále „{{status}}“',
+        notEffective: 'Overenie zo živých údajov zistilo, že cieľ nebol splnený',
+        link: 'Konverzia z predchádzajúceho článku {{before}} → {{after}} (posledných {{days}} dní oproti {{days}} dňom predtým; zákazníkov {{nBefore}} a {{nAfter}})',
       },
       webhooks: {
         title: 'Webhooky',
@@ -791,6 +841,15 @@ export const alerts = defineTranslations(
         negative_share: 'Ponderea feedbackului negativ',
         csat: 'CSAT (scor mediu)',
         nps: 'NPS',
+      },
+      message: {
+        standard: '{{share}} conform, cerut {{required}}, în ultimele {{days}} zile ({{measured}} măsurate)',
+        feedback:
+          '{{metric}}: {{before}} → {{after}} (ultimele {{days}} zile față de cele {{days}} dinainte; p {{p}}; eșantioane {{nBefore}} și {{nAfter}})',
+        silent: 'Nicio interacțiune în ultimele {{days}} zile',
+        overdue: 'Termen {{due}}, încă „{{status}}”',
+        notEffective: 'Verificarea din datele live a constatat că ținta nu a fost atinsă',
+        link: 'Conversia de la veriga anterioară {{before}} → {{after}} (ultimele {{days}} zile față de cele {{days}} dinainte; {{nBefore}} și {{nAfter}} clienți)',
       },
       webhooks: {
         title: 'Webhookuri',

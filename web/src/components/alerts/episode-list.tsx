@@ -1,5 +1,5 @@
 /**
- * Alert episodes: the open ones (what fired, on which subject, when, with the figures' message) and,
+ * Alert episodes: the open ones (what fired, on which subject, when, with its figures in words) and,
  * below them, the latest resolved ones with how long they lasted. Each links to its subject.
  */
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
@@ -8,11 +8,13 @@ import { Link } from 'react-router';
 import { type AlertEpisode, useEpisodes } from '../../api/alerts';
 import { useFormat } from '../../i18n/format';
 import { QueryState } from '../states';
+import { useEpisodeMessage } from './episode-message';
 import { timeAgo } from './time-ago';
 
 function Episode({ episode }: { episode: AlertEpisode }) {
   const { t, i18n } = useTranslation('alerts');
   const format = useFormat();
+  const message = useEpisodeMessage();
   const resolved = episode.resolvedAt !== null;
   return (
     <Stack
@@ -35,7 +37,7 @@ function Episode({ episode }: { episode: AlertEpisode }) {
         </Text>
       </Group>
       <Text size="sm" style={{ overflowWrap: 'anywhere' }} data-testid="alert-episode-message">
-        {resolved && episode.resolvedMessage ? episode.resolvedMessage : episode.message}
+        {message(episode)}
       </Text>
       <Group gap="md" wrap="wrap">
         <Text size="xs" c="dimmed" title={format.dateTime(episode.openedAt)}>
