@@ -174,16 +174,18 @@ export async function startServer(
       },
       (error) => app.log.error(error, 'retention run failed'),
     );
+    const mailer = createMailer(config, (error, message) => app.log.error(error, message));
     const verification = startTaskVerificationScheduler(
       {
         db: catalog.db,
         events: store.events,
+        mailer,
+        publicUrl: config.publicUrl,
         holder: processHolder(),
         intervalMs: TASK_VERIFICATION_INTERVAL_MS,
       },
       (error) => app.log.error(error, 'task verification failed'),
     );
-    const mailer = createMailer(config, (error, message) => app.log.error(error, message));
     webhookSender = startWebhookSender({ db: catalog.db, secrets: store.secrets }, (error) =>
       app.log.error(error, 'webhook delivery failed'),
     );

@@ -5,6 +5,7 @@
  * server calls it when ingestion pauses. Several processes on one catalog may run it: a job's
  * claim lets only one of them run it, and a run writes only changed outcomes.
  */
+import type { Mailer } from '../alerts/mailer.js';
 import { claimJob, finishJob, listDueJobs } from '../store/catalog/scheduled-jobs.js';
 import {
   ensureTaskVerificationJobs,
@@ -22,6 +23,9 @@ const LEASE_MS = 10 * 60_000;
 
 export interface TaskVerificationRunner extends AnalyticsStores {
   holder: string;
+  /** E-mails the owner of a task found not effective, when SMTP is configured. */
+  mailer?: Mailer | null | undefined;
+  publicUrl?: string | undefined;
   /** Between two scheduled runs of one workspace. */
   intervalMs: number;
 }

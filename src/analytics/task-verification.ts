@@ -19,6 +19,7 @@
  * that moment), so running it again changes nothing. It is written on the task with an
  * explanation and figures, and audited (store/catalog/tasks.ts).
  */
+import type { Mailer } from '../alerts/mailer.js';
 import { AppError } from '../domain/errors.js';
 import type { StandardMetric } from '../domain/standard-rules.js';
 import type { TaskVerificationState } from '../domain/vocabulary.js';
@@ -28,6 +29,7 @@ import {
   type TaskVerificationOutcome,
   tasksToVerify,
 } from '../store/catalog/tasks.js';
+import { findUser } from '../store/catalog/users.js';
 import { DAY_MS } from './analysis-scope.js';
 import {
   type AnalyticsStores,
@@ -200,6 +202,25 @@ export async function evaluateTask(
   };
 }
 
+/** E-mails a not-effective task's owner when SMTP is configured (the notification is already kept). */
+async function mailOwner(
+  stores: { db: AnalyticsStores['db']; mailer?: Mailer | null | undefined; publicUrl?: string | undefined },
+  workspaceId: string,
+  task: TaskToVerify,
+  explanation: string,
+): Promise<void> {
+  if (!stores.mailer || !task.ownerUserId) return;
+  const owner = await findUser(stores.db, task.ownerUserId);
+  if (!owner) return;
+  const base = stores.publicUrl?.replace(/\/$/, '');
+  await stores.mailer.send({
+    to: [owner.email],
+    subject: `[Touchpoints] Task not effective: ${task.title}`,
+    lines: [explanation],
+    link: base ? `${base}/w/${workspaceId}/tasks?task=${task.id}` : undefined,
+  });
+}
+
 export interface VerificationRun {
   checked: number;
   written: number;
@@ -214,7 +235,7 @@ export interface VerificationRun {
  * changed. A task whose analysis fails (e.g. its chain lost all links) is skipped this time.
  */
 export async function verifyWorkspaceTasks(
-  stores: AnalyticsStores,
+  stores: AnalyticsStores & { mailer?: Mailer | null | undefined; publicUrl?: string | undefined },
   workspaceId: string,
   now = Date.now(),
 ): Promise<VerificationRun> {
@@ -236,7 +257,10 @@ export async function verifyWorkspaceTasks(
     if (await recordTaskVerification(stores.db, workspaceId, task, outcome)) {
       run.written += 1;
       if (outcome.state === 'verified') run.verified += 1;
-      if (outcome.state === 'not_effective') run.notEffective += 1;
+      if (outcome.state === 'not_effective') {
+        run.notEffective += 1;
+        await mailOwner(stores, workspaceId, task, outcome.explanation);
+      }
     }
   }
   return run;

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { evaluateWorkspaceAlerts } from '../../src/alerts/evaluate-alerts.js';
+import { verifyWorkspaceTasks } from '../../src/analytics/task-verification.js';
 import { createMailer } from '../../src/alerts/mailer.js';
 import { loadConfig } from '../../src/config.js';
 import { describeCatalog, type Reply } from '../catalog-harness.js';
@@ -143,5 +144,63 @@ describeCatalog('alert e-mail', (h) => {
       'alert e-mail "[Touchpoints] Alert: Overdue: Late task" to 1 recipient(s) failed',
     ]);
     expect((await owner.get(`${base}/notifications`)).body.total).toBe(1);
+  });
+
+  it('tells the owner of a task found not effective, in the notification centre and by e-mail', async () => {
+    const owner = await h().signUp('owner');
+    const doer = await h().signUp('doer');
+    const { id: workspaceId, base } = await h().newWorkspace(owner);
+    await owner.post(`${base}/members`, { email: doer.email, role: 'editor' });
+    const hotline = (await created(owner.post(`${base}/touchpoints`, { key: 'hotline', name: 'Hotline' })))
+      .body.id;
+    const standard = (
+      await created(
+        owner.post(`${base}/standards`, {
+          touchpointId: hotline,
+          name: 'Answered within 20 s',
+          metric: 'response_ms',
+          comparator: 'lte',
+          target: 20_000,
+        }),
+      )
+    ).body;
+    const task = (
+      await created(
+        owner.post(`${base}/tasks`, {
+          title: 'Train the hotline',
+          lever: 'staff_qualification',
+          ownerUserId: doer.userId,
+          status: 'done',
+          windowDays: 7,
+          targets: { standardId: standard.id },
+        }),
+      )
+    ).body;
+    const mailer = createMailer({ smtpUrl, smtpFrom: 'alerts@example.com' });
+    const before = received.length;
+    // The window closes with nothing measured: not effective.
+    const run = await verifyWorkspaceTasks(
+      { db: h().catalog.db, events: h().events, mailer },
+      workspaceId,
+      Date.parse(task.doneAt) + 8 * 86_400_000,
+    );
+    mailer?.close();
+    expect(run.notEffective).toBe(1);
+    const notices = (await doer.get(`${base}/notifications`)).body.items;
+    expect(notices).toEqual([
+      expect.objectContaining({
+        kind: 'task_not_effective',
+        title: 'Task not effective: Train the hotline',
+        link: `/w/${workspaceId}/tasks?task=${task.id}`,
+        episodeId: null,
+      }),
+    ]);
+    expect(notices[0].body).toContain('not effective');
+    expect((await owner.get(`${base}/notifications`)).body.total).toBe(0);
+    const mails = received.slice(before);
+    expect(mails.map((m) => m.to)).toEqual([[doer.email]]);
+    expect(header(mails[0]?.data ?? '', 'Subject')).toBe(
+      '[Touchpoints] Task not effective: Train the hotline',
+    );
   });
 });

@@ -18,6 +18,7 @@ import {
 import type { Lever, TaskStatus, TaskVerificationState } from '../../domain/vocabulary.js';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from './audit.js';
 import type { Db } from './db.js';
+import { insertNotifications } from './notifications.js';
 import { likePattern, type PageQuery, readPage } from './paging.js';
 import {
   chainLinks,
@@ -478,8 +479,8 @@ export async function tasksToVerify(db: Db, workspaceId: string): Promise<TaskTo
 /**
  * Writes the verification's outcome on a task still done at `version` (a user who moved it in
  * between wins: nothing is written then). Verified / not_effective also set the status; a
- * not_effective task's owner is notified through the audit log (`notify_owner`), as the product
- * has no notification centre yet. Returns whether anything was written.
+ * not_effective task's owner gets a notification (and the audit log a `notify_owner` entry).
+ * Returns whether anything was written.
  */
 export async function recordTaskVerification(
   db: Db,
@@ -509,6 +510,17 @@ export async function recordTaskVerification(
         entityId: task.id,
         after: { ownerUserId: row.ownerUserId, status: row.status, message: outcome.explanation },
       });
+    // The owner's notification centre hears of a task that did not work.
+    if (outcome.state === 'not_effective' && row.ownerUserId)
+      await insertNotifications(tx, workspaceId, [
+        {
+          userId: row.ownerUserId,
+          kind: 'task_not_effective',
+          title: `Task not effective: ${row.title}`,
+          body: outcome.explanation,
+          link: `/w/${workspaceId}/tasks?task=${row.id}`,
+        },
+      ]);
     return true;
   });
 }
