@@ -15,7 +15,7 @@ export const settings = defineTranslations(
         'Business→customer touches per customer in 30 days above which contact fatigue sets in (8 when empty).',
       language: 'Language of the workspace',
       languageHint:
-        'The audit report is written in it unless the reader picks another (empty: the reader\'s language).',
+        "The audit report is written in it unless the reader picks another (empty: the reader's language).",
     },
     retention: {
       title: 'Retention of personal data',
@@ -427,8 +427,7 @@ export const settings = defineTranslations(
         capHint:
           'Kontakty firma→zákazník na zákazníka za 30 dní, nad nimiž nastává únava z kontaktů (prázdné: 8).',
         language: 'Jazyk pracovního prostoru',
-        languageHint:
-          'Zpráva z auditu se píše v něm, pokud čtenář nezvolí jiný (prázdné: jazyk čtenáře).',
+        languageHint: 'Zpráva z auditu se píše v něm, pokud čtenář nezvolí jiný (prázdné: jazyk čtenáře).',
       },
       retention: {
         title: 'Uchovávání osobních údajů',
@@ -565,8 +564,7 @@ export const settings = defineTranslations(
         capHint:
           'Kontakty firma→zákazník na zákazníka za 30 dní, nad ktorými nastáva únava z kontaktov (prázdne: 8).',
         language: 'Jazyk pracovného priestoru',
-        languageHint:
-          'Správa z auditu sa píše v ňom, ak čitateľ nezvolí iný (prázdne: jazyk čitateľa).',
+        languageHint: 'Správa z auditu sa píše v ňom, ak čitateľ nezvolí iný (prázdne: jazyk čitateľa).',
       },
       retention: {
         title: 'Uchovávanie osobných údajov',

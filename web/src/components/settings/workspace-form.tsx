@@ -43,9 +43,12 @@ function WorkspaceFields({ workspace, onConflict }: { workspace: Workspace; onCo
     cap: typeof storedCap === 'number' ? storedCap : '',
     language: typeof workspace.settings.language === 'string' ? workspace.settings.language : '',
   };
-  const [form, setForm] = useState<{ name: string; description: string; cap: number | string; language: string }>(
-    initial,
-  );
+  const [form, setForm] = useState<{
+    name: string;
+    description: string;
+    cap: number | string;
+    language: string;
+  }>(initial);
   // A newer version from the server (after a save or a conflict) replaces the form.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new version resets the form
   useEffect(() => setForm(initial), [workspace.version]);
