@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { evaluateWorkspaceAlerts } from '../../src/alerts/evaluate-alerts.js';
-import { verifyWorkspaceTasks } from '../../src/analytics/task-verification.js';
 import { createMailer } from '../../src/alerts/mailer.js';
+import { verifyWorkspaceTasks } from '../../src/analytics/task-verification.js';
 import { loadConfig } from '../../src/config.js';
 import { describeCatalog, type Reply } from '../catalog-harness.js';
 
