@@ -44,9 +44,13 @@ export function describeImport(result: ImportResult, ownerEmail: string): string
     `  ${c.brands} brands, ${c.subjects} subjects, ${c.channels} channels, ${c.touchpoints} touchpoints, ` +
       `${c.standards} standards, ${c.journeys} journeys (${c.stages} stages, ${c.items} items), ` +
       `${c.chains} chains (${c.links} links)`,
-    `  ${c.tasks} tasks (${c.comments} comments), ${c.checklists} audit checklists (${c.criteria} criteria), ` +
-      `${c.audits} audits (${c.answers} answers), ${c.alertRules} alert rules, ${c.webhooks} webhooks`,
   ];
+  // A version 1 document (and the demo's, whose tasks and audits come after) has none of these.
+  if (c.tasks + c.checklists + c.audits + c.alertRules + c.webhooks > 0)
+    lines.push(
+      `  ${c.tasks} tasks (${c.comments} comments), ${c.checklists} audit checklists (${c.criteria} criteria), ` +
+        `${c.audits} audits (${c.answers} answers), ${c.alertRules} alert rules, ${c.webhooks} webhooks`,
+    );
   const cleared = [
     [result.ownersCleared, 'touchpoints had another owner and are now without owner'],
     [result.taskOwnersCleared, 'tasks had another owner and are now without owner'],

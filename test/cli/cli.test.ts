@@ -94,6 +94,13 @@ describe('touchpoints CLI', () => {
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/created workspace "Copy" \([0-9a-f-]{36}\) owned by ann@example.com/);
     expect(imported.stdout).toMatch(/56 touchpoints, 37 standards, 3 journeys/);
+    // The demo's tasks (with their comments), audits and alert rules travel with it.
+    expect(doc.formatVersion).toBe(2);
+    expect(doc.tasks.length).toBeGreaterThan(0);
+    const comments = doc.tasks.reduce((n: number, t: { comments: unknown[] }) => n + t.comments.length, 0);
+    expect(imported.stdout).toContain(`${doc.tasks.length} tasks (${comments} comments)`);
+    expect(imported.stdout).toContain(`${doc.audits.length} audits`);
+    expect(imported.stdout).toContain(`${doc.alertRules.length} alert rules`);
 
     // A bad document names the field; an unknown workspace and a busy data directory are one line.
     doc.touchpoints[3].direction = 'sideways';
