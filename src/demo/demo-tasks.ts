@@ -1,6 +1,7 @@
 /**
  * The improvement tasks of the demo workspace, one or more in each status, written through the
- * task store after the import (the workspace document does not carry tasks yet). Two of them
+ * task store after the import, so that their due and done dates fall around the day the demo is
+ * made (the workspace document would carry fixed ones). Two of them
  * come from the demo's own health findings (their createTask prefill), one is overdue on purpose
  * (a `task_overdue` finding), and the verified and not_effective ones carry an example outcome
  * as the verification writes it.

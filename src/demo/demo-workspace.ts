@@ -1400,7 +1400,7 @@ export function demoWorkspaceDocument(ownerEmail: string): WorkspaceDocument {
 
 /**
  * Creates the demo workspace, owned by `owner`, through the ordinary import, then its improvement
- * tasks (demo-tasks.ts: the workspace document does not carry tasks yet) and its audit checklists,
+ * tasks (demo-tasks.ts: made on the day, so their due dates fall around it) and its audit checklists,
  * audits and a mystery-shopper link (demo-audits.ts).
  */
 export async function createDemoWorkspace(
