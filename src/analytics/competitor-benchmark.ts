@@ -28,6 +28,7 @@ import {
   auditScores,
   latestAuditFailures,
   loadBrandFacts,
+  MAX_INSTANT_MS,
 } from '../store/catalog/audit-scores.js';
 import { loadJourneyFacts, loadStandardFacts, loadTouchpointTree } from './catalog-facts.js';
 import type {
@@ -67,6 +68,7 @@ export async function competitorBenchmark(
     throw options.to === undefined
       ? invalid('from', 'must be before now (or give to)')
       : invalid('to', 'must be after from');
+  if (to > MAX_INSTANT_MS) throw invalid('to', 'must be before +275760-09-13');
   const filters = { journeyId: options.journeyId, from, to };
 
   // The roll-ups check the filters (400 naming journeyId) before anything else reads the journey.

@@ -194,6 +194,11 @@ describeCatalog('audit scores', (h) => {
     expect(await field(`journeyId=${crypto.randomUUID()}`)).toEqual(['journeyId']);
     expect(await field('from=yesterday')).toEqual(['querystring.from']);
     expect(await field('from=2026-03-02&to=2026-03-01')).toEqual(['to']);
+    expect(await field('from=9999999999999999')).toEqual(['from']);
+    // Past the year 9999 a bound still works: from cuts everything, to nothing.
+    const far = Date.UTC(10000, 0, 1);
+    expect((await owner.get(`${base}/audits/scores?from=${far}`)).status).toBe(200);
+    expect((await owner.get(`${base}/audits/scores?to=${far}`)).status).toBe(200);
     expect(await field('colour=red')).toEqual(['querystring.colour']);
 
     const viewer = await h().signUp('viewer');

@@ -251,6 +251,8 @@ describeCatalog('competitor benchmark', (h) => {
     expect(await field('to=soon')).toEqual(['querystring.to']);
     expect(await field('from=2026-02-01&to=2026-01-01')).toEqual(['to']);
     expect(await field('from=2999-01-01')).toEqual(['from']);
+    expect(await field('to=9999999999999999')).toEqual(['to']);
+    expect((await owner.get(`${base}/benchmark?from=0&to=${Date.UTC(10000, 0, 1)}`)).status).toBe(200);
     expect(await field('level=brand')).toEqual(['querystring.level']);
 
     const empty = await owner.get(`${base}/benchmark`);

@@ -114,10 +114,15 @@ const STAGE_KEY = sql<
   string | null
 >`coalesce(${auditCriteria.stageKey}, ${touchpoints.stage}, ${parentTouchpoints.stage})`;
 
-/** The first day (YYYY-MM-DD) whose 00:00 UTC is at or after `ms`. */
+const DAY_MS = 86_400_000;
+/** The latest instant a JavaScript date holds (+275760-09-13). */
+export const MAX_INSTANT_MS = 8_640_000_000_000_000;
+/** 9999-12-31 00:00 UTC: audit dates have four-digit years, so a bound past it cuts nothing. */
+const LAST_DAY_MS = Date.UTC(9999, 11, 31);
+
+/** The first day (YYYY-MM-DD) whose 00:00 UTC is at or after `ms` (ms ≤ LAST_DAY_MS). */
 function firstDayFrom(ms: number): string {
-  const day = 86_400_000;
-  return new Date(Math.ceil(ms / day) * day).toISOString().slice(0, 10);
+  return new Date(Math.ceil(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Throws 400 naming the filter when an id is not an object of the workspace. */
@@ -131,6 +136,11 @@ async function checkFilters(db: Db, workspaceId: string, filters: AuditScoreFilt
     if (id !== undefined && !(await existsInWorkspace(db, table, workspaceId, id)))
       throw invalid(field, `the workspace has no such ${field.slice(0, -2)}`);
   }
+  for (const field of ['from', 'to'] as const) {
+    const at = filters[field];
+    if (at !== undefined && !(Number.isFinite(at) && at >= 0 && at <= MAX_INSTANT_MS))
+      throw invalid(field, 'must be between 1970-01-01 and +275760-09-13');
+  }
   if (filters.from !== undefined && filters.to !== undefined && filters.from >= filters.to)
     throw invalid('to', 'must be after from');
 }
@@ -141,8 +151,12 @@ function auditConditions(workspaceId: string, filters: AuditScoreFilters): SQL[]
   if (filters.brandId !== undefined) conditions.push(eq(audits.brandId, filters.brandId));
   if (filters.checklistId !== undefined) conditions.push(eq(audits.checklistId, filters.checklistId));
   if (filters.journeyId !== undefined) conditions.push(eq(auditChecklists.journeyId, filters.journeyId));
-  if (filters.from !== undefined) conditions.push(gte(audits.auditDate, firstDayFrom(filters.from)));
-  if (filters.to !== undefined) conditions.push(lt(audits.auditDate, firstDayFrom(filters.to)));
+  if (filters.from !== undefined)
+    conditions.push(
+      filters.from > LAST_DAY_MS ? sql`false` : gte(audits.auditDate, firstDayFrom(filters.from)),
+    );
+  if (filters.to !== undefined && filters.to <= LAST_DAY_MS)
+    conditions.push(lt(audits.auditDate, firstDayFrom(filters.to)));
   return conditions;
 }
 
