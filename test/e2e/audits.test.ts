@@ -1,6 +1,7 @@
 /**
  * Audits and mystery shopping in Chromium against the real server: the owner makes a checklist
- * from a template, plans an audit of a competitor with an external mystery shopper and creates
+ * from a template and edits it (a criterion moved up, a measured one added: the API's refusals show
+ * at the criterion's fields), plans an audit of a competitor with an external mystery shopper and creates
  * the one-time link (shown with its QR code). The shopper opens it on a phone (390×844, a German
  * browser: the page speaks German), scores every criterion, uploads a JPEG photo, loses the
  * network mid-way (the answer waits in the local draft and is sent once back online) and submits
@@ -21,12 +22,12 @@ interface AuditDetail {
 }
 interface Checklist {
   id: string;
-  criteria: { id: string; text: string }[];
+  criteria: { id: string; text: string; target: number | null; stageKey: string | null }[];
 }
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
-describe('audits and mystery shopping', { timeout: 180_000 }, () => {
+describe('audits and mystery shopping', { timeout: 240_000 }, () => {
   let browser: Browser;
   let app: RunningApp;
   let page: Page;
@@ -77,6 +78,45 @@ describe('audits and mystery shopping', { timeout: 180_000 }, () => {
     await page.getByTestId('template-option').first().click();
     await page.getByTestId('template-create').click();
     await poll(() => page.getByTestId('checklist-card').count()).toBe(2);
+
+    // Edit the new one: move a criterion up, add a measured one; its missing target is refused by
+    // the API and shown at that criterion's field.
+    await page
+      .getByTestId('checklist-card')
+      .filter({ hasNotText: 'Store visit' })
+      .getByTestId('checklist-edit')
+      .click();
+    const editor = page.getByRole('dialog');
+    const rows = editor.getByTestId('criterion-row');
+    const count = await rows.count();
+    const second = await rows.nth(1).getByTestId('criterion-text').inputValue();
+    await rows.nth(1).getByTestId('criterion-up').click();
+    expect(await rows.nth(0).getByTestId('criterion-text').inputValue()).toBe(second);
+    await editor.getByTestId('criterion-add').click();
+    const added = rows.nth(count);
+    await added.getByTestId('criterion-text').fill('Parking space free within 5 min');
+    await added.getByTestId('criterion-scale').click();
+    await page.getByRole('option', { name: 'Measured number' }).click();
+    await editor.getByTestId('checklist-save').click();
+    await poll(() => added.getByText('is required for a measured (number) criterion').count()).toBe(1);
+    await added.getByTestId('criterion-target').fill('5');
+    await editor.getByTestId('checklist-save').click();
+    await poll(() => editor.getByText('a criterion needs a touchpointId or a stageKey').count()).toBe(1);
+    await added.getByText('Stage', { exact: true }).click();
+    await added.getByTestId('criterion-stage').click();
+    await page.getByRole('option', { name: 'Purchase', exact: true }).click();
+    await editor.getByTestId('checklist-save').click();
+    await poll(() => editor.count()).toBe(0);
+    const edited = (
+      await apiCall<{ items: (Checklist & { name: string })[] }>(page, 'GET', `${base}/audit-checklists`)
+    ).items.find((c) => c.id !== checklist.id);
+    expect(edited?.criteria).toHaveLength(count + 1);
+    expect(edited?.criteria[0]?.text).toBe(second);
+    expect(edited?.criteria[count]).toMatchObject({
+      text: 'Parking space free within 5 min',
+      target: 5,
+      stageKey: 'purchase',
+    });
 
     // Plan an audit of the competitor with an external mystery shopper.
     await page.getByTestId('audits-tab-audits').click();
