@@ -454,7 +454,7 @@ export function checkWorkspaceDocument(doc: WorkspaceDocument): FieldIssue[] {
   };
   checkTasks(doc.tasks ?? [], refs, add);
   checkAudits(doc.auditChecklists ?? [], doc.audits ?? [], refs, add);
-  checkAlertRules(doc.alertRules ?? [], refs, add);
+  checkAlertRules(doc.alertRules ?? [], add);
   return issues;
 }
 
@@ -555,19 +555,16 @@ export const ALERT_PARAM_REFS = [
   { param: 'chainId', kind: 'chain' },
 ] as const;
 
-/** Alert rules: params that fit the kind (domain/alert-rules.ts), ids naming objects of the document. */
-function checkAlertRules(rules: readonly DocumentAlertRule[], refs: Refs, add: Add): void {
+/**
+ * Alert rules: params that fit the kind (domain/alert-rules.ts). An id in the params need not name
+ * an object of the document: nothing ties a rule to its standard, touchpoint or chain in the
+ * catalog, so deleting one leaves the rule naming nothing, and such a rule (which sees nothing)
+ * imports as it is, naming nothing in the new workspace either.
+ */
+function checkAlertRules(rules: readonly DocumentAlertRule[], add: Add): void {
   indexIds(rules, 'alertRules', add);
   rules.forEach((rule, i) => {
-    const at = `alertRules.${i}`;
-    collectIssues(add, () => parseAlertParams(rule.kind, rule.params), `${at}.`);
-    const idsOf = { standard: refs.standardIds, touchpoint: refs.touchpointIds, chain: refs.chainIds };
-    for (const { param, kind } of ALERT_PARAM_REFS) {
-      const id = rule.params[param];
-      if (id === undefined || id === null) continue;
-      if (typeof id !== 'string' || !idsOf[kind].has(id))
-        add(`${at}.params.${param}`, `no ${kind} with this id in the document`);
-    }
+    collectIssues(add, () => parseAlertParams(rule.kind, rule.params), `alertRules.${i}.`);
   });
 }
 

@@ -439,6 +439,50 @@ describeCatalog('workspace export and import', (h) => {
     ]);
   });
 
+  it('carries an alert rule whose standard was deleted, naming nothing in the copy either', async () => {
+    const owner = await h().signUp('owner');
+    const { base } = await h().newWorkspace(owner, 'Shop');
+    const tp = await owner.post(`${base}/touchpoints`, { key: 'till', name: 'Till' });
+    const post = async (path: string, body: unknown) => {
+      const res = await owner.post(`${base}${path}`, body);
+      expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(201);
+      return res.body;
+    };
+    const gone = await post('/standards', {
+      touchpointId: tp.body.id,
+      name: 'Gone',
+      metric: 'wait_ms',
+      target: 1,
+    });
+    const kept = await post('/standards', {
+      touchpointId: tp.body.id,
+      name: 'Kept',
+      metric: 'wait_ms',
+      target: 2,
+    });
+    await post('/alert-rules', {
+      name: 'On gone',
+      kind: 'standard_compliance',
+      params: { standardId: gone.id },
+    });
+    await post('/alert-rules', {
+      name: 'On kept',
+      kind: 'standard_compliance',
+      params: { standardId: kept.id },
+    });
+    expect((await owner.delete(`${base}/standards/${gone.id}`)).status).toBe(204);
+
+    const doc = (await owner.get(`${base}/export`)).body;
+    const copy = await owner.post('/api/workspaces/import', doc);
+    expect(copy.status, JSON.stringify(copy.body)).toBe(201);
+    const copied = (await owner.get(`/api/workspaces/${copy.body.workspace.id}/export`)).body;
+    const rule = (name: string) => copied.alertRules.find((r: { name: string }) => r.name === name);
+    expect(rule('On kept').params.standardId).toBe(copied.standards[0].id);
+    expect(copied.standards.map((s: { name: string }) => s.name)).toEqual(['Kept']);
+    expect(rule('On gone').params.standardId).toMatch(/^[0-9a-f-]{36}$/);
+    expect([gone.id, kept.id, copied.standards[0].id]).not.toContain(rule('On gone').params.standardId);
+  });
+
   it('imports a large tree listed children first', async () => {
     const owner = await h().signUp('owner');
     const doc = healthDocument(owner.email);
@@ -734,11 +778,11 @@ describeCatalog('workspace export and import', (h) => {
         message: /./,
       },
       {
-        name: 'alert rule on a standard not in the document',
+        name: 'alert rule param not a UUID',
         path: ['alertRules', 0, 'params', 'standardId'],
-        value: u(999),
+        value: 'call-centre',
         field: 'alertRules.0.params.standardId',
-        message: /no standard/,
+        message: /UUID/,
       },
       {
         name: 'alert rule params of its kind',

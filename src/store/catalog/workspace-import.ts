@@ -386,7 +386,10 @@ export async function importWorkspace(
   });
 }
 
-/** An alert rule's params with the ids of objects mapped to their new ids. */
+/**
+ * An alert rule's params with the ids of objects mapped to their new ids; an id naming no object
+ * of the document (deleted after the rule was made) gets a fresh one that names nothing either.
+ */
 function mapAlertParams(params: Record<string, unknown>, ids: FreshIds): Record<string, unknown> {
   const out = { ...params };
   for (const { param, kind } of ALERT_PARAM_REFS) {
