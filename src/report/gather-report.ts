@@ -3,8 +3,8 @@
  * analyses (no SQL of its own): the workspace and its brands, the touchpoint inventory and its
  * coverage against the template library, the health check of the three laws, chain funnels with
  * their weak links, standards compliance, feedback scores per touchpoint, the audit results and
- * the competitor benchmark (analytics/competitor-benchmark.ts), and the improvement tasks (open,
- * and verified or not effective).
+ * the competitor benchmark (analytics/competitor-benchmark.ts), the open alerts, and the
+ * improvement tasks (open, and verified or not effective).
  *
  * The measured chapters cover a period [from, to): by default the 90 days up to now. The health
  * check judges measured data over its own 30 days (analytics/workspace-health.ts), as the Health
@@ -30,6 +30,7 @@ import { MEASURED_PERIOD_DAYS, workspaceHealth } from '../analytics/workspace-he
 import { invalid } from '../domain/errors.js';
 import type { HealthReport } from '../domain/health.js';
 import { TEMPLATE_LANGUAGES, TOUCHPOINT_TEMPLATES } from '../domain/touchpoint-templates.js';
+import { openAlertEpisodes } from '../store/catalog/alert-episodes.js';
 import { listBrands } from '../store/catalog/brands.js';
 import { listChains } from '../store/catalog/chains.js';
 import { type InventoryTouchpoint, touchpointInventory } from '../store/catalog/report-inventory.js';
@@ -89,8 +90,8 @@ export interface ReportData {
   feedback: Pick<WorkspaceSentiment, 'overall' | 'touchpoints'>;
   /** Audit roll-ups per brand, stage and touchpoint, the gaps to competitors, each brand's latest failures. */
   benchmark: CompetitorBenchmark;
-  /** Open alert episodes; null where the alerts chapter is not part of the report. */
-  alerts: ReportAlert[] | null;
+  /** The alert episodes open when the report was prepared, newest first. */
+  alerts: ReportAlert[];
   tasks: { open: ReportTask[]; closed: ReportTask[] };
 }
 
@@ -153,19 +154,31 @@ export async function gatherReport(
   const tree = await loadTouchpointTree(db, workspaceId);
   const withTree: AnalyticsStores = { ...stores, tree };
   const page = { limit: MAX_ROWS, offset: 0 };
-  const [brandPage, inventory, health, chainPage, standards, sentiment, open, closed, members, benchmark] =
-    await Promise.all([
-      listBrands(db, workspaceId, { ...page, sort: 'name' }),
-      touchpointInventory(db, workspaceId),
-      workspaceHealth(withTree, workspaceId, now),
-      listChains(db, workspaceId, { ...page, sort: 'name' }),
-      analyzeStandardsCompliance(withTree, workspaceId, period, now),
-      analyzeSentiment(withTree, workspaceId, period, now),
-      listTasks(db, workspaceId, { ...page, status: ['planned', 'in_progress', 'done'], sort: 'dueDate' }),
-      listTasks(db, workspaceId, { ...page, status: ['verified', 'not_effective'], sort: '-updatedAt' }),
-      listMembers(db, workspaceId, page),
-      competitorBenchmark(withTree, workspaceId, period, now),
-    ]);
+  const [
+    brandPage,
+    inventory,
+    health,
+    chainPage,
+    standards,
+    sentiment,
+    open,
+    closed,
+    members,
+    benchmark,
+    alerts,
+  ] = await Promise.all([
+    listBrands(db, workspaceId, { ...page, sort: 'name' }),
+    touchpointInventory(db, workspaceId),
+    workspaceHealth(withTree, workspaceId, now),
+    listChains(db, workspaceId, { ...page, sort: 'name' }),
+    analyzeStandardsCompliance(withTree, workspaceId, period, now),
+    analyzeSentiment(withTree, workspaceId, period, now),
+    listTasks(db, workspaceId, { ...page, status: ['planned', 'in_progress', 'done'], sort: 'dueDate' }),
+    listTasks(db, workspaceId, { ...page, status: ['verified', 'not_effective'], sort: '-updatedAt' }),
+    listMembers(db, workspaceId, page),
+    competitorBenchmark(withTree, workspaceId, period, now),
+    openAlertEpisodes(db, workspaceId, MAX_ROWS),
+  ]);
 
   const chains = [];
   for (const chain of chainPage.items) {
@@ -204,7 +217,12 @@ export async function gatherReport(
       ),
     },
     benchmark,
-    alerts: null,
+    alerts: alerts.map(({ ruleName, subjectName, openedAt, message }) => ({
+      ruleName,
+      subjectName,
+      openedAt,
+      message,
+    })),
     tasks: { open: open.items.map(withOwner), closed: closed.items.map(withOwner) },
   };
 }

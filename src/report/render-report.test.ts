@@ -433,13 +433,6 @@ describe('renderReport', () => {
     expect(html.match(/<svg/g)).toHaveLength(1);
   });
 
-  it('leaves out the alerts chapter when the report carries no alerts', () => {
-    const html = renderReport({ ...emptyReport(), alerts: null });
-    expect(html).not.toContain('data-chapter="alerts"');
-    expect(html).not.toContain('#ch-alerts');
-    expect(html).toContain(`${REPORT_CHAPTERS.length - 1}. ${REPORT_TEXTS.en.chapter.tasks}`);
-  });
-
   it('writes in the language asked, numbers and dates formatted for it', () => {
     const de = renderReport(fullReport('de'));
     expect(de).toContain('<html lang="de">');

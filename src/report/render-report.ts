@@ -610,7 +610,7 @@ function benchmarkChapter({ data, t, f }: Ctx): string {
 }
 
 function alertsChapter({ data, t, f }: Ctx): string {
-  const alerts = data.alerts ?? [];
+  const { alerts } = data;
   if (alerts.length === 0) return p(t.empty.alerts, 'empty');
   return table(
     [t.alerts.rule, t.alerts.subject, t.alerts.since, t.alerts.message],
@@ -749,10 +749,9 @@ export function renderReport(data: ReportData): string {
     alerts: () => alertsChapter(ctx),
     tasks: () => tasksChapter(ctx),
   };
-  // A chapter whose data the report does not carry is left out, contents and numbering too.
-  const included = REPORT_CHAPTERS.filter((chapter) => chapter !== 'alerts' || data.alerts !== null);
+
   const intro = (chapter: ReportChapter) => fill(t.intro[chapter], { days: f.number(data.healthDays) });
-  const chapters = included.map(
+  const chapters = REPORT_CHAPTERS.map(
     (chapter, i) =>
       `<section class="chapter" id="ch-${chapter}" data-chapter="${chapter}">\n<h2>${i + 1}. ${t.chapter[chapter]}</h2>\n${p(intro(chapter), 'note')}\n${bodies[chapter]()}\n</section>`,
   );
@@ -784,7 +783,7 @@ ${data.workspace.description ? p(escapeHtml(data.workspace.description), 'lead')
 <nav class="toc">
 <h2>${t.contents}</h2>
 <ol>
-${included.map((chapter) => `<li><a href="#ch-${chapter}">${t.chapter[chapter]}</a></li>`).join('\n')}
+${REPORT_CHAPTERS.map((chapter) => `<li><a href="#ch-${chapter}">${t.chapter[chapter]}</a></li>`).join('\n')}
 </ol>
 </nav>
 ${chapters.join('\n')}

@@ -13,6 +13,12 @@ function urls(html: string): string[] {
   );
 }
 
+/** The text of one chapter's section. */
+function chapterOf(html: string, name: string): string {
+  const start = html.indexOf(`data-chapter="${name}"`);
+  return start < 0 ? '' : html.slice(start, html.indexOf('</section>', start));
+}
+
 describeCatalog('touchpoint audit report', (h) => {
   let owner: Awaited<ReturnType<ReturnType<typeof h>['signUp']>>;
   let workspaceId = '';
@@ -52,6 +58,7 @@ describeCatalog('touchpoint audit report', (h) => {
     const task = await owner.post(`${base}/tasks`, {
       title: `Train the hotline ${HOSTILE}`,
       lever: 'staff_qualification',
+      dueDate: '2026-01-15',
       targets: { standardId: standard.body.id },
     });
     expect(task.status).toBe(201);
@@ -90,6 +97,12 @@ describeCatalog('touchpoint audit report', (h) => {
       expect((await owner.post(`${base}/audits/${audit.body.id}/submit`, {})).status).toBe(200);
     }
 
+    const rule = await owner.post(`${base}/alert-rules`, {
+      kind: 'task_overdue',
+      name: `Overdue ${HOSTILE}`,
+    });
+    expect(rule.status).toBe(201);
+
     const now = Date.now();
     const touch = (
       id: string,
@@ -114,6 +127,8 @@ describeCatalog('touchpoint audit report', (h) => {
       touch('5', 'c2', 'call', 9, { responseMs: 60_000, sentiment: -1 }),
       touch('6', 'c1', 'form', 8),
     ]);
+    // The task is past its due date: the rule fires.
+    expect((await owner.post(`${base}/alerts/evaluate`, {})).status).toBe(200);
   });
 
   it('answers one self-contained HTML document with every chapter, names escaped', async () => {
@@ -133,6 +148,7 @@ describeCatalog('touchpoint audit report', (h) => {
       'feedback',
       'audits',
       'benchmark',
+      'alerts',
       'tasks',
     ])
       expect(html).toContain(`data-chapter="${chapter}"`);
@@ -154,6 +170,9 @@ describeCatalog('touchpoint audit report', (h) => {
     expect(html).toContain('Where a competitor beats us');
     expect(html).toContain('Rival &#60;script&#62;');
     expect(html).not.toContain('No competitor scores higher');
+    // Open alerts: the overdue task.
+    expect(chapterOf(html, 'alerts')).toContain('Overdue &#60;script&#62;');
+    expect(chapterOf(html, 'alerts')).toContain('Train the hotline &#60;script&#62;');
   });
 
   it('writes in the workspace language by default, another when asked', async () => {
