@@ -55,10 +55,14 @@ const ZDocKey = z
 type StageKey = (typeof DEFAULT_STAGES)[number]['key'];
 const nullable = <T extends z.ZodType>(t: T) => t.nullable().default(null);
 const ZDocEmail = z.string().trim().max(320).email('must be an e-mail address');
-const ZDocTimestamp = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' });
+// Year 0 is a valid ISO date the databases refuse.
+const FIRST_DAY = '0001-01-01';
+const ZDocTimestamp = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
+  .refine((s) => Date.parse(s) >= Date.parse(`${FIRST_DAY}T00:00:00Z`), 'must be in year 1 or later');
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const ZDocDate = z.string().refine((s) => {
-  if (!DATE_PATTERN.test(s)) return false;
+  if (!DATE_PATTERN.test(s) || s < FIRST_DAY) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }, 'must be a date YYYY-MM-DD that exists');

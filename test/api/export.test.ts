@@ -687,6 +687,20 @@ describeCatalog('workspace export and import', (h) => {
         message: /exists/,
       },
       {
+        name: 'a year the databases refuse',
+        path: ['audits', 0, 'auditDate'],
+        value: '0000-06-01',
+        field: 'audits.0.auditDate',
+        message: /exists/,
+      },
+      {
+        name: 'a comment time in year 0',
+        path: ['tasks', 0, 'comments', 1, 'createdAt'],
+        value: '0000-06-01T10:00:00Z',
+        field: 'tasks.0.comments.1.createdAt',
+        message: /year 1/,
+      },
+      {
         name: 'task target not in the document',
         path: ['tasks', 0, 'targets', 'touchpointId'],
         value: u(999),
