@@ -243,7 +243,7 @@ export const ZDocumentTask = z.strictObject({
   doneAt: nullable(ZDocTimestamp).describe('when the task was last set to done'),
   verification: nullable(ZDocumentTaskVerification).describe("the verification's latest outcome"),
   createdAt: ZDocTimestamp.optional().describe('default: the time of the import'),
-  comments: z.array(ZDocumentTaskComment).max(1000, 'a task has at most 1000 comments').default([]),
+  comments: z.array(ZDocumentTaskComment).max(100_000).default([]),
 });
 
 export const ZDocumentCriterion = z.strictObject({
