@@ -23,6 +23,7 @@ import { countUsers } from './store/catalog/users.js';
 import { acquireLock, updateLockUrl } from './store/data-dir-lock.js';
 import { openDuckDbEventStore } from './store/events/duckdb/duckdb-event-store.js';
 import type { EventStore } from './store/events/event-store.js';
+import { photoStoreOf, sweepOrphanPhotos } from './store/photos.js';
 
 /** How long ingestion must pause before the server gives new interactions their keys. */
 const KEY_WHEN_IDLE_MS = 1_000;
@@ -67,6 +68,8 @@ export async function openStore(
     try {
       // Purges promised before a crash (a deleted workspace, an erasure) are done before anyone reads.
       await finishPendingPurges(catalog.db, events);
+      // Photo files a crash left without their catalog row (a deleted audit or workspace) go too.
+      await sweepOrphanPhotos(catalog.db, photoStoreOf(config));
     } catch (error) {
       await events.close();
       throw error;

@@ -8,8 +8,7 @@ import { runEventPurge } from './event-purges.js';
  * Deletes a workspace from every store: the catalog rows with the promise of the event-store
  * purge (one transaction), then the workspace's audit photo files and its interactions, feedback
  * and quarantined records. Resolves only once all are done; a crash in between is finished on the
- * next start for the event store (photo files left by a crash stay under the workspace's id in
- * the photo directory: docs/privacy.md).
+ * next start (the outbox for the event store, `sweepOrphanPhotos` for the photo files).
  */
 export async function deleteWorkspaceEverywhere(
   db: Db,

@@ -9,7 +9,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, invalid } from '../domain/errors.js';
 import { type Actor, SYSTEM_ACTOR } from './catalog/audit.js';
@@ -21,6 +21,7 @@ import {
   getPhotoRow,
   insertPhotoRow,
   type PhotoRow,
+  photoOwners,
 } from './catalog/audits.js';
 import type { Db } from './catalog/db.js';
 
@@ -229,4 +230,47 @@ export async function addShopperPhoto(
 export async function openShopperPhoto(db: Db, store: PhotoStore, token: string, photoId: string) {
   const { audit } = await resolveShopperToken(db, token);
   return openAuditPhoto(db, store, audit.workspaceId, audit.id, photoId);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A file this young may belong to an upload whose row is not committed yet. */
+const SWEEP_GRACE_MS = 60 * 60_000;
+
+/**
+ * Removes the photo files no catalog row names any more, left by a crash between a deletion's
+ * commit and the files' removal (or an upload's file and its row): the directories of deleted
+ * workspaces, and files older than an hour that no photo row names. Run at start. Answers how
+ * many files and directories it removed.
+ */
+export async function sweepOrphanPhotos(
+  db: Db,
+  store: Pick<PhotoStore, 'dir'>,
+  now = Date.now(),
+): Promise<{ directories: number; files: number }> {
+  const removed = { directories: 0, files: 0 };
+  let entries: string[];
+  try {
+    entries = (await readdir(store.dir)).filter((name) => UUID.test(name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return removed;
+    throw error;
+  }
+  const owners = await photoOwners(db, entries);
+  for (const workspaceId of entries) {
+    const dir = join(store.dir, workspaceId);
+    if (!owners.workspaces.has(workspaceId)) {
+      await rm(dir, { recursive: true, force: true });
+      removed.directories++;
+      continue;
+    }
+    const named = await owners.photoIds(workspaceId);
+    for (const file of await readdir(dir)) {
+      if (named.has(file)) continue;
+      const { mtimeMs } = await stat(join(dir, file));
+      if (now - mtimeMs < SWEEP_GRACE_MS) continue;
+      await rm(join(dir, file), { force: true });
+      removed.files++;
+    }
+  }
+  return removed;
 }

@@ -1,8 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { sweepOrphanPhotos } from '../../src/store/photos.js';
 import { type Client, describeCatalog } from '../catalog-harness.js';
 import { auditWorkspace, JPEG_4X4, ok, PNG_4X4, planAudit } from '../fixtures/audit-fixture.js';
 
@@ -147,6 +157,28 @@ describeCatalog(
 
       expect((await w.owner.delete(w.base)).status).toBe(204);
       expect(existsSync(dir)).toBe(false);
+    });
+
+    it('sweeps at start the files a crash left without their rows', async () => {
+      const w = await withAudit();
+      const kept = await upload(w.owner, w.photos, JPEG_4X4, 'image/jpeg');
+      const dir = join(photoDir, w.workspaceId);
+      const old = new Date(Date.now() - 2 * 60 * 60_000);
+      writeFileSync(join(dir, '11111111-1111-4111-8111-111111111111'), PNG_4X4);
+      utimesSync(join(dir, '11111111-1111-4111-8111-111111111111'), old, old);
+      // Young: perhaps an upload whose row is being written.
+      writeFileSync(join(dir, '22222222-2222-4222-8222-222222222222'), PNG_4X4);
+      const gone = join(photoDir, '33333333-3333-4333-8333-333333333333');
+      mkdirSync(gone, { recursive: true });
+      writeFileSync(join(gone, '44444444-4444-4444-8444-444444444444'), PNG_4X4);
+
+      const removed = await sweepOrphanPhotos(h().catalog.db, { dir: photoDir });
+      // On the second engine, the first engine's workspaces are gone from this catalog too.
+      expect(removed.files).toBe(1);
+      expect(removed.directories).toBeGreaterThanOrEqual(1);
+      expect(existsSync(gone)).toBe(false);
+      expect(readdirSync(dir).sort()).toEqual([kept.body.id, '22222222-2222-4222-8222-222222222222'].sort());
+      expect((await w.owner.get(kept.body.url)).status).toBe(200);
     });
   },
   { config: () => ({ photoDir, photoMaxBytes: MAX }) },

@@ -24,7 +24,7 @@ import { type Actor, recordAudit } from './audit.js';
 import { type CriterionDto, criteriaOf } from './audit-checklists.js';
 import type { Db } from './db.js';
 import { type PageQuery, readPage } from './paging.js';
-import { auditAnswers, auditChecklists, auditPhotos, audits, brands, users } from './schema.js';
+import { auditAnswers, auditChecklists, auditPhotos, audits, brands, users, workspaces } from './schema.js';
 import { existsInWorkspace, findOne, updateVersioned, versionConflict } from './versioned.js';
 import { existingMemberIds } from './workspaces.js';
 
@@ -593,4 +593,25 @@ export async function deletePhotoRow(
       before: { photoId, criterionId: photo.criterionId, bytes: photo.bytes },
     });
   });
+}
+
+/**
+ * Of the given workspace ids, those that still exist; of a workspace's photo files (by id), those
+ * its catalog still names — for removing the files a crash left behind (store/photos.ts).
+ */
+export async function photoOwners(db: Db, workspaceIds: string[]) {
+  const live =
+    workspaceIds.length === 0
+      ? []
+      : await db.select({ id: workspaces.id }).from(workspaces).where(inArray(workspaces.id, workspaceIds));
+  return {
+    workspaces: new Set(live.map((w) => w.id)),
+    async photoIds(workspaceId: string): Promise<Set<string>> {
+      const rows = await db
+        .select({ id: auditPhotos.id })
+        .from(auditPhotos)
+        .where(eq(auditPhotos.workspaceId, workspaceId));
+      return new Set(rows.map((r) => r.id));
+    },
+  };
 }
