@@ -20,7 +20,7 @@ export function demoCommand(program: Command): void {
     .command('demo')
     .description(
       'create a demo workspace with realistic synthetic content: a clinic, a consulting firm and a store, ' +
-        'with journeys, chains, standards and competitors (and, with --interactions, customers walking its chains)',
+        'with journeys, chains, standards, competitors, improvement tasks and audits of its brand and competitors (and, with --interactions, customers walking its chains)',
     )
     .option('--owner <email>', 'e-mail of the user who will own it (default: the first user created)')
     .option('--name <name>', 'name of the workspace (default "Demo: Brightside Group")')
