@@ -22,6 +22,7 @@ import {
 import type { Actor } from '../store/catalog/audit.js';
 import type { Db } from '../store/catalog/db.js';
 import { type ImportResult, importWorkspace } from '../store/catalog/workspace-import.js';
+import { addDemoAlertRules } from './demo-alerts.js';
 import { addDemoAudits } from './demo-audits.js';
 import { addDemoTasks, DEMO_OVERDUE_TASK } from './demo-tasks.js';
 
@@ -1401,7 +1402,8 @@ export function demoWorkspaceDocument(ownerEmail: string): WorkspaceDocument {
 /**
  * Creates the demo workspace, owned by `owner`, through the ordinary import, then its improvement
  * tasks (demo-tasks.ts: made on the day, so their due dates fall around it) and its audit checklists,
- * audits and a mystery-shopper link (demo-audits.ts).
+ * audits and a mystery-shopper link (demo-audits.ts), and its alert rules (demo-alerts.ts, evaluated
+ * once the interactions are recorded).
  */
 export async function createDemoWorkspace(
   db: Db,
@@ -1412,5 +1414,6 @@ export async function createDemoWorkspace(
   const result = await importWorkspace(db, actor, demoWorkspaceDocument(owner.email), owner, options);
   await addDemoTasks(db, actor, result.workspace.id, owner.id);
   await addDemoAudits(db, actor, result.workspace.id, owner.id);
+  await addDemoAlertRules(db, actor, result.workspace.id);
   return result;
 }

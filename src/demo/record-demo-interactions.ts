@@ -1,10 +1,12 @@
 /**
  * Records generated demo interactions and feedback answers (demo-interactions.ts) for a demo
  * workspace into the event store, batch by batch: what `touchpoints demo --interactions N --seed S`
- * and `POST /api/workspaces/demo {interactions, seed}` both do.
+ * and `POST /api/workspaces/demo {interactions, seed}` both do; then evaluates the demo's alert
+ * rules once (demo-alerts.ts).
  */
 import type { Db } from '../store/catalog/db.js';
 import type { EventStore } from '../store/events/event-store.js';
+import { evaluateDemoAlerts } from './demo-alerts.js';
 import { generateDemoBatches, loadDemoCatalog } from './demo-interactions.js';
 
 /** Records per insert: one event-store batch. */
@@ -28,12 +30,15 @@ export async function recordDemoInteractions(
   onBatch?: (recorded: DemoRecording) => void,
 ): Promise<DemoRecording> {
   const recorded: DemoRecording = { interactions: 0, feedback: 0 };
-  if (options.interactions <= 0) return recorded;
-  const demo = await loadDemoCatalog(db, workspaceId);
-  for (const batch of generateDemoBatches(demo, options, BATCH)) {
-    recorded.interactions += (await events.insertInteractions(batch.interactions)).inserted;
-    recorded.feedback += (await events.insertFeedback(batch.feedback)).inserted;
-    onBatch?.({ ...recorded });
+  if (options.interactions > 0) {
+    const demo = await loadDemoCatalog(db, workspaceId);
+    for (const batch of generateDemoBatches(demo, options, BATCH)) {
+      recorded.interactions += (await events.insertInteractions(batch.interactions)).inserted;
+      recorded.feedback += (await events.insertFeedback(batch.feedback)).inserted;
+      onBatch?.({ ...recorded });
+    }
   }
+  // The demo's alert rules judge the recorded data once, so the demo shows a firing alert.
+  await evaluateDemoAlerts({ db, events }, workspaceId);
   return recorded;
 }
