@@ -162,6 +162,10 @@ describe('alerts', { timeout: 180_000 }, () => {
     await poll(() => item.count()).toBe(1);
     expect(await item.getAttribute('data-unread')).toBe('true');
     expect(await item.textContent()).toContain('Calls answered in time: Answer within 20 s');
+    expect(await item.textContent()).toContain(
+      '0% compliant, required 90%, over the last 7 days (6 measured)',
+    );
+    expect(await item.textContent()).toContain('Alert fired · now');
     const notifications = await apiCall<{ items: { link: string; readAt: string | null }[] }>(
       editor,
       'GET',

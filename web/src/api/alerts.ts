@@ -104,6 +104,16 @@ export function useEpisodes(workspaceId: string, state: 'open' | 'resolved', lim
   });
 }
 
+/** The latest episodes in any state (the bell words what fired from their figures). */
+export function useLatestEpisodes(workspaceId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [ALERTS_KEY, workspaceId, 'episodes', 'latest'],
+    queryFn: () => api.get<Page<AlertEpisode>>(ws(workspaceId, '/alerts'), { limit: 200 }),
+    enabled,
+    staleTime: 5_000,
+  });
+}
+
 /** After a change of rules or an evaluation: the rules, the episodes and the bell reload. */
 function useInvalidateAlerts(workspaceId: string) {
   const queryClient = useQueryClient();

@@ -18,6 +18,11 @@ export const alerts = defineTranslations(
       unreadDot: 'Unread',
       allAlerts: 'All alerts',
       elsewhere: '{{name}}: {{count}} unread',
+      kind: {
+        alert_fired: 'Alert fired',
+        alert_resolved: 'Alert resolved',
+        task_not_effective: 'Task not effective',
+      },
     },
     episodes: {
       open: 'Open alerts',
@@ -167,6 +172,11 @@ export const alerts = defineTranslations(
         unreadDot: 'Ungelesen',
         allAlerts: 'Alle Alarme',
         elsewhere: '{{name}}: {{count}} ungelesen',
+        kind: {
+          alert_fired: 'Alarm ausgelöst',
+          alert_resolved: 'Alarm behoben',
+          task_not_effective: 'Aufgabe nicht wirksam',
+        },
       },
       episodes: {
         open: 'Offene Alarme',
@@ -319,6 +329,11 @@ export const alerts = defineTranslations(
         unreadDot: 'Не прочитано',
         allAlerts: 'Все оповещения',
         elsewhere: '{{name}}: непрочитанных {{count}}',
+        kind: {
+          alert_fired: 'Оповещение сработало',
+          alert_resolved: 'Оповещение снято',
+          task_not_effective: 'Задача неэффективна',
+        },
       },
       episodes: {
         open: 'Открытые оповещения',
@@ -468,6 +483,11 @@ export const alerts = defineTranslations(
         unreadDot: 'Nepřečteno',
         allAlerts: 'Všechna upozornění',
         elsewhere: '{{name}}: nepřečtená {{count}}',
+        kind: {
+          alert_fired: 'Upozornění spuštěno',
+          alert_resolved: 'Upozornění vyřešeno',
+          task_not_effective: 'Úkol neúčinný',
+        },
       },
       episodes: {
         open: 'Otevřená upozornění',
@@ -616,6 +636,11 @@ export const alerts = defineTranslations(
         unreadDot: 'Neprečítané',
         allAlerts: 'Všetky upozornenia',
         elsewhere: '{{name}}: neprečítané {{count}}',
+        kind: {
+          alert_fired: 'Upozornenie spustené',
+          alert_resolved: 'Upozornenie vyriešené',
+          task_not_effective: 'Úloha neúčinná',
+        },
       },
       episodes: {
         open: 'Otvorené upozornenia',
@@ -764,6 +789,11 @@ export const alerts = defineTranslations(
         unreadDot: 'Necitită',
         allAlerts: 'Toate alertele',
         elsewhere: '{{name}}: necitite {{count}}',
+        kind: {
+          alert_fired: 'Alertă declanșată',
+          alert_resolved: 'Alertă rezolvată',
+          task_not_effective: 'Sarcină ineficientă',
+        },
       },
       episodes: {
         open: 'Alerte deschise',

@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import {
   type Notification,
+  useLatestEpisodes,
   useMarkAllRead,
   useMarkRead,
   useNotifications,
@@ -32,14 +33,21 @@ import {
 import { useFormat } from '../../i18n/format';
 import { useMe, useWorkspaceId } from '../../state/session';
 import { ErrorState, Loading } from '../states';
+import { useEpisodeMessage } from './episode-message';
 import { timeAgo } from './time-ago';
+
+/** Kinds of notification the bell names (others show without a label). */
+const KINDS: readonly string[] = ['alert_fired', 'alert_resolved', 'task_not_effective'];
 
 function NotificationItem({
   notification,
+  body,
   onOpen,
   onMarkRead,
 }: {
   notification: Notification;
+  /** The body in the UI language when it can be said from the episode's figures. */
+  body: string;
   onOpen: () => void;
   onMarkRead: () => void;
 }) {
@@ -63,13 +71,18 @@ function NotificationItem({
           {unread && <VisuallyHidden component="span">{`${t('bell.unreadDot')}: `}</VisuallyHidden>}
           {notification.title}
         </Text>
-        {notification.body && (
+        {body && (
           <Text size="xs" c="dimmed" lineClamp={3} style={{ overflowWrap: 'anywhere' }}>
-            {notification.body}
+            {body}
           </Text>
         )}
         <Text size="xs" c="dimmed" title={format.dateTime(notification.createdAt)}>
-          {timeAgo(notification.createdAt, i18n.language)}
+          {[
+            KINDS.includes(notification.kind) ? t(`bell.kind.${notification.kind}`) : null,
+            timeAgo(notification.createdAt, i18n.language),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
       </UnstyledButton>
       {unread && (
@@ -94,6 +107,14 @@ function NotificationList({ onClose }: { onClose: () => void }) {
   const workspaceId = useWorkspaceId();
   const navigate = useNavigate();
   const list = useNotifications(workspaceId, true);
+  const episodes = useLatestEpisodes(workspaceId, true);
+  const episodeMessage = useEpisodeMessage();
+  const byId = new Map((episodes.data?.items ?? []).map((e) => [e.id, e]));
+  // What fired, in the UI language; a resolution keeps the server's words (its figures are not sent).
+  const bodyOf = (n: Notification) => {
+    const episode = n.kind === 'alert_fired' && n.episodeId ? byId.get(n.episodeId) : undefined;
+    return episode ? episodeMessage(episode) : n.body;
+  };
   const markRead = useMarkRead(workspaceId);
   const markAll = useMarkAllRead(workspaceId);
   const items = list.data?.items ?? [];
@@ -135,6 +156,7 @@ function NotificationList({ onClose }: { onClose: () => void }) {
               <NotificationItem
                 key={n.id}
                 notification={n}
+                body={bodyOf(n)}
                 onOpen={() => open(n)}
                 onMarkRead={() => markRead.mutate(n.id)}
               />
