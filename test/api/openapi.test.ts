@@ -23,6 +23,13 @@ describeCatalog('OpenAPI document and docs page', (h) => {
       '/api/workspaces/{workspaceId}/audits/scores',
       '/api/workspaces/{workspaceId}/benchmark',
       '/api/workspaces/{workspaceId}/report',
+      '/api/workspaces/{workspaceId}/alert-rules',
+      '/api/workspaces/{workspaceId}/alerts',
+      '/api/workspaces/{workspaceId}/alerts/evaluate',
+      '/api/workspaces/{workspaceId}/webhooks/{hookId}/deliveries',
+      '/api/workspaces/{workspaceId}/webhooks/{hookId}/test',
+      '/api/workspaces/{workspaceId}/notifications/read-all',
+      '/api/notifications/unread-count',
     ]) {
       expect(paths[p], p).toBeDefined();
     }
@@ -49,6 +56,11 @@ describeCatalog('OpenAPI document and docs page', (h) => {
       };
     };
     const schema = create.requestBody.content['application/json'].schema;
+    // An alert rule's params are documented per kind, with their descriptions.
+    const rule = JSON.stringify(paths['/api/workspaces/{workspaceId}/alert-rules']?.post);
+    for (const kind of ['standard_compliance', 'feedback_shift', 'link_conversion_drop'])
+      expect(rule, kind).toContain(kind);
+    expect(rule).toContain('two-proportion z-test');
     expect(Object.keys(schema.properties)).toEqual(['kind', 'name', 'description']);
     expect(schema.additionalProperties).toBe(false);
   });
