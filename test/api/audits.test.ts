@@ -96,6 +96,21 @@ describeCatalog('audits', (h) => {
     expect(fields(schema).sort()).toEqual(['criteria.0.scale', 'criteria.0.weight']);
     const empty = await w.owner.post(`${w.base}/audit-checklists`, { name: 'Empty', criteria: [] });
     expect(fields(empty)).toEqual(['criteria']);
+    const keep = await w.owner.post(`${w.base}/audit-checklists`, {
+      name: 'Copy',
+      criteria: [
+        { text: 'New', stageKey: 'purchase', scale: 'yes_no' },
+        { id: w.checklist.criteria[0].id, text: 'Taken from another', stageKey: 'purchase', scale: 'yes_no' },
+      ],
+    });
+    expect(fields(keep)).toEqual(['criteria.1.id']);
+    const foreignKeep = await w.owner.patch(`${w.base}/audit-checklists/${w.checklist.id}`, {
+      version: 1,
+      criteria: [
+        { id: '00000000-0000-4000-8000-000000000000', text: 'x', stageKey: 'purchase', scale: 'yes_no' },
+      ],
+    });
+    expect(fields(foreignKeep)).toEqual(['criteria.0.id']);
   });
 
   it('makes checklists from templates in a language, attached to the matching touchpoints', async () => {
@@ -268,6 +283,47 @@ describeCatalog('audits', (h) => {
     expect((await owner.get(`${base}/audits/${audit.id}`)).status).toBe(404);
     expect((await owner.delete(`${base}/audit-checklists/${checklist.id}`)).status).toBe(204);
     expect((await owner.delete(`${base}/brands/${w.rival}`)).status).toBe(204);
+  });
+
+  it('keeps the criteria that submitted audits answered, and their scales', async () => {
+    const w = await auditWorkspace(h());
+    const { owner, base, checklist } = w;
+    const audit = await planAudit(owner, base, { checklistId: checklist.id, brandId: w.own });
+    await ok(owner.put(`${base}/audits/${audit.id}/answers`, answersFor(checklist, [20, 1, 4])), 200);
+    const [greet, price, quality] = checklist.criteria;
+    const keepAll = [
+      {
+        id: greet.id,
+        text: greet.text,
+        touchpointId: w.reception,
+        scale: 'number',
+        target: 30,
+        comparator: 'lte',
+      },
+      { id: price.id, text: price.text, stageKey: 'purchase', scale: 'yes_no' },
+      { id: quality.id, text: quality.text, touchpointId: w.email, scale: 'score_1_5' },
+    ];
+    const rescaled = await owner.patch(`${base}/audit-checklists/${checklist.id}`, {
+      version: 1,
+      criteria: [keepAll[0], { ...keepAll[1], scale: 'score_1_5' }, keepAll[2]],
+    });
+    expect(rescaled.status).toBe(400);
+    expect(fields(rescaled)).toEqual(['criteria.1.scale']);
+    await ok(owner.post(`${base}/audits/${audit.id}/submit`, {}), 200);
+    const dropped = await owner.patch(`${base}/audit-checklists/${checklist.id}`, {
+      version: 1,
+      criteria: [keepAll[0], keepAll[2]],
+    });
+    expect(dropped.status).toBe(409);
+    expect(dropped.body.code).toBe('in_use');
+    // A new target re-scores the submitted answer: 20 s no longer meets "at most 15 s".
+    const stricter = await owner.patch(`${base}/audit-checklists/${checklist.id}`, {
+      version: 1,
+      criteria: [{ ...keepAll[0], target: 15 }, keepAll[1], keepAll[2]],
+    });
+    expect(stricter.status).toBe(200);
+    const rescored = await owner.get(`${base}/audits/${audit.id}`);
+    expect(rescored.body.answers[0]).toMatchObject({ value: 20, passed: false });
   });
 
   it('lets viewers read, editors write, tokens act within their scopes; other workspaces see nothing', async () => {

@@ -302,8 +302,9 @@ export async function createChecklist(
   return db.transaction(async (tx) => {
     await checkJourney(tx, workspaceId, input.journeyId);
     const values = await resolveCriteria(tx, workspaceId, input.criteria);
-    if (values.some((v) => v.keepId !== undefined))
-      throw invalid('criteria.0.id', 'a new checklist has no criteria to keep; leave id out');
+    const kept = values.findIndex((v) => v.keepId !== undefined);
+    if (kept >= 0)
+      throw invalid(`criteria.${kept}.id`, 'a new checklist has no criteria to keep; leave id out');
     const [row] = await tx
       .insert(auditChecklists)
       .values({
