@@ -411,7 +411,7 @@ export const alerts = defineTranslations(
       },
       message: {
         standard:
-          'выполнено {{share}}, требуется {{required}}, за последние {{days}} дн. (измерено: {{measured}})',
+          'Выполнено {{share}}, требуется {{required}}, за последние {{days}} дн. (измерено: {{measured}})',
         feedback:
           '{{metric}}: {{before}} → {{after}} (последние {{days}} дн. против {{days}} дн. до них; p {{p}}; выборки {{nBefore}} и {{nAfter}})',
         silent: 'Ни одного взаимодействия за последние {{days}} дн.',
@@ -565,7 +565,7 @@ export const alerts = defineTranslations(
       },
       message: {
         standard:
-          'splněno {{share}}, požadováno {{required}}, za posledních {{days}} dní (měřeno: {{measured}})',
+          'Splněno {{share}}, požadováno {{required}}, za posledních {{days}} dní (měřeno: {{measured}})',
         feedback:
           '{{metric}}: {{before}} → {{after}} (posledních {{days}} dní proti {{days}} dnům předtím; p {{p}}; vzorky {{nBefore}} a {{nAfter}})',
         silent: 'Žádná interakce za posledních {{days}} dní',
@@ -718,7 +718,7 @@ export const alerts = defineTranslations(
       },
       message: {
         standard:
-          'splnené {{share}}, požadované {{required}}, za posledných {{days}} dní (merané: {{measured}})',
+          'Splnené {{share}}, požadované {{required}}, za posledných {{days}} dní (merané: {{measured}})',
         feedback:
           '{{metric}}: {{before}} → {{after}} (posledných {{days}} dní oproti {{days}} dňom predtým; p {{p}}; vzorky {{nBefore}} a {{nAfter}})',
         silent: 'Žiadna interakcia za posledných {{days}} dní',
