@@ -52,6 +52,13 @@ function svgChart(option: echarts.EChartsOption, width: number, height: number):
   }
 }
 
+/**
+ * Room for the category labels of horizontal bar charts, in px of a 640 px wide chart. ECharts
+ * measures text without the page's font on the server: the grid keeps a third more room.
+ */
+const LABEL_WIDTH = 140;
+const LABEL_ROOM = 190;
+
 /** Horizontal bars, one per label, longest labels cut to fit. */
 function barChart(
   rows: { label: string; value: number; color?: string }[],
@@ -61,7 +68,8 @@ function barChart(
   const label = (value: number) => (options.percent ? options.f.percent(value) : options.f.number(value));
   return svgChart(
     {
-      grid: { left: 10, right: 60, top: 10, bottom: 24, containLabel: true },
+      // A fixed label column: ECharts measures only a sample of the labels to contain them.
+      grid: { left: LABEL_ROOM, right: 60, top: 10, bottom: 24 },
       xAxis: {
         type: 'value',
         ...(options.max === undefined ? {} : { max: options.max }),
@@ -70,8 +78,8 @@ function barChart(
       yAxis: {
         type: 'category',
         inverse: true,
-        data: rows.map((r) => (r.label.length > 38 ? `${r.label.slice(0, 37)}…` : r.label)),
-        axisLabel: { fontSize: 10 },
+        data: rows.map((r) => r.label),
+        axisLabel: { fontSize: 10, width: LABEL_WIDTH, overflow: 'truncate' },
       },
       series: [
         {
@@ -194,13 +202,13 @@ function coverageChapter({ data, t, f, lang }: Ctx & { lang: ReportData['lang'] 
   const chart = svgChart(
     {
       legend: { bottom: 0, textStyle: { fontSize: 10 } },
-      grid: { left: 10, right: 20, top: 10, bottom: 36, containLabel: true },
+      grid: { left: LABEL_ROOM, right: 20, top: 10, bottom: 36 },
       xAxis: { type: 'value', axisLabel: { fontSize: 10 } },
       yAxis: {
         type: 'category',
         inverse: true,
         data: perStage.map((s) => t.stages[s.stage]),
-        axisLabel: { fontSize: 10 },
+        axisLabel: { fontSize: 10, width: LABEL_WIDTH, overflow: 'truncate' },
       },
       series: [
         {
@@ -606,7 +614,13 @@ function benchmarkChapter({ data, t, f }: Ctx): string {
             num(`<span class="fail">+${f.percent(b.gap)}</span>`),
           ]),
         );
-  return [chart, stageTable, `<h3>${t.benchmark.beats}</h3>`, beatsTable].join('\n');
+  return [
+    chart,
+    stageTable,
+    `<h3>${t.benchmark.beats}</h3>`,
+    beatsTable,
+    p(t.benchmark.inBrackets, 'note'),
+  ].join('\n');
 }
 
 function alertsChapter({ data, t, f }: Ctx): string {
@@ -636,7 +650,7 @@ function tasksChapter({ data, t, f }: Ctx): string {
     open.length === 0
       ? p(t.tasks.noOpen, 'empty')
       : table(
-          [t.tasks.title, t.tasks.lever, t.tasks.status, t.column.name, t.tasks.due],
+          [t.tasks.title, t.tasks.lever, t.tasks.status, t.tasks.owner, t.tasks.due],
           open.map((task) => [
             escapeHtml(task.title),
             t.levers[task.lever],
@@ -662,14 +676,17 @@ function tasksChapter({ data, t, f }: Ctx): string {
   ].join('\n');
 }
 
+/** Page margin boxes do not inherit the body's font. */
+const MARGIN_TEXT = `font-family: ${FONT}; font-size: 8pt; color: ${COLORS.muted};`;
+
 /** The page box: A4, the running header (title, date) and the page number, as CSS strings. */
 function pageStyle(title: string, date: string, page: string): string {
   return `@page {
   size: A4;
   margin: 20mm 16mm 18mm 16mm;
-  @top-left { content: ${cssString(title)}; font-size: 8pt; color: ${COLORS.muted}; }
-  @top-right { content: ${cssString(date)}; font-size: 8pt; color: ${COLORS.muted}; }
-  @bottom-right { content: ${cssString(page)} " " counter(page); font-size: 8pt; color: ${COLORS.muted}; }
+  @top-left { content: ${cssString(title)}; ${MARGIN_TEXT} }
+  @top-right { content: ${cssString(date)}; ${MARGIN_TEXT} }
+  @bottom-right { content: ${cssString(page)} " " counter(page); ${MARGIN_TEXT} }
 }
 @page :first {
   @top-left { content: none; }

@@ -107,6 +107,7 @@ export interface ReportTexts {
     chart: string;
   };
   tasks: {
+    owner: string;
     open: string;
     closed: string;
     noOpen: string;
@@ -130,6 +131,7 @@ export interface ReportTexts {
     failed: string;
   };
   benchmark: {
+    inBrackets: string;
     beats: string;
     noBeats: string;
     competitor: string;
@@ -279,6 +281,7 @@ const en: ReportTexts = {
     chart: 'Negative share by touchpoint',
   },
   tasks: {
+    owner: 'Owner',
     open: 'Open tasks',
     closed: 'Verified and not effective',
     noOpen: 'No open tasks.',
@@ -302,6 +305,7 @@ const en: ReportTexts = {
     failed: 'Failed criteria',
   },
   benchmark: {
+    inBrackets: 'In brackets: the audits behind each score.',
     beats: 'Where a competitor beats us',
     noBeats: 'No competitor scores higher than the own brand anywhere.',
     competitor: 'Competitor',
@@ -507,6 +511,7 @@ const de: ReportTexts = {
     chart: 'Negativanteil je Touchpoint',
   },
   tasks: {
+    owner: 'Verantwortlich',
     open: 'Offene Aufgaben',
     closed: 'Bestätigt und nicht wirksam',
     noOpen: 'Keine offenen Aufgaben.',
@@ -530,6 +535,7 @@ const de: ReportTexts = {
     failed: 'Nicht erfüllte Kriterien',
   },
   benchmark: {
+    inBrackets: 'In Klammern: die Audits hinter jedem Ergebnis.',
     beats: 'Wo ein Wettbewerber besser ist',
     noBeats: 'Kein Wettbewerber schneidet irgendwo besser ab als die eigene Marke.',
     competitor: 'Wettbewerber',
@@ -731,6 +737,7 @@ const ru: ReportTexts = {
     chart: 'Доля негатива по точкам контакта',
   },
   tasks: {
+    owner: 'Ответственный',
     open: 'Открытые задачи',
     closed: 'Подтверждённые и неэффективные',
     noOpen: 'Открытых задач нет.',
@@ -754,6 +761,7 @@ const ru: ReportTexts = {
     failed: 'Невыполненные критерии',
   },
   benchmark: {
+    inBrackets: 'В скобках — число аудитов, на которых основана оценка.',
     beats: 'Где конкурент нас опережает',
     noBeats: 'Ни один конкурент нигде не оценён выше собственного бренда.',
     competitor: 'Конкурент',
@@ -955,6 +963,7 @@ const cs: ReportTexts = {
     chart: 'Podíl negativních podle kontaktních bodů',
   },
   tasks: {
+    owner: 'Odpovědná osoba',
     open: 'Otevřené úkoly',
     closed: 'Ověřené a neúčinné',
     noOpen: 'Žádné otevřené úkoly.',
@@ -978,6 +987,7 @@ const cs: ReportTexts = {
     failed: 'Nesplněná kritéria',
   },
   benchmark: {
+    inBrackets: 'V závorkách: počet auditů, na kterých hodnocení stojí.',
     beats: 'Kde nás konkurent předčí',
     noBeats: 'Žádný konkurent není nikde hodnocen lépe než vlastní značka.',
     competitor: 'Konkurent',
@@ -1180,6 +1190,7 @@ const sk: ReportTexts = {
     chart: 'Podiel negatívnych podľa kontaktných bodov',
   },
   tasks: {
+    owner: 'Zodpovedná osoba',
     open: 'Otvorené úlohy',
     closed: 'Overené a neúčinné',
     noOpen: 'Žiadne otvorené úlohy.',
@@ -1203,6 +1214,7 @@ const sk: ReportTexts = {
     failed: 'Nesplnené kritériá',
   },
   benchmark: {
+    inBrackets: 'V zátvorkách: počet auditov, na ktorých hodnotenie stojí.',
     beats: 'Kde nás konkurent predbieha',
     noBeats: 'Žiadny konkurent nie je nikde hodnotený lepšie ako vlastná značka.',
     competitor: 'Konkurent',
@@ -1406,6 +1418,7 @@ const ro: ReportTexts = {
     chart: 'Ponderea negativă pe puncte de contact',
   },
   tasks: {
+    owner: 'Responsabil',
     open: 'Sarcini deschise',
     closed: 'Verificate și ineficiente',
     noOpen: 'Nicio sarcină deschisă.',
@@ -1429,6 +1442,7 @@ const ro: ReportTexts = {
     failed: 'Criterii neîndeplinite',
   },
   benchmark: {
+    inBrackets: 'În paranteze: auditurile din spatele fiecărui scor.',
     beats: 'Unde ne depășește un concurent',
     noBeats: 'Niciun concurent nu are nicăieri un scor mai mare decât marca proprie.',
     competitor: 'Concurent',
