@@ -58,14 +58,17 @@ const STATUS_COLORS: Record<Delivery['status'], string> = {
   failed: 'red',
 };
 
-/** How a receiver checks a delivery, in a few lines of Node (the README has the same). */
+/** How a receiver checks a delivery, in a few lines of Node (as in README, Alerts and webhooks). */
 const VERIFY_EXAMPLE = `import { createHmac, timingSafeEqual } from 'node:crypto';
-// rawBody: the request body as received, before any JSON parsing
-const timestamp = req.headers['x-touchpoints-timestamp'];
-const expected = createHmac('sha256', secret).update(\`\${timestamp}.\${rawBody}\`).digest('hex');
-const given = String(req.headers['x-touchpoints-signature']).replace(/^sha256=/, '');
-const valid = given.length === expected.length &&
-  timingSafeEqual(Buffer.from(given), Buffer.from(expected));`;
+
+// body: the raw request body as a string; headers: the request's headers
+function verify(secret, headers, body) {
+  const timestamp = headers['x-touchpoints-timestamp'];
+  if (Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false; // too old: a replay?
+  const expected = \`sha256=\${createHmac('sha256', secret).update(\`\${timestamp}.\${body}\`).digest('hex')}\`;
+  const given = String(headers['x-touchpoints-signature']);
+  return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}`;
 
 /** The secret, once: copy it, and how to verify a signature with it. */
 function SecretView({ hook, onClose }: { hook: WebhookWithSecret; onClose: () => void }) {
