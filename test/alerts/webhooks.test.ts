@@ -1,9 +1,11 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { evaluateWorkspaceAlerts } from '../../src/alerts/evaluate-alerts.js';
 import { deliverDue, sendTestDelivery } from '../../src/alerts/webhook-sender.js';
+import { createSecretBox, resealSecrets } from '../../src/store/catalog/secret-box.js';
+import { findWebhookRow, openWebhookSecret } from '../../src/store/catalog/webhooks.js';
 import { describeCatalog, type Harness, type Reply } from '../catalog-harness.js';
 
 interface Received {
@@ -260,5 +262,20 @@ describeCatalog('webhooks', (h) => {
     const ids = receiver.received.slice(start).map((r) => r.headers['x-touchpoints-delivery']);
     expect(ids).toHaveLength(2);
     expect(new Set(ids).size).toBe(2);
+  });
+
+  it('moves webhook secrets to a new key on start, as TOTP secrets', async () => {
+    const owner = await h().signUp('owner');
+    const { base } = await h().newWorkspace(owner);
+    const hook = await created(owner.post(`${base}/webhooks`, { url: receiver.url }));
+    const db = h().catalog.db;
+    const newKey = randomBytes(32);
+    const rotated = createSecretBox(newKey, [h().secretKey]);
+    expect((await resealSecrets(db, rotated)).resealed).toBeGreaterThanOrEqual(1);
+    const row = await findWebhookRow(db, hook.body.id);
+    if (!row) throw new Error('hook vanished');
+    expect(row.secretSealed.startsWith(`v1:${rotated.keyId}:`)).toBe(true);
+    expect(openWebhookSecret(createSecretBox(newKey), row)).toBe(hook.body.secret);
+    expect(await resealSecrets(db, createSecretBox(newKey))).toEqual({ resealed: 0 });
   });
 });

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { ConfigError } from '../../config.js';
 import type { Db } from './db.js';
-import { users } from './schema.js';
+import { users, webhooks } from './schema.js';
+import { webhookSecretContext } from './webhooks.js';
 
 /** The key file's name in the data directory. */
 export const KEY_FILE = 'secret.key';
@@ -140,8 +141,8 @@ export function totpContext(userId: string): string {
 }
 
 /**
- * Brings every stored secret under the current key: plain ones (earlier versions) and those of
- * previous keys are sealed again. Fails with SecretKeyError, before the server takes requests,
+ * Brings every stored secret under the current key (TOTP secrets, webhook signing secrets): plain
+ * ones (earlier versions) and those of previous keys are sealed again. Fails with SecretKeyError, before the server takes requests,
  * when a secret was made with a key that is not configured. Safe with several processes: each
  * row is only replaced if it still holds what was read.
  */
@@ -162,6 +163,17 @@ export async function resealSecrets(db: Db, box: SecretBox): Promise<{ resealed:
       .update(users)
       .set({ totpSecret: box.seal(plain, context) })
       .where(and(eq(users.id, row.id), eq(users.totpSecret, stored)));
+    resealed++;
+  }
+  // Webhook signing secrets (always sealed) follow the key too.
+  const hooks = await db.select({ id: webhooks.id, sealed: webhooks.secretSealed }).from(webhooks);
+  for (const hook of hooks) {
+    if (box.isCurrent(hook.sealed)) continue;
+    const context = webhookSecretContext(hook.id);
+    await db
+      .update(webhooks)
+      .set({ secretSealed: box.seal(box.open(hook.sealed, context), context) })
+      .where(and(eq(webhooks.id, hook.id), eq(webhooks.secretSealed, hook.sealed)));
     resealed++;
   }
   return { resealed };
