@@ -22,6 +22,11 @@ export function describeManifest(manifest: BackupManifest): string[] {
   return [
     catalog,
     `  event store (DuckDB): ${count(manifest.events.tables)} tables, ${interactions.toLocaleString('en-US')} interactions, ${feedback.toLocaleString('en-US')} feedback answers`,
+    ...(manifest.photos
+      ? [
+          `  audit photos: ${manifest.photos.files.toLocaleString('en-US')} files, ${manifest.photos.bytes.toLocaleString('en-US')} bytes`,
+        ]
+      : []),
   ];
 }
 
@@ -63,7 +68,7 @@ export function backupCommand(program: Command): void {
   program
     .command('backup')
     .description(
-      'copy the data directory (catalog and event store) into DIR with a manifest of every table (rows and ' +
+      'copy the data directory (catalog, event store and audit photos) into DIR with a manifest of every table (rows and ' +
         'checksum); while the server runs on this machine it makes the copy itself. With DATABASE_URL only the ' +
         'event store is copied: back up the PostgreSQL catalog with pg_dump',
     )

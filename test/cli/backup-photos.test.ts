@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { describeManifest } from '../../src/cli/backup.js';
 import { backupDataDir, restoreDataDir } from '../../src/store/backup.js';
 import { openCatalog } from '../../src/store/catalog/db.js';
 import { openDuckDbEventStore } from '../../src/store/events/duckdb/duckdb-event-store.js';
@@ -38,6 +39,9 @@ describe('audit photos in backup and restore', () => {
 
     const manifest = await backupDataDir({ dataDir: source, catalogOnPostgres: false }, backup, 'test');
     expect(manifest.photos).toEqual({ files: 2, bytes: JPEG_4X4.length + PNG_4X4.length });
+    expect(describeManifest(manifest)).toContain(
+      `  audit photos: 2 files, ${(JPEG_4X4.length + PNG_4X4.length).toLocaleString('en-US')} bytes`,
+    );
     const copied = join(backup, 'photos', '6f1c0a52-1d55-4a3e-9c61-0d7a7f2e8b11');
     expect(readFileSync(join(copied, 'a6d2c9a4-0b7e-4f43-8a55-2b9d7c1e3f10')).equals(JPEG_4X4)).toBe(true);
     expect(existsSync(join(copied, 'c1e7f3b2-5a4d-4e8b-9f20-7d3a6b1c2e98.1234.tmp'))).toBe(false);
