@@ -51,7 +51,6 @@ async function main(): Promise<void> {
       ['analytics-sentiment', `${base}/analytics/sentiment`],
       ['analytics-standards', `${base}/analytics/standards`],
       ['health', `${base}/health`],
-      ['alerts', `${base}/alerts`],
       ['data', `${base}/data`],
       ['settings', `${base}/settings`],
     ];
@@ -98,6 +97,14 @@ async function main(): Promise<void> {
       console.log('docs/screenshots/shopper-walk.png');
       await phone.close();
     }
+    // Alerts: the demo's firing alerts, with the bell's notifications open.
+    await page.goto(`${base}/alerts`);
+    await settle(page);
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-list').waitFor();
+    await page.screenshot({ path: join(outDir, 'alerts.png') });
+    console.log('docs/screenshots/alerts.png');
+    await page.keyboard.press('Escape');
     await page.getByTestId('language-picker').click();
     await page.getByRole('option', { name: 'Deutsch' }).click();
     await page.goto(`${base}/touchpoints`);
