@@ -1,5 +1,8 @@
 import { expect, it } from 'vitest';
+import { runAlertEvaluation, startAlertScheduler } from '../../src/alerts/alert-scheduler.js';
 import { evaluateWorkspaceAlerts } from '../../src/alerts/evaluate-alerts.js';
+import { alertJobName, ensureAlertJobs } from '../../src/store/catalog/alert-rules.js';
+import { findJob } from '../../src/store/catalog/scheduled-jobs.js';
 import type { Interaction } from '../../src/store/events/event-store.js';
 import { type Client, describeCatalog, type Harness, type Reply } from '../catalog-harness.js';
 import { makeInteraction, seededRandom } from '../fixtures/generate-interactions.js';
@@ -323,5 +326,42 @@ describeCatalog('alert episodes', (h) => {
     expect((await owner.get(`${base}/alerts`)).body.total).toBe(1);
     expect((await owner.get(`${base}/notifications`)).body.total).toBe(1);
     expect((await editor.get(`${base}/notifications`)).body.total).toBe(1);
+  });
+
+  it('runs in the server as a claimed job per workspace: one process at a time, on schedule', async () => {
+    const { owner, workspaceId, base } = await team(h);
+    const shop = (await created(owner.post(`${base}/touchpoints`, { key: 'shop', name: 'Shop' }))).body.id;
+    await created(
+      owner.post(`${base}/tasks`, {
+        title: 'Late task',
+        lever: 'business_processes',
+        dueDate: '2020-01-01',
+        targets: { touchpointId: shop },
+      }),
+    );
+    await created(owner.post(`${base}/alert-rules`, { name: 'Overdue', kind: 'task_overdue' }));
+    const stores = { db: h().catalog.db, events: h().events, intervalMs: 600_000 };
+    await ensureAlertJobs(stores.db);
+    const [a, b] = await Promise.all([
+      runAlertEvaluation({ ...stores, holder: 'process-a' }, workspaceId, { due: true }),
+      runAlertEvaluation({ ...stores, holder: 'process-b' }, workspaceId, { due: true }),
+    ]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    const job = await findJob(stores.db, alertJobName(workspaceId));
+    expect(job?.lastResult).toMatchObject({ rulesEvaluated: 1, opened: 1, open: 1 });
+    expect(job?.claimedBy).toBeNull();
+    expect((job?.nextRunAt.getTime() ?? 0) - Date.now()).toBeGreaterThan(500_000);
+    // Not due again for ten minutes; a run after ingestion goes anyway and repeats nothing.
+    expect(await runAlertEvaluation({ ...stores, holder: 'process-a' }, workspaceId, { due: true })).toBe(
+      false,
+    );
+    const scheduler = startAlertScheduler({ ...stores, holder: 'process-c' });
+    expect(await scheduler.afterIngestion()).toContain(workspaceId);
+    await scheduler.stop();
+    expect((await findJob(stores.db, alertJobName(workspaceId)))?.lastResult).toMatchObject({
+      opened: 0,
+      open: 1,
+    });
+    expect((await owner.get(`${base}/notifications`)).body.total).toBe(1);
   });
 });
