@@ -601,7 +601,8 @@ describe('hostile input on every operation [pglite]', () => {
     expect(failures, failures.join('\n')).toEqual([]);
     expect(unresolved).toEqual([]);
     expect(sent).toBeGreaterThan(2_000);
-    expect(sent).toBeLessThan(4_000);
+    // Bounded so the suite stays quick: about 4,200 with the audit, alert, benchmark and report routes.
+    expect(sent).toBeLessThan(5_000);
     expect(seconds).toBeLessThan(120);
 
     // Still healthy: the liveness probe, a read and a write.
