@@ -308,7 +308,7 @@ export function twoProportionTest(x1: number, n1: number, x2: number, n2: number
   const pooled = (x1 + x2) / (n1 + n2);
   const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
   const z = se === 0 ? (p1 === p2 ? 0 : Number.POSITIVE_INFINITY) : (p2 - p1) / se;
-  const p = Number.isFinite(z) ? 2 * (1 - normalCdf(Math.abs(z))) : 0;
+  const p = z === 0 ? 1 : Number.isFinite(z) ? 2 * (1 - normalCdf(Math.abs(z))) : 0;
   return {
     before: p1 * 100,
     after: p2 * 100,
@@ -334,7 +334,7 @@ export function npsShiftTest(
   const b = side(after);
   const se = Math.sqrt(a.variance / a.n + b.variance / b.n);
   const z = se === 0 ? (a.mean === b.mean ? 0 : Number.POSITIVE_INFINITY) : (b.mean - a.mean) / se;
-  const p = Number.isFinite(z) ? 2 * (1 - normalCdf(Math.abs(z))) : 0;
+  const p = z === 0 ? 1 : Number.isFinite(z) ? 2 * (1 - normalCdf(Math.abs(z))) : 0;
   return {
     before: a.mean * 100,
     after: b.mean * 100,
