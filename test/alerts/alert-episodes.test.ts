@@ -3,7 +3,7 @@ import { runAlertEvaluation, startAlertScheduler } from '../../src/alerts/alert-
 import { evaluateWorkspaceAlerts } from '../../src/alerts/evaluate-alerts.js';
 import { alertJobName, ensureAlertJobs } from '../../src/store/catalog/alert-rules.js';
 import { findJob } from '../../src/store/catalog/scheduled-jobs.js';
-import type { Interaction } from '../../src/store/events/event-store.js';
+import type { FeedbackAnswer, Interaction } from '../../src/store/events/event-store.js';
 import { type Client, describeCatalog, type Harness, type Reply } from '../catalog-harness.js';
 import { makeInteraction, seededRandom } from '../fixtures/generate-interactions.js';
 
@@ -292,6 +292,56 @@ describeCatalog('alert episodes', (h) => {
       (e: { subjectKey: string }) => e.subjectKey,
     );
     expect(keys.sort()).toEqual([`touchpoint:${hotline}`, `touchpoint:${shop}`].sort());
+  });
+
+  it("fires a CSAT fall tested with Welch's t-test from feedback answers", async () => {
+    const { owner, workspaceId, base, tp } = await team(h);
+    const desk = await tp('desk', 'Front desk');
+    await created(
+      owner.post(`${base}/alert-rules`, {
+        name: 'CSAT down',
+        kind: 'feedback_shift',
+        params: { touchpointId: desk, metric: 'csat', threshold: 0.5, windowDays: 7, minSample: 30 },
+      }),
+    );
+    const now = Date.now();
+    const answers = (from: number, scores: number[]): FeedbackAnswer[] =>
+      scores.map((score, i) => {
+        const n = seq++;
+        return {
+          workspaceId,
+          id: `fb-${n}`,
+          touchpointId: desk,
+          customer: `f-${n}`,
+          at: from + i * 60 * MINUTE,
+          kind: 'csat',
+          score,
+          comment: null,
+        };
+      });
+    // Before: 40 answers of 5 and 4 (mean 4.5); after: 40 spread 2…5 (mean 3.5).
+    await h().events.insertFeedback([
+      ...answers(
+        now - 13 * DAY,
+        Array.from({ length: 40 }, (_, i) => (i % 2 ? 5 : 4)),
+      ),
+      ...answers(
+        now - 6 * DAY,
+        Array.from({ length: 40 }, (_, i) => 2 + (i % 4)),
+      ),
+    ]);
+    expect((await owner.post(`${base}/alerts/evaluate`)).body).toMatchObject({ opened: 1 });
+    const episode = (await owner.get(`${base}/alerts`)).body.items[0];
+    expect(episode.figures).toMatchObject({
+      metric: 'csat',
+      test: "Welch's t-test",
+      sampleBefore: 40,
+      sampleAfter: 40,
+    });
+    expect(episode.figures.before).toBeCloseTo(4.5, 9);
+    expect(episode.figures.after).toBeCloseTo(3.5, 9);
+    expect(episode.figures.p).toBeLessThan(0.001);
+    expect(episode.message).toContain('Mean CSAT at Front desk: 4.5 → 3.5 (-1 points');
   });
 
   it('opens one episode when two evaluators run at once', async () => {
