@@ -344,6 +344,80 @@ describeCatalog('alert episodes', (h) => {
     expect(episode.message).toContain('Mean CSAT at Front desk: 4.5 → 3.5 (-1 points');
   });
 
+  it('fires on a silent active touchpoint and on a chain link whose conversion dropped', async () => {
+    const { owner, workspaceId, base, tp } = await team(h);
+    const ad = await tp('ad', 'Banner');
+    const site = await tp('site', 'Website');
+    const old = await tp('fax', 'Fax');
+    await owner.patch(`${base}/touchpoints/${old}`, { version: 1, status: 'retired' });
+    const chain = (
+      await created(
+        owner.post(`${base}/chains`, {
+          name: 'Lead',
+          links: [
+            { touchpointId: ad, role: 'initial' },
+            { touchpointId: site, role: 'final' },
+          ],
+        }),
+      )
+    ).body;
+    await created(
+      owner.post(`${base}/alert-rules`, { name: 'Silent', kind: 'touchpoint_silent', params: { days: 3 } }),
+    );
+    await created(
+      owner.post(`${base}/alert-rules`, {
+        name: 'Lead drop',
+        kind: 'link_conversion_drop',
+        params: { chainId: chain.id, position: null, windowDays: 7, threshold: 20, minSample: 50 },
+      }),
+    );
+    // Judged ten days from now: the touchpoints are old enough to be silent.
+    const now = Date.now() + 10 * DAY;
+    const visits = (from: number, count: number, converted: number): Interaction[] =>
+      Array.from({ length: count }, (_, i) => {
+        const n = seq++;
+        const at = from + i * 60 * MINUTE;
+        const first = makeInteraction({
+          workspaceId,
+          id: `ad-${n}`,
+          customer: `v-${n}`,
+          touchpointId: ad,
+          at,
+        });
+        return i < converted
+          ? [
+              first,
+              makeInteraction({
+                workspaceId,
+                id: `site-${n}`,
+                customer: `v-${n}`,
+                touchpointId: site,
+                at: at + 10 * MINUTE,
+              }),
+            ]
+          : [first];
+      }).flat();
+    // 80 of 100 went on to the website in the week before, 40 of 100 in the last week; the
+    // website is silent for the last 3 days (its last visits are 4 days ago), the banner is not.
+    await h().events.insertInteractions([
+      ...visits(now - 14 * DAY, 100, 80),
+      ...visits(now - 7 * DAY, 60, 40),
+      ...visits(now - 3 * DAY + MINUTE, 40, 0),
+    ]);
+    const run = await evaluateWorkspaceAlerts({ db: h().catalog.db, events: h().events }, workspaceId, now);
+    expect(run).toMatchObject({ rulesEvaluated: 2, opened: 2, open: 2, errors: [] });
+    const open = (await owner.get(`${base}/alerts`)).body.items;
+    const silent = open.find((e: { kind: string }) => e.kind === 'touchpoint_silent');
+    expect(silent).toMatchObject({ subjectKey: `touchpoint:${site}`, subjectName: 'Website' });
+    expect(silent.message).toBe('Website: no interaction in the last 3 days');
+    const drop = open.find((e: { kind: string }) => e.kind === 'link_conversion_drop');
+    expect(drop).toMatchObject({ subjectKey: `link:${chain.id}:2` });
+    expect(drop.figures).toMatchObject({ entrantsBefore: 100, entrantsAfter: 100 });
+    expect(drop.figures.conversionBefore).toBeCloseTo(0.8, 9);
+    expect(drop.figures.conversionAfter).toBeCloseTo(0.4, 9);
+    expect(drop.message).toContain('80 % → 40 % (-40 pp');
+  });
+
   it('opens one episode when two evaluators run at once', async () => {
     const { owner, editor, workspaceId, base, tp } = await team(h);
     const hotline = await tp('hotline', 'Hotline');
