@@ -324,6 +324,16 @@ async function prepare(h: Harness) {
     token: link.body.token,
     photoId: photo.body.id,
   });
+  // Alerts: the demo's rules and the owner's notifications; a webhook to a port nothing listens on.
+  const rules = await owner.get(`${base}/alert-rules`);
+  const notices = await owner.get(`${base}/notifications`);
+  const hook = await owner.post(`${base}/webhooks`, { url: 'http://127.0.0.1:9/fuzz' });
+  expect(hook.status).toBe(201);
+  Object.assign(ids, {
+    ruleId: rules.body.items[0].id,
+    notificationId: notices.body.items[0].id,
+    hookId: hook.body.id,
+  });
   const journey = await owner.get(`${base}/journeys/${ids.journeys}`);
   const items = (journey.body.items ?? []) as { id: string }[];
   if (items[0]) ids.itemId = items[0].id;
