@@ -102,7 +102,8 @@ function NotificationItem({
   );
 }
 
-function NotificationList({ onClose }: { onClose: () => void }) {
+/** The workspace's latest notifications; `unread` counts all of its unread ones, listed or not. */
+function NotificationList({ unread, onClose }: { unread: number; onClose: () => void }) {
   const { t } = useTranslation('alerts');
   const workspaceId = useWorkspaceId();
   const navigate = useNavigate();
@@ -132,7 +133,7 @@ function NotificationList({ onClose }: { onClose: () => void }) {
         <Button
           variant="subtle"
           size="compact-xs"
-          disabled={!items.some((n) => n.readAt === null)}
+          disabled={unread === 0 && !items.some((n) => n.readAt === null)}
           loading={markAll.isPending}
           onClick={() => markAll.mutate()}
           data-testid="notifications-mark-all"
@@ -214,7 +215,12 @@ export function NotificationBell() {
         </Indicator>
       </Popover.Target>
       <Popover.Dropdown p={0} aria-label={t('bell.title')} data-testid="notification-centre">
-        {opened && <NotificationList onClose={() => setOpened(false)} />}
+        {opened && (
+          <NotificationList
+            unread={unread.data?.workspaces.find((w) => w.workspaceId === workspaceId)?.unread ?? 0}
+            onClose={() => setOpened(false)}
+          />
+        )}
         <Divider />
         <Stack gap={2} px="sm" py="xs">
           {elsewhere.map((w) => (
