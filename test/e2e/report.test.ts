@@ -1,6 +1,6 @@
 /**
- * The touchpoint audit report in Chromium against the real server: a German workspace with
- * touchpoints, a chain, a standard, a task and recorded interactions. The Report page shows the
+ * The touchpoint audit report in Chromium against the real server: a workspace with touchpoints,
+ * a chain, a standard, a task and recorded interactions, made German in Settings. The Report page shows the
  * report in a same-origin frame (the frame's window is reachable for Print) and downloads it as a
  * file; Chromium prints the report to PDF (A4), and poppler's pdfinfo and pdftotext check that it
  * has several pages, each chapter on its own page in order, the German chapter titles, the running
@@ -34,7 +34,7 @@ describe('touchpoint audit report', { timeout: 240_000 }, () => {
     workspaceId = await signIn(page, app.url);
     base = `/workspaces/${workspaceId}`;
     const ws = await apiCall<{ version: number }>(page, 'GET', base);
-    await apiCall(page, 'PATCH', base, { version: ws.version, name: NAME, settings: { language: 'de' } });
+    await apiCall(page, 'PATCH', base, { version: ws.version, name: NAME });
     const tp: Record<string, string> = {};
     for (const [key, name, stage] of [
       ['website', 'Webseite', 'information_search'],
@@ -97,6 +97,15 @@ describe('touchpoint audit report', { timeout: 240_000 }, () => {
   });
 
   it('shows the report on the Report page in the workspace language, reachable for Print, and downloads it', async () => {
+    // The workspace's language, chosen in Settings.
+    await page.goto(`${app.url}/w/${workspaceId}/settings`);
+    await page.getByTestId('workspace-language').click();
+    await page.getByRole('option', { name: 'Deutsch' }).click();
+    await page.getByTestId('workspace-save').click();
+    await poll(
+      async () => (await apiCall<{ settings: { language?: string } }>(page, 'GET', base)).settings.language,
+    ).toBe('de');
+
     await page.goto(`${app.url}/w/${workspaceId}/touchpoints`);
     await page.getByTestId('nav-report').click();
     await page.waitForURL(/\/report$/);
