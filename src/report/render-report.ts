@@ -742,6 +742,11 @@ figcaption { font-size: 8.5pt; color: ${COLORS.muted}; }
   .cover { min-height: 0; padding: 20mm 0; }
   .toc, .chapter { margin-top: 12mm; border-top: 1px dashed #ced4da; padding-top: 8mm; }
 }
+@media screen and (max-width: 600px) {
+  main { padding: 4mm; }
+  .grid { grid-template-columns: 1fr; }
+  table { display: block; overflow-x: auto; }
+}
 `;
 
 /** Renders the report as one self-contained HTML document in `data.lang`. */
