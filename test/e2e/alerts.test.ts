@@ -4,7 +4,8 @@
  * says 1 unread, the notification opens its object and is read; the owner marks theirs read, adds a
  * webhook pointing at a real HTTP receiver on 127.0.0.1, copies the secret shown once, presses
  * Test and sees 200 in the delivery log, and the receiver got a request signed with that secret.
- * At 390 px the Alerts page does not scroll sideways and the bell stays in view.
+ * Interactions that meet the standard then resolve the alert (alert.resolved reaches the receiver)
+ * and Mark all as read clears the owner's bell. At 390 px the Alerts page does not scroll sideways and the bell stays in view.
  */
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -234,6 +235,46 @@ describe('alerts', { timeout: 180_000 }, () => {
     expect(request.headers['x-touchpoints-signature']).toBe(`sha256=${expected}`);
     const wrong = createHmac('sha256', `${secret}x`).update(`${timestamp}.${request.body}`).digest('hex');
     expect(request.headers['x-touchpoints-signature']).not.toBe(`sha256=${wrong}`);
+
+    // Calls answered in 5 s since: the standard passes, the alert is resolved (once), the
+    // receiver gets alert.resolved, and Mark all as read clears the owner's new notification.
+    const fast = await apiCall<{ accepted: number }>(owner, 'POST', `${base}/interactions`, {
+      interactions: Array.from({ length: 60 }, (_, i) => ({
+        id: `fast-${i}`,
+        customer: `customer-${i}`,
+        touchpoint: 'reception',
+        at: Date.now() - 60_000 + i,
+        response_ms: 5_000,
+      })),
+    });
+    expect(fast.accepted).toBe(60);
+    // The server also evaluates once the new interactions are keyed, so either may resolve it:
+    // Check now until the alert shows as resolved.
+    const resolved = owner.getByTestId('alert-episodes-resolved').getByTestId('alert-episode');
+    await expect
+      .poll(
+        async () => {
+          await owner.getByTestId('alerts-check-now').click();
+          await poll(() => owner.getByTestId('alerts-check-result').textContent()).toMatch(
+            /^Checked: 0 fired, [01] resolved\.$/,
+          );
+          return resolved.count();
+        },
+        { timeout: 45_000, intervals: [2_000] },
+      )
+      .toBe(1);
+    expect(await owner.getByTestId('alert-episodes-open').getByTestId('alert-episode').count()).toBe(0);
+    await poll(() => received.map((r) => r.headers['x-touchpoints-event'])).toEqual([
+      'webhook.test',
+      'alert.resolved',
+    ]);
+    await poll(() => bell(owner).getAttribute('aria-label')).toBe('Notifications, unread: 1');
+    await bell(owner).click();
+    await poll(() => owner.getByTestId('notification').count()).toBe(2);
+    expect(await owner.getByTestId('notification').first().textContent()).toContain('Alert resolved');
+    await owner.getByTestId('notifications-mark-all').click();
+    await poll(() => bell(owner).getAttribute('aria-label')).toBe('Notifications');
+    await owner.keyboard.press('Escape');
 
     // At phone width: no sideways scrolling, the bell in view.
     await owner.setViewportSize({ width: 390, height: 800 });
