@@ -68,7 +68,8 @@ export function ReportPage() {
         </Button>
         <Button
           component="a"
-          href={downloadHref}
+          href={invalid ? undefined : downloadHref}
+          disabled={invalid}
           variant="default"
           leftSection={<IconDownload size={16} />}
           data-testid="report-download"
