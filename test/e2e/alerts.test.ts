@@ -260,7 +260,7 @@ describe('alerts', { timeout: 180_000 }, () => {
           );
           return resolved.count();
         },
-        { timeout: 45_000, intervals: [2_000] },
+        { timeout: 45_000, interval: 2_000 },
       )
       .toBe(1);
     expect(await owner.getByTestId('alert-episodes-open').getByTestId('alert-episode').count()).toBe(0);
