@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEEDBACK_ROW_KINDS, FEEDBACK_SOURCES } from '../domain/survey-model.js';
 import { ZTimestamp } from './common.schemas.js';
 
 /** Most customer keys one erasure request takes (a deletion-request batch; send more in several). */
@@ -48,9 +49,14 @@ const ZFeedbackOut = z.object({
   id: z.string(),
   touchpointId: z.string(),
   at: ZTimestamp,
-  kind: z.enum(['csat', 'nps', 'ces']),
+  kind: z.enum(FEEDBACK_ROW_KINDS),
   score: z.number(),
   comment: z.string().nullable(),
+  surveyId: z.string().nullish(),
+  question: z.string().nullish(),
+  source: z.enum(FEEDBACK_SOURCES).nullish(),
+  language: z.string().nullish(),
+  choice: z.string().nullish(),
 });
 
 const ZQuarantinedOut = z.object({

@@ -25,7 +25,14 @@ export async function ingestFeedback(
   const pending: QuarantinedRecord[] = [];
   for (const { record: r } of valid) {
     const id = r.id ?? crypto.randomUUID();
-    const fields = { customer: r.customer ?? null, kind: r.kind, score: r.score, comment: r.comment ?? null };
+    const fields = {
+      customer: r.customer ?? null,
+      kind: r.kind,
+      score: r.score,
+      comment: r.comment ?? null,
+      source: r.source ?? 'import',
+      language: r.language ?? null,
+    };
     const touchpoint = resolved.get(r.touchpoint);
     if (touchpoint) stored.push({ workspaceId, id, touchpointId: touchpoint.id, at: r.at, ...fields });
     else

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isNestedDeeper, MAX_PROPS_DEPTH, nestingMessage } from '../domain/json-nesting.js';
+import { FEEDBACK_SOURCES, LANGUAGES } from '../domain/survey-model.js';
 import { SLUG_PATTERN } from '../domain/vocabulary.js';
 
 /** Most records one request may carry. */
@@ -155,6 +156,9 @@ export const ZFeedbackRecord = z
     kind: z.enum(FEEDBACK_KINDS, expected('must be csat, nps or ces')),
     score: z.number(expected('must be a number')).int('must be a whole number'),
     comment: z.string({ error: 'must be a string' }).max(2000, 'must be at most 2000 characters').nullish(),
+    /** Where the answer was given; answers sent by API or file default to `import`. */
+    source: z.enum(FEEDBACK_SOURCES, expected(`must be one of ${FEEDBACK_SOURCES.join(', ')}`)).nullish(),
+    language: z.enum(LANGUAGES, expected(`must be one of ${LANGUAGES.join(', ')}`)).nullish(),
   })
   .superRefine((answer, ctx) => {
     const range = SCORE_RANGES[answer.kind];

@@ -22,6 +22,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ComplaintRule, SurveyQuestion, SurveyTexts } from '../../domain/survey-model.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
@@ -799,5 +800,163 @@ export const webhookDeliveries = pgTable(
   (t) => [
     index('webhook_deliveries_hook_idx').on(t.webhookId, t.createdAt),
     index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * A survey at a touchpoint (SPEC §6), answered without an account through its public `code`
+ * (`/s/<code>`, a QR poster, the embed widget or a kiosk). status draft | live | closed.
+ */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    touchpointId: uuid('touchpoint_id')
+      .notNull()
+      .references(() => touchpoints.id, { onDelete: 'cascade' }),
+    /** Optional: the survey measures this chain's link at the touchpoint. */
+    chainId: uuid('chain_id').references(() => chains.id, { onDelete: 'set null' }),
+    /** The public code of its link, unique across workspaces. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    status: text('status').notNull().default('draft'),
+    /** en | de | ru | cs | sk | ro: the language when the respondent's is not offered. */
+    defaultLanguage: text('default_language').notNull().default('en'),
+    questions: jsonb('questions').$type<SurveyQuestion[]>().notNull(),
+    texts: jsonb('texts').$type<SurveyTexts>().notNull(),
+    colour: text('colour').notNull().default('#1f6feb'),
+    /** A small image as a data: URL (PNG or JPEG), or null. */
+    logo: text('logo'),
+    /** Whether the survey asks for consent to be contacted (then an e-mail or phone). */
+    contactConsent: boolean('contact_consent').notNull().default(false),
+    complaintRule: jsonb('complaint_rule').$type<ComplaintRule>(),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }),
+    templateKey: text('template_key'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('surveys_code_uq').on(t.code),
+    index('surveys_ws_tp_idx').on(t.workspaceId, t.touchpointId),
+  ],
+);
+
+/** Contact details a respondent consented to give: personal data, kept apart from the answers. */
+export const surveyContacts = pgTable(
+  'survey_contacts',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    submissionId: text('submission_id').notNull(),
+    customer: text('customer'),
+    email: text('email'),
+    phone: text('phone'),
+    language: text('language'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('survey_contacts_submission_uq').on(t.surveyId, t.submissionId),
+    index('survey_contacts_ws_customer_idx').on(t.workspaceId, t.customer),
+  ],
+);
+
+/** A tablet at a counter locked to one survey; the token (shown once) is kept as its SHA-256. */
+export const kioskDevices = pgTable(
+  'kiosk_devices',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('kiosk_devices_token_uq').on(t.tokenHash),
+    index('kiosk_devices_survey_idx').on(t.surveyId),
+  ],
+);
+
+/** A review imported from a rating site; its rating normalised to 0…1 (`score`). */
+export const reviews = pgTable(
+  'reviews',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    touchpointId: uuid('touchpoint_id')
+      .notNull()
+      .references(() => touchpoints.id, { onDelete: 'cascade' }),
+    sourceSite: text('source_site').notNull(),
+    externalId: text('external_id').notNull(),
+    author: text('author'),
+    customer: text('customer'),
+    rating: doublePrecision('rating').notNull(),
+    ratingMax: doublePrecision('rating_max').notNull(),
+    score: doublePrecision('score').notNull(),
+    text: text('text').notNull().default(''),
+    postedAt: timestamp('posted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    reply: text('reply'),
+    replyAt: timestamp('reply_at', { withTimezone: true, mode: 'date' }),
+    importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('reviews_source_uq').on(t.workspaceId, t.sourceSite, t.externalId),
+    index('reviews_ws_tp_idx').on(t.workspaceId, t.touchpointId, t.postedAt),
+  ],
+);
+
+/**
+ * The complaint register: from a survey answer or a review under a threshold, an interaction
+ * with outcome=complaint, or entered by staff. status new | in_progress | resolved | rejected;
+ * severity low | medium | high | critical; source survey | review | interaction | staff.
+ * (source, source_ref) is unique: a source opens at most one complaint.
+ */
+export const complaints = pgTable(
+  'complaints',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    touchpointId: uuid('touchpoint_id').references(() => touchpoints.id, { onDelete: 'set null' }),
+    customer: text('customer'),
+    text: text('text').notNull().default(''),
+    severity: text('severity').notNull().default('medium'),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status').notNull().default('new'),
+    source: text('source').notNull(),
+    sourceRef: text('source_ref'),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    firstResponseAt: timestamp('first_response_at', { withTimezone: true, mode: 'date' }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    resolutionNote: text('resolution_note').notNull().default(''),
+    taskId: uuid('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('complaints_source_uq').on(t.workspaceId, t.source, t.sourceRef),
+    index('complaints_ws_status_idx').on(t.workspaceId, t.status),
+    index('complaints_ws_tp_idx').on(t.workspaceId, t.touchpointId, t.receivedAt),
   ],
 );

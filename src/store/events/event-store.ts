@@ -4,6 +4,7 @@
  * the engine; callers never pull raw rows into JavaScript to count them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FeedbackRowKind, FeedbackSource } from '../../domain/survey-model.js';
 
 /** One customer touch at one touchpoint, validated and mapped to the catalog. */
 export interface Interaction {
@@ -102,9 +103,17 @@ export interface FeedbackAnswer {
   touchpointId: string;
   customer: string | null;
   at: number;
-  kind: 'csat' | 'nps' | 'ces';
+  kind: FeedbackRowKind;
+  /** csat 1–5, nps 0–10, ces 1–7; choice: the option's index; comment: 0; review: rating / maximum. */
   score: number;
   comment: string | null;
+  /** The survey and question answered (null for answers sent by API or file without them). */
+  surveyId?: string | null;
+  question?: string | null;
+  source?: FeedbackSource | null;
+  language?: string | null;
+  /** A choice question's option key. */
+  choice?: string | null;
 }
 
 /** An interaction waiting for its touchpoint: everything but the touchpoint, validated. */
@@ -124,9 +133,11 @@ export interface PendingInteraction {
 /** A feedback answer waiting for its touchpoint. */
 export interface PendingFeedback {
   customer: string | null;
-  kind: 'csat' | 'nps' | 'ces';
+  kind: FeedbackRowKind;
   score: number;
   comment: string | null;
+  source?: FeedbackSource | null;
+  language?: string | null;
 }
 
 interface QuarantinedBase {

@@ -50,7 +50,12 @@ import {
   deleteWorkspaceRows,
   eraseCustomerRows,
 } from './purge.js';
-import { DUCKDB_SCHEMA, DUCKDB_SCHEMA_VERSION, INTERACTION_SOURCE_COLUMNS } from './schema.js';
+import {
+  DUCKDB_SCHEMA,
+  DUCKDB_SCHEMA_VERSION,
+  FEEDBACK_SURVEY_COLUMNS,
+  INTERACTION_SOURCE_COLUMNS,
+} from './schema.js';
 
 /**
  * How large DuckDB lets its write-ahead log grow before it writes the changes into the file (a
@@ -135,6 +140,11 @@ const FEEDBACK_COLUMNS: readonly Column<FeedbackAnswer>[] = [
   { kind: 'varchar', value: (r) => r.kind },
   { kind: 'double', value: (r) => r.score },
   { kind: 'varchar', value: (r) => r.comment },
+  { kind: 'varchar', value: (r) => r.surveyId ?? null },
+  { kind: 'varchar', value: (r) => r.question ?? null },
+  { kind: 'varchar', value: (r) => r.source ?? null },
+  { kind: 'varchar', value: (r) => r.language ?? null },
+  { kind: 'varchar', value: (r) => r.choice ?? null },
 ];
 
 const QUARANTINE_COLUMNS: readonly Column<QuarantinedRecord>[] = [
@@ -321,7 +331,8 @@ async function hasColumn(connection: DuckDBConnection, table: string, column: st
  * columns, the second `seq`, layouts before the sixth `ord` and `prev_key`; missing columns are
  * added empty and filled like those of new interactions, in the next key pass. Layouts before
  * the fourth kept a primary key on interactions, which the fourth drops; the fifth adds
- * interactions_by_touchpoint (see schema.ts).
+ * interactions_by_touchpoint (see schema.ts); the seventh tags feedback answers with their survey,
+ * question, source, language and choice (NULL for older answers).
  */
 async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
   const recorded = await readMeta(connection, 'schema_version');
@@ -352,6 +363,11 @@ async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
     // The fifth layout adds interactions_by_touchpoint (the DDL made it empty): it gets the rows
     // keyed so far; the key pass adds the others.
     if (recorded < 5) await sortByTouchpoint(connection);
+    // The seventh tags feedback answers with their survey, question, source and language.
+    for (const column of FEEDBACK_SURVEY_COLUMNS) {
+      if (!(await hasColumn(connection, 'feedback', column.replaceAll('"', ''))))
+        await connection.run(`ALTER TABLE feedback ADD COLUMN ${column} VARCHAR`);
+    }
     await writeMeta(connection, 'schema_version', DUCKDB_SCHEMA_VERSION);
     await connection.run('COMMIT');
   } catch (error) {
@@ -936,7 +952,8 @@ export async function openDuckDbEventStore(
             const feedback = await writer.run(
               `INSERT OR IGNORE INTO feedback
              SELECT workspace_id, id, $touchpointId, record->>'customer', q.at, record->>'kind',
-                    (record->>'score')::DOUBLE, record->>'comment'
+                    (record->>'score')::DOUBLE, record->>'comment', NULL, NULL, record->>'source',
+                    record->>'language', NULL
              FROM quarantine q
              WHERE workspace_id = $workspaceId AND touchpoint_key = $touchpointKey AND kind = 'feedback'`,
               { workspaceId, touchpointKey, touchpointId: touchpoint.id },

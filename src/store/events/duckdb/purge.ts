@@ -252,7 +252,8 @@ export async function customerRecords(
     }),
   );
   const feedback = (
-    await rows(`SELECT workspace_id, id, touchpoint_id, customer, f."at" AS at_ms, kind, score, comment
+    await rows(`SELECT workspace_id, id, touchpoint_id, customer, f."at" AS at_ms, kind, score, comment,
+                       survey_id, question, source, f."language" AS language, choice
                 FROM feedback f WHERE workspace_id = $workspaceId AND customer = $customer
                 ORDER BY f."at", f.id`)
   ).map(
@@ -265,6 +266,12 @@ export async function customerRecords(
       kind: r.kind as FeedbackAnswer['kind'],
       score: num(r.score),
       comment: (r.comment ?? null) as string | null,
+      // The survey tags only where the answer has them (answers sent by API or file may not).
+      ...(r.survey_id != null && { surveyId: String(r.survey_id) }),
+      ...(r.question != null && { question: String(r.question) }),
+      ...(r.source != null && { source: r.source as FeedbackAnswer['source'] }),
+      ...(r.language != null && { language: String(r.language) }),
+      ...(r.choice != null && { choice: String(r.choice) }),
     }),
   );
   const quarantined = (

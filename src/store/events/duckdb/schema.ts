@@ -89,6 +89,11 @@ export const DUCKDB_SCHEMA = [
     kind VARCHAR NOT NULL,
     score DOUBLE NOT NULL,
     comment VARCHAR,
+    survey_id VARCHAR,
+    question VARCHAR,
+    source VARCHAR,
+    "language" VARCHAR,
+    choice VARCHAR,
     PRIMARY KEY (workspace_id, id)
   )`,
   // `record` is the JSON of the validated record without its touchpoint (PendingInteraction or
@@ -112,7 +117,10 @@ export const DUCKDB_SCHEMA = [
 ];
 
 /** The layout version this code writes; older files are upgraded in place on open. */
-export const DUCKDB_SCHEMA_VERSION = 6;
+export const DUCKDB_SCHEMA_VERSION = 7;
+
+/** Columns the seventh layout adds to `feedback` (SPEC §6: which survey, question, source, language). */
+export const FEEDBACK_SURVEY_COLUMNS = ['survey_id', 'question', 'source', '"language"', 'choice'] as const;
 
 /**
  * Columns of an interaction as ingestion supplies them (the staging tables hold these); the
