@@ -51,6 +51,10 @@ async function main(): Promise<void> {
       ['analytics-sentiment', `${base}/analytics/sentiment`],
       ['analytics-standards', `${base}/analytics/standards`],
       ['health', `${base}/health`],
+      ['tasks', `${base}/tasks`],
+      ['brands', `${base}/brands`],
+      ['benchmark', `${base}/benchmark`],
+      ['report', `${base}/report`],
       ['data', `${base}/data`],
       ['settings', `${base}/settings`],
     ];
