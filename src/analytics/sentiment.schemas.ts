@@ -85,6 +85,17 @@ export const ZFeedbackScores = z.object({
     answers: z.number().int(),
     mean: z.number().nullable().describe('CES: mean answer 1…7; null without answers'),
   }),
+  reviews: z
+    .object({
+      count: z.number().int().describe('reviews posted in the period'),
+      mean: ZShare.describe('mean score 0…1 (rating / its maximum); null without reviews'),
+      meanOutOfFive: z.number().nullable().describe('the mean score on a five-star scale (mean × 5)'),
+      positive: z.number().int().describe('reviews scoring at least 0.8 (4 of 5)'),
+      negative: z.number().int().describe('reviews scoring at most 0.4 (2 of 5)'),
+      positiveShare: ZShare,
+      negativeShare: ZShare,
+    })
+    .describe('reviews imported from rating sites (feedback rows of kind review)'),
 });
 export type FeedbackScores = z.infer<typeof ZFeedbackScores>;
 

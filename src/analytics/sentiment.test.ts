@@ -99,6 +99,16 @@ const FEEDBACK: FeedbackAnswer[] = [
   fb(A, 'csat', 1, { workspaceId: 'ws-2' }),
 ];
 
+const NO_REVIEWS = {
+  count: 0,
+  mean: null,
+  meanOutOfFive: null,
+  positive: 0,
+  negative: 0,
+  positiveShare: null,
+  negativeShare: null,
+};
+
 let store: EventStore | undefined;
 afterEach(async () => {
   await store?.close();
@@ -149,6 +159,7 @@ describe('sentiment', () => {
         csat: { answers: 4, satisfied: 2, score: 0.5, mean: 3.25 },
         nps: { answers: 4, promoters: 2, passives: 1, detractors: 1, score: 25 },
         ces: { answers: 0, mean: null },
+        reviews: NO_REVIEWS,
       },
     });
     // Most interactions first; a touchpoint with answers only is listed too.
@@ -297,6 +308,52 @@ describe('sentiment', () => {
     });
   });
 
+  it('counts reviews (kind review, score 0…1) on their own, leaving every other figure as it was', async () => {
+    const reviews = [
+      fb(A, 'review', 1, { source: 'import' }),
+      fb(A, 'review', 0.8, { source: 'import' }),
+      fb(A, 'review', 0.6, { source: 'import' }),
+      fb(E, 'review', 0.4, { source: 'import' }),
+      fb(E, 'review', 0.2, { source: 'import' }),
+      fb(A, 'review', 0.2, { at: TO }),
+    ];
+    const without = await sentiment(await open(INTERACTIONS, FEEDBACK), {
+      workspaceId: W,
+      from: FROM,
+      to: TO,
+      touchpoints: CATALOG,
+    });
+    await store?.close();
+    const result = await sentiment(await open(INTERACTIONS, [...FEEDBACK, ...reviews]), {
+      workspaceId: W,
+      from: FROM,
+      to: TO,
+      touchpoints: CATALOG,
+    });
+    expect(result.overall.feedback.reviews).toEqual({
+      count: 5,
+      mean: expect.closeTo(0.6, 12),
+      meanOutOfFive: expect.closeTo(3, 12),
+      positive: 2,
+      negative: 2,
+      positiveShare: 0.4,
+      negativeShare: 0.4,
+    });
+    expect(result.touchpoints.find((t) => t.touchpointId === E)?.feedback.reviews).toMatchObject({
+      count: 2,
+      positive: 0,
+      negative: 2,
+    });
+    const { reviews: _, ...otherFeedback } = result.overall.feedback;
+    expect(otherFeedback).toEqual({
+      csat: without.overall.feedback.csat,
+      nps: without.overall.feedback.nps,
+      ces: without.overall.feedback.ces,
+    });
+    expect(result.overall.sentiment).toEqual(without.overall.sentiment);
+    expect(result.heatMap).toEqual(without.heatMap);
+  });
+
   it('answers zeros and nulls for an empty period', async () => {
     const events = await open(INTERACTIONS, FEEDBACK);
     const result = await sentiment(events, {
@@ -323,6 +380,7 @@ describe('sentiment', () => {
           csat: { answers: 0, satisfied: 0, score: null, mean: null },
           nps: { answers: 0, promoters: 0, passives: 0, detractors: 0, score: null },
           ces: { answers: 0, mean: null },
+          reviews: NO_REVIEWS,
         },
       },
       touchpoints: [],

@@ -7,6 +7,9 @@
  *   mean sentiment = (positive − negative) / rated, −1…1;
  * - CSAT = share of answers 4–5 (also the mean answer), NPS = % promoters (9–10) − % detractors
  *   (0–6), CES = mean answer (SPEC §6);
+ * - reviews from rating sites (feedback rows of kind `review`, score = rating / maximum, 0…1):
+ *   count, mean score (also on a five-star scale), positive (score ≥ 0.8) and negative (≤ 0.4)
+ *   shares; they count in no other figure;
  * - per touchpoint (its own interactions and answers), per stage and per channel (through the
  *   catalog facts passed in; a touchpoint not passed in counts under stage and channel null);
  * - heat map: one cell per stage × channel that has interactions, holding the mean sentiment and
@@ -23,6 +26,7 @@
  */
 
 import type { z } from 'zod';
+import { NEGATIVE_REVIEW_SCORE, POSITIVE_REVIEW_SCORE } from '../domain/review-rules.js';
 import { DEFAULT_STAGE_KEYS } from '../domain/vocabulary.js';
 import type { EngineQuery } from '../store/events/event-store.js';
 import {
@@ -57,6 +61,10 @@ const TALLY_FIELDS = [
   'npsDetractors',
   'cesAnswers',
   'cesSum',
+  'reviews',
+  'reviewSum',
+  'reviewPositive',
+  'reviewNegative',
 ] as const;
 
 /** Counts and sums that add up across touchpoints. */
@@ -84,6 +92,10 @@ interface TouchpointRow {
   nps_detractors: unknown;
   ces_answers: unknown;
   ces_sum: unknown;
+  reviews: unknown;
+  review_sum: unknown;
+  review_positive: unknown;
+  review_negative: unknown;
 }
 
 function duckdbSentiment(input: Input): EngineQuery {
@@ -108,7 +120,11 @@ function duckdbSentiment(input: Input): EngineQuery {
           count(*) FILTER (WHERE f.kind = 'nps' AND f.score >= 9) AS nps_promoters,
           count(*) FILTER (WHERE f.kind = 'nps' AND f.score <= 6) AS nps_detractors,
           count(*) FILTER (WHERE f.kind = 'ces') AS ces_answers,
-          coalesce(sum(f.score) FILTER (WHERE f.kind = 'ces'), 0) AS ces_sum
+          coalesce(sum(f.score) FILTER (WHERE f.kind = 'ces'), 0) AS ces_sum,
+          count(*) FILTER (WHERE f.kind = 'review') AS reviews,
+          coalesce(sum(f.score) FILTER (WHERE f.kind = 'review'), 0) AS review_sum,
+          count(*) FILTER (WHERE f.kind = 'review' AND f.score >= ${POSITIVE_REVIEW_SCORE}) AS review_positive,
+          count(*) FILTER (WHERE f.kind = 'review' AND f.score <= ${NEGATIVE_REVIEW_SCORE}) AS review_negative
         FROM feedback f WHERE ${feedbackScope}
         GROUP BY f.touchpoint_id)
       SELECT coalesce(ia.touchpoint_id, fa.touchpoint_id) AS touchpoint_id,
@@ -117,7 +133,9 @@ function duckdbSentiment(input: Input): EngineQuery {
         coalesce(fa.csat_answers, 0) AS csat_answers, coalesce(fa.csat_satisfied, 0) AS csat_satisfied,
         coalesce(fa.csat_sum, 0) AS csat_sum, coalesce(fa.nps_answers, 0) AS nps_answers,
         coalesce(fa.nps_promoters, 0) AS nps_promoters, coalesce(fa.nps_detractors, 0) AS nps_detractors,
-        coalesce(fa.ces_answers, 0) AS ces_answers, coalesce(fa.ces_sum, 0) AS ces_sum
+        coalesce(fa.ces_answers, 0) AS ces_answers, coalesce(fa.ces_sum, 0) AS ces_sum,
+        coalesce(fa.reviews, 0) AS reviews, coalesce(fa.review_sum, 0) AS review_sum,
+        coalesce(fa.review_positive, 0) AS review_positive, coalesce(fa.review_negative, 0) AS review_negative
       FROM ia FULL JOIN fa ON fa.touchpoint_id = ia.touchpoint_id
       ORDER BY touchpoint_id`,
     params: p.values,
@@ -142,6 +160,10 @@ function tallyOf(row: TouchpointRow): Tally {
     npsDetractors: toNumber(row.nps_detractors),
     cesAnswers: toNumber(row.ces_answers),
     cesSum: toNumber(row.ces_sum),
+    reviews: toNumber(row.reviews),
+    reviewSum: toNumber(row.review_sum),
+    reviewPositive: toNumber(row.review_positive),
+    reviewNegative: toNumber(row.review_negative),
   };
 }
 
@@ -155,6 +177,19 @@ function rated(t: Tally): number {
 
 function meanSentiment(t: Tally): number | null {
   return ratio(t.positive - t.negative, rated(t));
+}
+
+function reviewFigures(t: Tally): SentimentSummary['feedback']['reviews'] {
+  const mean = ratio(t.reviewSum, t.reviews);
+  return {
+    count: t.reviews,
+    mean,
+    meanOutOfFive: mean === null ? null : mean * 5,
+    positive: t.reviewPositive,
+    negative: t.reviewNegative,
+    positiveShare: ratio(t.reviewPositive, t.reviews),
+    negativeShare: ratio(t.reviewNegative, t.reviews),
+  };
 }
 
 function summarize(t: Tally): SentimentSummary {
@@ -186,6 +221,7 @@ function summarize(t: Tally): SentimentSummary {
         score: ratio((t.npsPromoters - t.npsDetractors) * 100, t.npsAnswers),
       },
       ces: { answers: t.cesAnswers, mean: ratio(t.cesSum, t.cesAnswers) },
+      reviews: reviewFigures(t),
     },
   };
 }

@@ -30,6 +30,15 @@ function summary(interactions: number, negative: number, rated: number): Sentime
       csat: { answers: 4, satisfied: 3, score: 0.75, mean: 4.1 },
       nps: { answers: 10, promoters: 5, passives: 3, detractors: 2, score: 30 },
       ces: { answers: 0, mean: null },
+      reviews: {
+        count: 0,
+        mean: null,
+        meanOutOfFive: null,
+        positive: 0,
+        negative: 0,
+        positiveShare: null,
+        negativeShare: null,
+      },
     },
   };
 }
