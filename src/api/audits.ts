@@ -1,10 +1,3 @@
-/**
- * Audit and mystery-shopping routes (Law 3, control): a route validates, authorizes, calls the
- * store, answers. `auditRoutes` under /api/workspaces/{workspaceId}; `shopperRoutes` under /api,
- * public for the holder of a shopper link (rate-limited per address, reaching only that audit).
- * Photos come as the raw request body (Content-Type image/jpeg or image/png).
- */
-import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AUDIT_TEMPLATES, templateLanguage } from '../domain/audit-templates.js';
@@ -18,14 +11,7 @@ import {
   listChecklists,
   updateChecklist,
 } from '../store/catalog/audit-checklists.js';
-import {
-  createAuditLink,
-  getShopperAudit,
-  listAuditLinks,
-  revokeAuditLink,
-  saveShopperAnswers,
-  submitShopperAudit,
-} from '../store/catalog/audit-links.js';
+import { createAuditLink, listAuditLinks, revokeAuditLink } from '../store/catalog/audit-links.js';
 import {
   auditDetail,
   createAudit,
@@ -39,12 +25,8 @@ import {
 } from '../store/catalog/audits.js';
 import {
   addAuditPhoto,
-  addShopperPhoto,
   deleteAuditWithPhotos,
   openAuditPhoto,
-  openShopperPhoto,
-  type PhotoStore,
-  PhotoTooLargeError,
   photoStoreOf,
   removeAuditPhoto,
 } from '../store/photos.js';
@@ -75,68 +57,11 @@ import {
   ZAuditTemplate,
   ZAuditTemplateQuery,
   ZPhotoUploadQuery,
-  ZShopperAudit,
-  ZShopperParams,
-  ZShopperPhotoParams,
-  ZShopperSubmit,
 } from './audits.schemas.js';
 import { errorResponses, ZError, ZNoContent, ZWorkspaceParams, zPage } from './common.schemas.js';
+import { acceptRawPhotos, photoHeaders, photoUploadSchema } from './photo-bodies.js';
 
 const photoErrors = { ...errorResponses, 410: ZError, 413: ZError, 415: ZError } as const;
-const shopperErrors = { 400: ZError, 404: ZError, 409: ZError, 410: ZError, 429: ZError } as const;
-
-/**
- * The photo routes' body: any content type other than JSON is read as raw bytes, at most the
- * photo limit (413 naming it beyond); the route then checks type and bytes (photos.ts).
- */
-function acceptRawPhotos(app: FastifyInstance, store: PhotoStore): void {
-  app.addContentTypeParser('*', (request, payload, done) => {
-    const declared = Number(request.headers['content-length']);
-    if (Number.isFinite(declared) && declared > store.maxBytes) {
-      payload.resume();
-      return done(new PhotoTooLargeError(store.maxBytes), undefined);
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let failed = false;
-    payload.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      size += chunk.length;
-      if (size > store.maxBytes) {
-        failed = true;
-        done(new PhotoTooLargeError(store.maxBytes), undefined);
-        return;
-      }
-      chunks.push(chunk);
-    });
-    payload.on('end', () => {
-      if (!failed) done(null, Buffer.concat(chunks));
-    });
-    payload.on('error', (error) => {
-      if (!failed) {
-        failed = true;
-        done(error, undefined);
-      }
-    });
-  });
-}
-
-/** The headers of a photo's bytes: only for this caller, never cached by others, never sniffed. */
-function photoHeaders(reply: FastifyReply, contentType: string, bytes: number): FastifyReply {
-  return reply
-    .header('content-type', contentType)
-    .header('content-length', bytes)
-    .header('cache-control', 'private, max-age=3600')
-    .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', 'inline');
-}
-
-const photoUploadSchema = {
-  consumes: ['image/jpeg', 'image/png'],
-  body: z.any().describe('the image bytes (JPEG or PNG), not JSON'),
-  description:
-    'The photo is the raw request body with Content-Type image/jpeg or image/png; its bytes must be that image (checked), at most TOUCHPOINTS_PHOTO_MAX_BYTES (413 beyond).',
-};
 
 export const auditRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   const { db } = ctx;
@@ -532,115 +457,6 @@ export const auditRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ct
         request.params.linkId,
       );
     },
-  );
-};
-
-/** Public routes for the holder of a shopper link: only that audit, rate-limited per address. */
-export const shopperRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
-  const { db } = ctx;
-  const store = photoStoreOf(ctx.config);
-  const tags = ['shopper'];
-  acceptRawPhotos(app, store);
-  const config = {
-    rateLimit: {
-      max: ctx.config.shopperRateLimit,
-      timeWindow: 60_000,
-      keyGenerator: (request: { ip: string }) => `shopper:${request.ip}`,
-    },
-  };
-  const security: { [k: string]: string[] }[] = [];
-
-  app.get(
-    '/shopper/:token',
-    {
-      config,
-      schema: {
-        tags,
-        security,
-        summary:
-          'The audit a shopper link reaches: checklist, brand name, date, its answers and photos (404 unknown, 410 expired, revoked or submitted)',
-        params: ZShopperParams,
-        response: { 200: ZShopperAudit, ...shopperErrors },
-      },
-    },
-    async (request) => getShopperAudit(db, request.params.token),
-  );
-
-  app.get(
-    '/shopper/:token/photos/:photoId',
-    {
-      config,
-      schema: {
-        tags,
-        security,
-        summary: 'A photo of the link’s audit',
-        params: ZShopperPhotoParams,
-        response: { ...shopperErrors },
-      },
-    },
-    async (request, reply) => {
-      const { row, stream } = await openShopperPhoto(db, store, request.params.token, request.params.photoId);
-      return photoHeaders(reply, row.contentType, row.bytes).send(stream);
-    },
-  );
-
-  app.put(
-    '/shopper/:token/answers',
-    {
-      config,
-      schema: {
-        tags,
-        security,
-        summary: 'Save the shopper’s answers (upsert per criterion; safe to resend)',
-        params: ZShopperParams,
-        body: ZAuditAnswersPut,
-        response: { 200: ZShopperAudit, ...shopperErrors },
-      },
-    },
-    async (request) => saveShopperAnswers(db, request.params.token, request.body.answers),
-  );
-
-  app.post(
-    '/shopper/:token/photos',
-    {
-      config,
-      schema: {
-        tags,
-        security,
-        summary: 'Add a photo (raw JPEG or PNG body) to the link’s audit',
-        ...photoUploadSchema,
-        params: ZShopperParams,
-        querystring: ZPhotoUploadQuery,
-        response: { 201: ZAuditPhoto, ...shopperErrors, 413: ZError, 415: ZError },
-      },
-    },
-    async (request, reply) => {
-      const { row, url } = await addShopperPhoto(
-        db,
-        store,
-        request.params.token,
-        request.query.criterionId ?? null,
-        request.headers['content-type'],
-        request.body,
-      );
-      return reply.code(201).send({ ...toPhotoDto(row, () => url) });
-    },
-  );
-
-  app.post(
-    '/shopper/:token/submit',
-    {
-      config,
-      schema: {
-        tags,
-        security,
-        summary: 'Submit the audit with the shopper’s name, once; the link is dead from then on',
-        params: ZShopperParams,
-        body: ZShopperSubmit,
-        response: { 200: ZShopperAudit, ...shopperErrors },
-      },
-    },
-    async (request) => submitShopperAudit(db, request.params.token, request.body.auditorName),
   );
 };
 
