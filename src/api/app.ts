@@ -30,6 +30,7 @@ import { benchmarkRoutes } from './benchmark.js';
 import { brandRoutes } from './brands.js';
 import { chainRoutes } from './chains.js';
 import { channelRoutes } from './channels.js';
+import { complaintRoutes } from './complaints.js';
 import { customerRoutes } from './customers.js';
 import { exportRoutes, importRoutes } from './export.js';
 import { healthRoutes } from './health.js';
@@ -188,6 +189,7 @@ export async function buildApp(
   await app.register(journeyRoutes, scoped);
   await app.register(chainRoutes, scoped);
   await app.register(taskRoutes, scoped);
+  await app.register(complaintRoutes, scoped);
   await app.register(auditRoutes, scoped);
   await app.register(healthRoutes, scoped);
   await app.register(benchmarkRoutes, scoped);
