@@ -35,6 +35,8 @@ const JourneyMapPage = lazy(() => import('./pages/journey-map').then((m) => ({ d
 const JourneysPage = lazy(() => import('./pages/journeys').then((m) => ({ default: m.JourneysPage })));
 const ProfilePage = lazy(() => import('./pages/profile').then((m) => ({ default: m.ProfilePage })));
 const SettingsPage = lazy(() => import('./pages/settings').then((m) => ({ default: m.SettingsPage })));
+const SurveyPage = lazy(() => import('./pages/survey').then((m) => ({ default: m.SurveyPage })));
+const SurveysPage = lazy(() => import('./pages/surveys').then((m) => ({ default: m.SurveysPage })));
 const TasksPage = lazy(() => import('./pages/tasks').then((m) => ({ default: m.TasksPage })));
 const TouchpointsPage = lazy(() =>
   import('./pages/touchpoints').then((m) => ({ default: m.TouchpointsPage })),
@@ -155,6 +157,8 @@ const router = createBrowserRouter([
           { path: 'analytics', element: <AnalyticsPage /> },
           { path: 'analytics/:analysis', element: <AnalyticsPage /> },
           { path: 'tasks', element: <TasksPage /> },
+          { path: 'surveys', element: <SurveysPage /> },
+          { path: 'surveys/:surveyId', element: <SurveyPage /> },
           { path: 'benchmark', element: <BenchmarkPage /> },
           { path: 'brands', element: <BrandsPage /> },
           { path: 'audits', element: <AuditsPage /> },

@@ -25,6 +25,7 @@ import {
   IconLogout,
   IconMap2,
   IconMapPins,
+  IconMessageDots,
   IconReport,
   IconSettings,
   IconUser,
@@ -138,6 +139,7 @@ const SECTIONS = [
   { path: 'chains', icon: IconLink, key: 'nav.chains' },
   { path: 'analytics', icon: IconChartSankey, key: 'nav.analytics' },
   { path: 'tasks', icon: IconListCheck, key: 'nav.tasks' },
+  { path: 'surveys', icon: IconMessageDots, key: 'surveys:nav' },
   { path: 'benchmark', icon: IconChartBar, key: 'nav.benchmark' },
   { path: 'brands', icon: IconBuildingStore, key: 'nav.brands' },
   { path: 'audits', icon: IconClipboardCheck, key: 'nav.audits' },
@@ -150,7 +152,8 @@ const SECTIONS = [
 
 /** Shell of the pages inside a workspace. */
 export function WorkspaceLayout() {
-  const { t } = useTranslation();
+  // The areas that carry their own navigation label (`surveys:nav`) are listed after `common`.
+  const { t } = useTranslation(['common', 'surveys']);
   const workspaceId = useWorkspaceId();
   const location = useLocation();
   const section = location.pathname.split('/')[3];

@@ -17,6 +17,7 @@ import { isLanguage, LANGUAGE_CODES, type Language } from './define';
 import { journeys } from './journeys';
 import { report } from './report';
 import { settings } from './settings';
+import { surveys } from './surveys';
 import { tasks } from './tasks';
 import { templates } from './templates';
 import { touchpoints } from './touchpoints';
@@ -32,6 +33,7 @@ const namespaces = {
   settings,
   account,
   tasks,
+  surveys,
   benchmark,
   audits,
   report,
