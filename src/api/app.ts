@@ -44,6 +44,7 @@ import { DOCS_POLICY, securityHeaders } from './security-headers.js';
 import { shopperRoutes } from './shopper.js';
 import { standardRoutes } from './standards.js';
 import { subjectRoutes } from './subjects.js';
+import { surveyRoutes } from './surveys.js';
 import { taskRoutes } from './tasks.js';
 import { touchpointRoutes } from './touchpoints.js';
 import { webhookRoutes } from './webhooks.js';
@@ -189,6 +190,7 @@ export async function buildApp(
   await app.register(journeyRoutes, scoped);
   await app.register(chainRoutes, scoped);
   await app.register(taskRoutes, scoped);
+  await app.register(surveyRoutes, scoped);
   await app.register(complaintRoutes, scoped);
   await app.register(auditRoutes, scoped);
   await app.register(healthRoutes, scoped);

@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { FEEDBACK_SOURCES, LANGUAGES, QUESTION_KINDS, SURVEY_STATUSES } from '../domain/survey-model.js';
+import { MAX_SURVEY_QUESTIONS } from '../domain/survey-rules.js';
 import { ZInstant } from './analytics.schemas.js';
 import { ZId, ZName, ZPageQuery, ZQueryList, ZTimestamp, ZVersion, zSort } from './common.schemas.js';
 
@@ -37,7 +38,6 @@ export const SURVEY_PATHS = {
 export const MAX_SURVEY_TEXT = 1000;
 /** Longest logo data: URL accepted by the schema (the rule allows 200 KB of image, base64 is 4/3 of it). */
 export const MAX_LOGO_URL_LENGTH = 280_000;
-export const MAX_SURVEY_QUESTIONS = 30;
 
 const ZLanguage = z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` });
 const ZLocalString = z.string().max(MAX_SURVEY_TEXT, `must be at most ${MAX_SURVEY_TEXT} characters`);
@@ -329,6 +329,12 @@ export const ZSurveyCommentQuery = z.strictObject({
   language: ZLanguage.optional(),
   q: z.string().max(200).optional().describe('text search in the comment'),
 });
+
+export const ZSurveyResultsCsv = z
+  .string()
+  .describe(
+    'CSV: submission_id, at, source, language, then one column per question id (score, option key or comment)',
+  );
 
 export type Survey = z.infer<typeof ZSurvey>;
 export type SurveyCreate = z.infer<typeof ZSurveyCreate>;
