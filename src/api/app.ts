@@ -40,6 +40,7 @@ import { notificationRoutes, unreadCountRoutes } from './notifications.js';
 import { apiRateLimits } from './rate-limits.js';
 import { reportRoutes } from './report.js';
 import { retentionRoutes } from './retention.js';
+import { reviewRoutes } from './reviews.js';
 import { DOCS_POLICY, securityHeaders } from './security-headers.js';
 import { shopperRoutes } from './shopper.js';
 import { standardRoutes } from './standards.js';
@@ -204,6 +205,7 @@ export async function buildApp(
   await app.register(alertRoutes, scoped);
   await app.register(webhookRoutes, scoped);
   await app.register(notificationRoutes, scoped);
+  await app.register(reviewRoutes, scoped);
   return app;
 }
 

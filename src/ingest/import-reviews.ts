@@ -8,7 +8,7 @@
  * Importing the same file again changes nothing: reviews are unique by site and external id,
  * feedback rows by id, complaints by their source.
  */
-import { ValidationError } from '../domain/errors.js';
+import { type FieldIssue, ValidationError } from '../domain/errors.js';
 import { DEFAULT_COMPLAINT_THRESHOLD, reviewFeedbackId } from '../domain/review-rules.js';
 import type { Actor } from '../store/catalog/audit.js';
 import type { Db } from '../store/catalog/db.js';
@@ -55,6 +55,8 @@ export interface ReviewImportResult {
   /** The columns of the file's header and the mapping applied (field → column). */
   columns: string[];
   mapping: AppliedMapping;
+  /** Problems with the mapping or the options (a dry run answers them; an import throws them). */
+  issues: FieldIssue[];
   /** Data rows of the file. */
   rows: number;
   /** Rows read into a review (stored, or in a dry run storable). */
@@ -102,7 +104,7 @@ export async function importReviews(
   if (threshold !== null && !(threshold >= 0 && threshold <= 1))
     throw new ValidationError([{ field: 'complaintThreshold', message: 'must be a score from 0 to 1' }]);
   const file = readReviewFile(text, options);
-  if (file.issues.length > 0) throw new ValidationError(file.issues);
+  if (file.issues.length > 0 && options.dryRun !== true) throw new ValidationError(file.issues);
 
   const keys = [...new Set(file.rows.map((r) => r.touchpointKey))];
   const resolved = await resolveTouchpointKeys(db, events, workspaceId, keys);
@@ -123,6 +125,7 @@ export async function importReviews(
   const result: ReviewImportResult = {
     columns: file.columns,
     mapping: file.mapping,
+    issues: file.issues,
     rows,
     accepted: good.length,
     inserted: 0,
