@@ -74,8 +74,7 @@ export function useSurvey(workspaceId: string, surveyId: string) {
 export function useSurveyTemplates(workspaceId: string) {
   return useQuery({
     queryKey: [KEY, workspaceId, 'templates'],
-    queryFn: async () =>
-      (await api.get<{ items: SurveyTemplate[] }>(ws(workspaceId, '/survey-templates'))).items,
+    queryFn: () => api.get<SurveyTemplate[]>(ws(workspaceId, '/survey-templates')),
     staleTime: 10 * 60_000,
   });
 }
@@ -119,9 +118,7 @@ export function useDeleteSurvey(workspaceId: string) {
 export function useKioskDevices(workspaceId: string, surveyId: string) {
   return useQuery({
     queryKey: [KEY, workspaceId, 'kiosk', surveyId],
-    queryFn: async () =>
-      (await api.get<{ items: KioskDevice[] }>(`${surveyApiPath(workspaceId, surveyId)}/kiosk-devices`))
-        .items,
+    queryFn: () => api.get<KioskDevice[]>(`${surveyApiPath(workspaceId, surveyId)}/kiosk-devices`),
   });
 }
 
