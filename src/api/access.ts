@@ -114,6 +114,8 @@ export function checkSameOrigin(config: Pick<Config, 'publicUrl'>): onRequestAsy
   const publicOrigin = originOf(config.publicUrl);
   return async (request) => {
     if (!STATE_CHANGING.has(request.method) || !request.url.startsWith('/api/')) return;
+    // Survey answers come from customers' sites (the embed widget); they carry no credentials.
+    if (request.url.startsWith('/api/public/')) return;
     if (request.headers.authorization) return;
     const origin = request.headers.origin;
     if (origin !== undefined) {

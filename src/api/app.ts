@@ -17,6 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
 import { AppError, type FieldIssue, invalid } from '../domain/errors.js';
+import { publicPages } from '../public/pages.js';
 import type { Db } from '../store/catalog/db.js';
 import type { SecretBox } from '../store/catalog/secret-box.js';
 import type { EventStore } from '../store/events/event-store.js';
@@ -37,6 +38,7 @@ import { healthRoutes } from './health.js';
 import { interactionRoutes } from './interactions.js';
 import { journeyRoutes } from './journeys.js';
 import { notificationRoutes, unreadCountRoutes } from './notifications.js';
+import { publicSurveyRoutes } from './public-surveys.js';
 import { apiRateLimits } from './rate-limits.js';
 import { reportRoutes } from './report.js';
 import { retentionRoutes } from './retention.js';
@@ -45,6 +47,7 @@ import { DOCS_POLICY, securityHeaders } from './security-headers.js';
 import { shopperRoutes } from './shopper.js';
 import { standardRoutes } from './standards.js';
 import { subjectRoutes } from './subjects.js';
+import { surveyPosterRoutes } from './survey-posters.js';
 import { surveyRoutes } from './surveys.js';
 import { taskRoutes } from './tasks.js';
 import { touchpointRoutes } from './touchpoints.js';
@@ -170,7 +173,9 @@ export async function buildApp(
   app.decorateRequest('caller', null);
   app.addHook('onRequest', checkSameOrigin(ctx.config));
   app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/api/')) request.caller = await identifyCaller(ctx.db, request, ctx.config);
+    // The public survey routes answer anyone the same: no caller to identify.
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/public/'))
+      request.caller = await identifyCaller(ctx.db, request, ctx.config);
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -181,6 +186,9 @@ export async function buildApp(
   await app.register(workspaceRoutes, { prefix: '/api', ctx });
   await app.register(importRoutes, { prefix: '/api', ctx });
   await app.register(shopperRoutes, { prefix: '/api', ctx });
+  // Answering surveys without an account: the JSON API (the only CORS routes) and the pages.
+  await app.register(publicSurveyRoutes, { prefix: '/api', ctx });
+  await app.register(publicPages, { ctx });
   await app.register(unreadCountRoutes, { prefix: '/api', ctx });
   const scoped = { prefix: '/api/workspaces/:workspaceId', ctx };
   await app.register(brandRoutes, scoped);
@@ -206,6 +214,7 @@ export async function buildApp(
   await app.register(webhookRoutes, scoped);
   await app.register(notificationRoutes, scoped);
   await app.register(reviewRoutes, scoped);
+  await app.register(surveyPosterRoutes, scoped);
   return app;
 }
 
