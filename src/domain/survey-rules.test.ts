@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SurveyQuestion } from './survey-model.js';
 import { logoBytes, MAX_LOGO_BYTES, type SurveyDraft, surveyIssues } from './survey-rules.js';
 
 function draft(change: Partial<SurveyDraft> = {}): SurveyDraft {
@@ -30,6 +31,13 @@ function draft(change: Partial<SurveyDraft> = {}): SurveyDraft {
   };
 }
 
+/** Question `i` of the well-formed draft. */
+function question(i: number): SurveyQuestion {
+  const q = draft().questions[i];
+  if (!q) throw new Error(`no question ${i}`);
+  return q;
+}
+
 const fields = (d: SurveyDraft) => surveyIssues(d).map((i) => i.field);
 const png = (bytes: number) => `data:image/png;base64,${Buffer.alloc(bytes, 7).toString('base64')}`;
 
@@ -39,13 +47,13 @@ describe('surveyIssues', () => {
   });
 
   it('names questions with a bad or repeated id, a bad kind or no text in the default language', () => {
-    const [a, b, c] = draft().questions;
+    const [a, b, c] = [question(0), question(1), question(2)];
     const issues = surveyIssues(
       draft({
         questions: [
-          { ...a!, id: 'Bad Id' },
-          { ...b!, id: 'same' },
-          { ...c!, id: 'same', kind: 'stars' as never, text: { de: 'Sonst noch etwas?' } },
+          { ...a, id: 'Bad Id' },
+          { ...b, id: 'same' },
+          { ...c, id: 'same', kind: 'stars' as never, text: { de: 'Sonst noch etwas?' } },
         ],
       }),
     );
@@ -56,11 +64,11 @@ describe('surveyIssues', () => {
       { field: 'questions.2.text.en', message: 'must not be empty: it is the default language' },
     ]);
     expect(fields(draft({ questions: [] }))).toEqual(['questions']);
-    expect(fields(draft({ questions: [{ ...a!, id: 'x'.repeat(33) }] }))).toEqual(['questions.0.id']);
+    expect(fields(draft({ questions: [{ ...a, id: 'x'.repeat(33) }] }))).toEqual(['questions.0.id']);
   });
 
   it('wants 2–10 options with unique keys and texts on choice questions, none on others', () => {
-    const choice = draft().questions[1]!;
+    const choice = question(1);
     const one = { ...choice, options: [{ key: 'buy', text: { en: 'To buy' } }] };
     expect(surveyIssues(draft({ questions: [one] }))).toEqual([
       { field: 'questions.0.options', message: 'a choice question needs 2 to 10 options (has 1)' },
@@ -81,7 +89,7 @@ describe('surveyIssues', () => {
       'questions.0.options.1.key',
       'questions.0.options.1.text.en',
     ]);
-    const stray = { ...draft().questions[0]!, options: choice.options };
+    const stray = { ...question(0), options: choice.options };
     expect(surveyIssues(draft({ questions: [stray] }))).toEqual([
       { field: 'questions.0.options', message: 'only choice questions have options' },
     ]);

@@ -62,7 +62,8 @@ describe('survey templates', () => {
   it('hands out copies: changing one leaves the next alone', () => {
     const first = surveyTemplate('after_visit');
     if (!first) throw new Error('no template');
-    first.questions[0]!.text.en = 'changed';
+    const [firstQuestion] = first.questions;
+    if (firstQuestion) firstQuestion.text.en = 'changed';
     first.complaintRule.csatMax = 1;
     expect(surveyTemplate('after_visit')?.questions[0]?.text.en).toBe(
       'How satisfied are you with your visit today?',

@@ -30,6 +30,16 @@ describeCatalog('OpenAPI document and docs page', (h) => {
       '/api/workspaces/{workspaceId}/webhooks/{hookId}/test',
       '/api/workspaces/{workspaceId}/notifications/read-all',
       '/api/notifications/unread-count',
+      '/api/workspaces/{workspaceId}/survey-templates',
+      '/api/workspaces/{workspaceId}/surveys',
+      '/api/workspaces/{workspaceId}/surveys/{surveyId}',
+      '/api/workspaces/{workspaceId}/surveys/{surveyId}/kiosk-devices',
+      '/api/workspaces/{workspaceId}/surveys/{surveyId}/kiosk-devices/{deviceId}',
+      '/api/workspaces/{workspaceId}/surveys/{surveyId}/contacts',
+      '/api/workspaces/{workspaceId}/surveys/{surveyId}/contacts/{contactId}',
+      '/api/workspaces/{workspaceId}/surveys/{surveyId}/results',
+      '/api/workspaces/{workspaceId}/surveys/{surveyId}/comments',
+      '/api/workspaces/{workspaceId}/surveys/{surveyId}/results.csv',
     ]) {
       expect(paths[p], p).toBeDefined();
     }
