@@ -2,6 +2,7 @@
  * Reviews from rating sites (issue 16 §3): the fields a review file can feed, how a rating is
  * normalised and which scores count as positive or negative. No I/O (the web app shares it).
  */
+import { DEFAULT_REVIEW_COMPLAINT_SCORE } from './complaint-rules.js';
 
 /** The fields a review file can feed (`touchpoint`, `site` and `rating_max` may be fixed for the file instead). */
 export const REVIEW_FIELDS = [
@@ -33,7 +34,7 @@ export const POSITIVE_REVIEW_SCORE = 0.8;
 /** Scores up to this count as negative reviews (2 of 5, 4 of 10). */
 export const NEGATIVE_REVIEW_SCORE = 0.4;
 /** Default complaint threshold of an import: a review whose score is at most this opens a complaint. */
-export const DEFAULT_COMPLAINT_THRESHOLD = 0.4;
+export const DEFAULT_COMPLAINT_THRESHOLD = DEFAULT_REVIEW_COMPLAINT_SCORE;
 /** The largest rating maximum accepted (percent scales). */
 export const MAX_RATING_MAX = 100;
 

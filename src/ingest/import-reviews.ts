@@ -8,6 +8,7 @@
  * Importing the same file again changes nothing: reviews are unique by site and external id,
  * feedback rows by id, complaints by their source.
  */
+import { openComplaintFromReview } from '../complaints/intake.js';
 import { type FieldIssue, ValidationError } from '../domain/errors.js';
 import { DEFAULT_COMPLAINT_THRESHOLD, reviewFeedbackId } from '../domain/review-rules.js';
 import type { Actor } from '../store/catalog/audit.js';
@@ -77,17 +78,33 @@ export interface ReviewImportResult {
 const SAMPLE_SIZE = 5;
 
 /**
- * Opens a complaint for each review at or under the threshold; answers how many were opened.
- * TODO(H3 complaints intake): call `openComplaintFromReview` of src/complaints/intake.ts here
- * once it lands; until then no complaint is opened.
+ * Opens a complaint for each review at or under the threshold (the register keeps one per review,
+ * so reviews of an earlier import open nothing new); answers how many were opened.
  */
 async function openComplaints(
-  _db: Db,
-  _actor: Actor,
-  _workspaceId: string,
-  _low: readonly { review: ReviewRow; touchpointId: string; stored: UpsertedReview }[],
+  db: Db,
+  workspaceId: string,
+  threshold: number,
+  low: readonly { review: ReviewRow; touchpointId: string; stored: UpsertedReview }[],
 ): Promise<number> {
-  return 0;
+  let opened = 0;
+  for (const { review, touchpointId, stored } of low) {
+    const complaint = await openComplaintFromReview(
+      db,
+      {
+        workspaceId,
+        reviewId: stored.id,
+        touchpointId,
+        customer: review.customer,
+        text: review.text,
+        score: review.score,
+        at: review.postedAt,
+      },
+      threshold,
+    );
+    if (complaint?.created) opened++;
+  }
+  return opened;
 }
 
 /** Imports the text of a review file into the workspace; throws a ValidationError when the file or its mapping does not fit. */
@@ -192,7 +209,7 @@ export async function importReviews(
     const low = good
       .map((g, i) => ({ ...g, stored: stored[i] as UpsertedReview }))
       .filter((g) => g.review.score <= threshold);
-    result.complaints = await openComplaints(db, actor, workspaceId, low);
+    result.complaints = await openComplaints(db, workspaceId, threshold, low);
   }
   return result;
 }

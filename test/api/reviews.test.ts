@@ -14,6 +14,9 @@ const LOCAL = [
 
 const PERIOD = 'from=2026-09-01&to=2026-11-01';
 
+const byId = (items: { externalId: string; id: string }[], externalId: string) =>
+  items.find((r) => r.externalId === externalId) as { id: string };
+
 async function ok(res: Promise<Reply>, status = 200): Promise<Reply> {
   const r = await res;
   if (r.status !== status) throw new Error(`expected ${status}: ${r.status} ${JSON.stringify(r.body)}`);
@@ -48,6 +51,7 @@ describeCatalog('reviews', (h) => {
       inserted: 4,
       updated: 0,
       unchanged: 0,
+      complaints: 1,
       dryRun: false,
       mapping: {
         external_id: 'Review ID',
@@ -90,7 +94,15 @@ describeCatalog('reviews', (h) => {
     expect(gina).toMatchObject({ rating: 4.5, score: 0.9, text: 'Half stars, "quoted" text' });
 
     const again = await ok(owner.post(`${base}/reviews/import`, googleImport()));
-    expect(again.body).toMatchObject({ accepted: 4, inserted: 0, updated: 0, unchanged: 4 });
+    expect(again.body).toMatchObject({ accepted: 4, inserted: 0, updated: 0, unchanged: 4, complaints: 0 });
+    // Boris's two stars (0.4) opened one complaint, at the review's touchpoint, once.
+    const complaints = await ok(owner.get(`${base}/complaints?source=review`));
+    expect(complaints.body.total).toBe(1);
+    expect(complaints.body.items[0]).toMatchObject({
+      text: 'Waited 40 minutes, nobody said why.',
+      status: 'new',
+      sourceRef: byId(list.body.items, 'g-2').id,
+    });
     expect(again.body.rejected).toHaveLength(3);
     expect((await ok(owner.get(`${base}/reviews`))).body.total).toBe(4);
     // The feedback store holds each review once: sentiment counts 4, not 8.
@@ -127,8 +139,11 @@ describeCatalog('reviews', (h) => {
     const url =
       `${base}/reviews/import?touchpoint=clinic-reviews` +
       '&map=date=When,author=Who,rating=Score,rating_max=Of,site=Portal,text=Comment';
-    const local = await ok(owner.request('POST', url, LOCAL, { 'content-type': 'text/csv' }));
-    expect(local.body).toMatchObject({ rows: 3, accepted: 3, inserted: 3, rejected: [] });
+    const local = await ok(
+      owner.request('POST', `${url}&complaintThreshold=0.3`, LOCAL, { 'content-type': 'text/csv' }),
+    );
+    // 3 of 10 is at the import's threshold 0.3; the default 0.4 would take it too, 8 and 10 never.
+    expect(local.body).toMatchObject({ rows: 3, accepted: 3, inserted: 3, rejected: [], complaints: 1 });
     const again = await ok(owner.request('POST', url, LOCAL, { 'content-type': 'text/csv' }));
     expect(again.body).toMatchObject({ inserted: 0, unchanged: 3 });
 
@@ -254,7 +269,11 @@ describeCatalog('reviews', (h) => {
     await setUp(stranger, other.base);
     expect((await ok(stranger.get(`${other.base}/reviews`))).body.total).toBe(0);
     // The same file in another workspace is another set of reviews.
-    expect((await ok(stranger.post(`${other.base}/reviews/import`, googleImport()))).body.inserted).toBe(4);
+    const theirs = await ok(
+      stranger.post(`${other.base}/reviews/import`, googleImport({ complaintThreshold: null })),
+    );
+    expect(theirs.body).toMatchObject({ inserted: 4, complaints: 0 });
+    expect((await ok(stranger.get(`${other.base}/complaints`))).body.total).toBe(0);
     expect(
       (await ok(stranger.get(`${other.base}/analytics/sentiment?${PERIOD}`))).body.overall.feedback.reviews
         .count,
