@@ -100,14 +100,18 @@ export async function competitorBenchmark(
         }),
     standardFacts.length === 0
       ? null
-      : standardsCompliance(events, {
-          workspaceId,
-          from,
-          to,
-          standards: standardFacts.map(
-            ({ name: _name, touchpointId: _touchpointId, ...standard }) => standard,
-          ),
-        }),
+      : standardsCompliance(
+          events,
+          {
+            workspaceId,
+            from,
+            to,
+            standards: standardFacts.map(
+              ({ name: _name, touchpointId: _touchpointId, ...standard }) => standard,
+            ),
+          },
+          { db, now },
+        ),
   ]);
   const summaryOf = new Map<string, SentimentSummary>(
     (feedback?.touchpoints ?? []).map((row) => [row.touchpointId, row]),

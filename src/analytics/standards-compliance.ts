@@ -19,10 +19,20 @@
  *   and last weeks hold only the part inside the period; weeks without measured data are absent;
  * - nothing measured (an empty period): counts 0, shares, values and pass/fail null;
  * - feedback answers carry no props: under a props filter only the answers of customers with an
- *   interaction of the period that passes the filters count (as in the sentiment analysis).
+ *   interaction of the period that passes the filters count (as in the sentiment analysis);
+ * - catalog metrics (complaint_first_response_ms, complaint_resolution_ms, review_reply_ms) are
+ *   measured in the catalog (store/catalog/response-times.ts) over the complaints received (the
+ *   reviews posted) in the period at the standard's touchpoints, weeks by their receipt: one still
+ *   waiting at `now` longer than the target counts as measured and failing, one waiting within it
+ *   is not measured yet. A channel or stage filter narrows their touchpoints; a props filter does
+ *   not apply to them (complaints and reviews have no props). Without the catalog they measure
+ *   nothing.
  */
 
 import type { z } from 'zod';
+import { isCatalogMetric } from '../domain/standard-rules.js';
+import type { Db } from '../store/catalog/db.js';
+import { responseTimeMeasures } from '../store/catalog/response-times.js';
 import type { EngineQuery } from '../store/events/event-store.js';
 import {
   type AnalyticsSource,
@@ -220,21 +230,65 @@ function quantile(q: unknown, i: number): number | null {
   return Array.isArray(q) && q[i] !== null && q[i] !== undefined ? toNumber(q[i]) : null;
 }
 
-/** Share of interactions meeting each standard, its quantiles, pass/fail and weekly trend (SPEC §7.6). */
+/** The catalog metrics' measures, as rows of the engine's shape. */
+async function catalogMeasures(
+  catalog: { db: Db; now?: number | undefined },
+  input: Input,
+  standards: { s: number; standard: Standard }[],
+): Promise<MeasureRow[]> {
+  const only = input.filters?.touchpointIds ? new Set(input.filters.touchpointIds) : null;
+  const measures = await responseTimeMeasures(catalog.db, {
+    workspaceId: input.workspaceId,
+    from: input.from,
+    to: input.to,
+    now: catalog.now ?? Date.now(),
+    standards: standards.flatMap(({ s, standard }) =>
+      isCatalogMetric(standard.metric)
+        ? [
+            {
+              s,
+              metric: standard.metric,
+              touchpointIds: only
+                ? standard.touchpointIds.filter((id) => only.has(id))
+                : standard.touchpointIds,
+              target: standard.target,
+            },
+          ]
+        : [],
+    ),
+  });
+  return measures.map((m) => ({
+    s: m.s,
+    week: m.week,
+    measured: m.measured,
+    meeting: m.meeting,
+    q: m.quantiles,
+  }));
+}
+
+/**
+ * Share of interactions meeting each standard, its quantiles, pass/fail and weekly trend (SPEC §7.6).
+ * `catalog` measures the catalog metrics (at `now`, default the current time).
+ */
 export async function standardsCompliance(
   events: AnalyticsSource,
   rawInput: StandardsComplianceInput,
+  catalog?: { db: Db; now?: number | undefined },
 ): Promise<StandardsCompliance> {
   const input = parseAnalysisInput(ZStandardsComplianceInput, rawInput);
   const indexed = input.standards.map((standard, s) => ({ s, standard }));
+  const fromCatalog = indexed.filter(({ standard }) => isCatalogMetric(standard.metric));
   const fromFeedback = indexed.filter(({ standard }) => FEEDBACK_METRICS.has(standard.metric));
-  const fromInteractions = indexed.filter(({ standard }) => !FEEDBACK_METRICS.has(standard.metric));
+  const fromInteractions = indexed.filter(
+    ({ standard }) => !FEEDBACK_METRICS.has(standard.metric) && !isCatalogMetric(standard.metric),
+  );
   const queries = ENGINE_QUERIES[events.engine];
   const rows = [
     ...(fromInteractions.length > 0
       ? await events.query<MeasureRow>(queries.interactions(input, fromInteractions))
       : []),
     ...(fromFeedback.length > 0 ? await events.query<MeasureRow>(queries.feedback(input, fromFeedback)) : []),
+    ...(fromCatalog.length > 0 && catalog ? await catalogMeasures(catalog, input, fromCatalog) : []),
   ];
 
   const whole = new Map<number, MeasureRow>();

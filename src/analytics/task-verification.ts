@@ -4,7 +4,8 @@
  *
  * - on a standard: the standard's compliance (standards-compliance.ts, the same analysis as the
  *   analytics page) over [T, min(now, T + windowDays)). As soon as it passes on at least the
- *   task's `minSample` measured interactions (or answers) the task is `verified` — early, inside
+ *   task's `minSample` measured interactions (answers, complaints, reviews) the task is
+ *   `verified` — early, inside
  *   the window: the minimum sample is what makes an early answer trustworthy. When the window has
  *   closed without that (failing, or too few measured) it is `not_effective`;
  * - on a chain link with a `conversionRiseTarget` (percentage points): once the window has
@@ -51,8 +52,9 @@ const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** di
 /** "within 20 s", "at least 4.5", "queue_length at most 3": what meeting the target means. */
 function targetText(metric: StandardMetric, comparator: string, target: number, prop: string | null): string {
   if (metric.endsWith('_ms')) {
-    const seconds = round(target / 1000, 1);
-    return comparator === 'lte' ? `within ${seconds} s` : `taking at least ${seconds} s`;
+    // Complaint and review times run to hours; interaction times to seconds.
+    const time = target >= 3_600_000 ? `${round(target / 3_600_000, 1)} h` : `${round(target / 1000, 1)} s`;
+    return comparator === 'lte' ? `within ${time}` : `taking at least ${time}`;
   }
   const word = comparator === 'lte' ? 'at most' : 'at least';
   return metric === 'prop' ? `${prop} ${word} ${target}` : `${word} ${target}`;
@@ -65,6 +67,14 @@ const metricName: Record<string, string> = {
   ces: 'CES',
   negative_share: 'negative share',
 };
+
+/** What a standard's metric counts, plural. */
+function unitOf(metric: StandardMetric): string {
+  if (metric === 'csat' || metric === 'nps' || metric === 'ces') return 'answers';
+  if (metric === 'review_reply_ms') return 'reviews';
+  if (metric === 'complaint_first_response_ms' || metric === 'complaint_resolution_ms') return 'complaints';
+  return 'interactions';
+}
 
 /** The standard criterion over [doneAt, min(now, end)). */
 async function standardCriterion(
@@ -84,7 +94,7 @@ async function standardCriterion(
   const s = result.standards[0];
   if (!s) return null;
   const aggregate = AGGREGATE.has(s.metric);
-  const unit = s.metric === 'csat' || s.metric === 'nps' || s.metric === 'ces' ? 'answers' : 'interactions';
+  const unit = unitOf(s.metric);
   const figures: Figures = {
     standardId,
     metric: s.metric,

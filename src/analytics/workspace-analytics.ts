@@ -342,10 +342,14 @@ export async function analyzeStandardsCompliance(
   const tree = await treeOf(stores, workspaceId);
   const scope = resolveScope(tree, workspaceId, options, now);
   const standards = await loadStandardFacts(stores.db, tree, workspaceId, options);
-  const result = await standardsCompliance(stores.events, {
-    ...scope,
-    standards: standards.map(({ name: _name, touchpointId: _touchpointId, ...standard }) => standard),
-  });
+  const result = await standardsCompliance(
+    stores.events,
+    {
+      ...scope,
+      standards: standards.map(({ name: _name, touchpointId: _touchpointId, ...standard }) => standard),
+    },
+    { db: stores.db, now },
+  );
   return {
     period: periodOf(scope),
     standards: result.standards.map((row, i) => {

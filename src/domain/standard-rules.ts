@@ -17,7 +17,26 @@ const TARGET_RANGES: Record<Exclude<StandardMetric, 'prop'>, { min: number; max:
   nps: { min: -100, max: 100, unit: 'an NPS' },
   ces: { min: 1, max: 7, unit: 'a CES score' },
   negative_share: { min: 0, max: 1, unit: 'a share' },
+  complaint_first_response_ms: { min: 0, max: Number.POSITIVE_INFINITY, unit: 'a time in milliseconds' },
+  complaint_resolution_ms: { min: 0, max: Number.POSITIVE_INFINITY, unit: 'a time in milliseconds' },
+  review_reply_ms: { min: 0, max: Number.POSITIVE_INFINITY, unit: 'a time in milliseconds' },
 };
+
+/**
+ * Metrics measured in the catalog rather than the event store: the time from a complaint's
+ * receipt to its first response or resolution, and from a review's posting to its reply. Only
+ * `lte` fits them: a complaint still waiting longer than the target already fails it.
+ */
+export const CATALOG_METRICS = [
+  'complaint_first_response_ms',
+  'complaint_resolution_ms',
+  'review_reply_ms',
+] as const satisfies readonly StandardMetric[];
+export type CatalogMetric = (typeof CATALOG_METRICS)[number];
+
+export function isCatalogMetric(metric: string): metric is CatalogMetric {
+  return (CATALOG_METRICS as readonly string[]).includes(metric);
+}
 
 /**
  * The comparator a metric usually needs: times, effort and negative share should stay low,
@@ -31,14 +50,18 @@ export function defaultComparator(metric: StandardMetric): Comparator | undefine
 
 /**
  * Checks a standard as it would be saved: `prop` names the property exactly when the metric is
- * `prop`, and the target lies in the metric's range. Returns the issues, empty when consistent.
+ * `prop`, the target lies in the metric's range, and a catalog metric is compared with `lte`.
+ * Returns the issues, empty when consistent.
  */
 export function checkStandard(s: {
   metric: StandardMetric;
   prop: string | null;
   target: number;
+  comparator?: Comparator | null | undefined;
 }): FieldIssue[] {
   const issues: FieldIssue[] = [];
+  if (isCatalogMetric(s.metric) && s.comparator === 'gte')
+    issues.push({ field: 'comparator', message: `${s.metric} is a time to keep short: only lte fits it` });
   if (s.metric === 'prop') {
     if (!s.prop)
       issues.push({ field: 'prop', message: 'metric prop needs the name of the numeric property' });

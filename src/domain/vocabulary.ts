@@ -28,6 +28,10 @@ export const STANDARD_METRICS = [
   'ces',
   'negative_share',
   'prop',
+  // Measured in the catalog: the complaint register and imported reviews (SPEC §6).
+  'complaint_first_response_ms',
+  'complaint_resolution_ms',
+  'review_reply_ms',
 ] as const;
 export const COMPARATORS = ['lte', 'gte'] as const;
 

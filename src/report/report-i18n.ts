@@ -368,6 +368,9 @@ const en: ReportTexts = {
     ces: 'CES',
     negative_share: 'Negative share',
     prop: 'Property',
+    complaint_first_response_ms: 'Complaint first response',
+    complaint_resolution_ms: 'Complaint resolution',
+    review_reply_ms: 'Review reply time',
   },
   laws: {
     1: 'Law 1: every subject has more than one touchpoint',
@@ -598,6 +601,9 @@ const de: ReportTexts = {
     ces: 'CES',
     negative_share: 'Negativanteil',
     prop: 'Eigenschaft',
+    complaint_first_response_ms: 'Erste Antwort auf Beschwerden',
+    complaint_resolution_ms: 'Erledigung von Beschwerden',
+    review_reply_ms: 'Antwortzeit auf Bewertungen',
   },
   laws: {
     1: 'Gesetz 1: Jedes Subjekt hat mehr als einen Touchpoint',
@@ -824,6 +830,9 @@ const ru: ReportTexts = {
     ces: 'CES',
     negative_share: 'Доля негатива',
     prop: 'Свойство',
+    complaint_first_response_ms: 'Первый ответ на жалобу',
+    complaint_resolution_ms: 'Решение жалобы',
+    review_reply_ms: 'Время ответа на отзыв',
   },
   laws: {
     1: 'Закон 1: у каждого субъекта больше одной точки контакта',
@@ -1050,6 +1059,9 @@ const cs: ReportTexts = {
     ces: 'CES',
     negative_share: 'Podíl negativních',
     prop: 'Vlastnost',
+    complaint_first_response_ms: 'První reakce na stížnost',
+    complaint_resolution_ms: 'Vyřízení stížnosti',
+    review_reply_ms: 'Doba odpovědi na recenzi',
   },
   laws: {
     1: 'Zákon 1: každý subjekt má více než jeden kontaktní bod',
@@ -1277,6 +1289,9 @@ const sk: ReportTexts = {
     ces: 'CES',
     negative_share: 'Podiel negatívnych',
     prop: 'Vlastnosť',
+    complaint_first_response_ms: 'Prvá reakcia na sťažnosť',
+    complaint_resolution_ms: 'Vybavenie sťažnosti',
+    review_reply_ms: 'Čas odpovede na recenziu',
   },
   laws: {
     1: 'Zákon 1: každý subjekt má viac ako jeden kontaktný bod',
@@ -1505,6 +1520,9 @@ const ro: ReportTexts = {
     ces: 'CES',
     negative_share: 'Pondere negativă',
     prop: 'Proprietate',
+    complaint_first_response_ms: 'Primul răspuns la reclamație',
+    complaint_resolution_ms: 'Rezolvarea reclamației',
+    review_reply_ms: 'Timpul de răspuns la recenzie',
   },
   laws: {
     1: 'Legea 1: fiecare subiect are mai mult de un punct de contact',

@@ -88,7 +88,12 @@ async function ensureTouchpoint(db: Db, workspaceId: string, touchpointId: strin
 }
 
 /** Throws 400 when the standard, as it would be saved, breaks the metric's rules. */
-function ensureConsistent(s: { metric: StandardMetric; prop: string | null; target: number }): void {
+function ensureConsistent(s: {
+  metric: StandardMetric;
+  prop: string | null;
+  target: number;
+  comparator?: Comparator | null | undefined;
+}): void {
   const issues = checkStandard(s);
   if (issues.length > 0) throw new ValidationError(issues);
 }
@@ -101,7 +106,7 @@ export async function createStandard(
   input: StandardInput,
 ): Promise<StandardRow> {
   const prop = input.prop ?? null;
-  ensureConsistent({ metric: input.metric, prop, target: input.target });
+  ensureConsistent({ metric: input.metric, prop, target: input.target, comparator: input.comparator });
   const comparator = input.comparator ?? defaultComparator(input.metric);
   if (!comparator) throw invalid('comparator', `metric ${input.metric} needs a comparator: lte or gte`);
   return db.transaction(async (tx) => {
@@ -138,6 +143,7 @@ export async function updateStandard(
       metric: values.metric ?? (before.metric as StandardMetric),
       prop: values.prop === undefined ? before.prop : values.prop,
       target: values.target ?? before.target,
+      comparator: values.comparator ?? (before.comparator as Comparator),
     });
     if (values.touchpointId !== undefined && values.touchpointId !== before.touchpointId)
       await ensureTouchpoint(tx, workspaceId, values.touchpointId);
