@@ -32,8 +32,8 @@ import { closedText, PUBLIC_TEXTS, publicTexts } from './texts.js';
 type HelmetRouteOptions = Omit<FastifyHelmetOptions, 'global'>;
 
 const asset = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), 'utf8');
-/** The widget's script: its words in six languages, then its code. */
-const EMBED_JS = `/* Touchpoints feedback widget */\nconst TEXTS = ${JSON.stringify(PUBLIC_TEXTS)};\n${asset('embed.js')}`;
+/** The widget's script: its words in six languages, then its code, in a block (a page may load it twice). */
+const EMBED_JS = `/* Touchpoints feedback widget */\n{\nconst TEXTS = ${JSON.stringify(PUBLIC_TEXTS)};\n${asset('embed.js')}}\n`;
 const KIOSK_JS = asset('kiosk.js');
 
 const nonceOf = (_request: unknown, response: unknown) =>
