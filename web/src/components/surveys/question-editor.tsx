@@ -203,7 +203,7 @@ function QuestionCard({
         <Group gap="sm" align="flex-end" wrap="wrap">
           <Select
             label={t('question.kind')}
-            w={170}
+            w={{ base: '100%', xs: 170 }}
             allowDeselect={false}
             data={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
             value={question.kind}
@@ -214,7 +214,7 @@ function QuestionCard({
           />
           <TextInput
             label={t('question.id')}
-            w={150}
+            w={{ base: '100%', xs: 150 }}
             value={question.id}
             onChange={(e) => onChange({ ...question, id: e.currentTarget.value })}
             error={errors[`questions.${index}.id`]}

@@ -44,6 +44,7 @@ import { DataTable, Stat } from '../analytics/analysis-parts';
 import { COLOR_BAD, COLOR_GOOD, COLOR_NEUTRAL, SERIES_COLORS } from '../analytics/chart-style';
 import { Chart, type ChartOption } from '../chart';
 import { Empty, QueryState } from '../states';
+import { useNarrow } from './use-narrow';
 
 const PERIODS = [30, 90, 365] as const;
 type Period = (typeof PERIODS)[number];
@@ -62,7 +63,7 @@ function WeeksChart({ results, format }: { results: SurveyResults; format: Forma
       grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: results.weeks.map((w) => format.date(`${w.week}T00:00:00Z`)) },
       yAxis: [
-        { type: 'value', name: t('results.submissions'), minInterval: 1 },
+        { type: 'value', minInterval: 1 },
         { type: 'value', min: -100, max: 100, splitLine: { show: false } },
       ],
       series: [
@@ -362,7 +363,7 @@ function Comments({
                   <Group gap="xs" mb={4} wrap="wrap">
                     {comment.rating && (
                       <Badge variant="light" data-testid="comment-rating">
-                        {`${t(`kind.${comment.rating.kind}`)} ${comment.rating.score}`}
+                        {`${comment.rating.kind.toUpperCase()} ${comment.rating.score}`}
                       </Badge>
                     )}
                     {comment.source && (
@@ -414,6 +415,7 @@ export function ResultsPanel({
 }) {
   const { t } = useTranslation('surveys');
   const format = useFormat();
+  const narrow = useNarrow();
   const [days, setDays] = useState<Period>(90);
   // One `from` per choice of period (not per render): the queries keep their keys.
   const period = useMemo(() => ({ from: new Date(Date.now() - days * 86_400_000).toISOString() }), [days]);
@@ -423,6 +425,7 @@ export function ResultsPanel({
     <Stack gap="md" data-testid="results-panel">
       <Group justify="space-between" gap="sm" wrap="wrap">
         <SegmentedControl
+          orientation={narrow ? 'vertical' : 'horizontal'}
           aria-label={t('results.period')}
           value={String(days)}
           onChange={(v) => setDays(Number(v) as Period)}
@@ -443,7 +446,7 @@ export function ResultsPanel({
       <QueryState query={results}>
         {(data) => (
           <Stack gap="md">
-            <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="results-stats">
+            <SimpleGrid cols={{ base: 1, xs: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="results-stats">
               <Stat label={t('results.submissions')} value={format.number(data.submissions)} />
               <Stat label={t('results.answers')} value={format.number(data.answers)} />
               <Stat label={t('results.comments')} value={format.number(data.comments)} />

@@ -86,11 +86,13 @@ export function SharePanel({
                 src={qrSrc}
                 alt={t('share.qrAlt', { name: survey.name })}
                 w={160}
-                h={160}
+                maw="100%"
+                h="auto"
+                style={{ aspectRatio: '1 / 1' }}
                 fit="contain"
                 data-testid="share-qr"
               />
-              <Stack gap={6}>
+              <Stack gap={6} style={{ minWidth: 0 }}>
                 <Text size="sm" c="dimmed" maw={260}>
                   {t('share.qrHint')}
                 </Text>

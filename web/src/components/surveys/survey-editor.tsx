@@ -6,7 +6,6 @@
  */
 import {
   Alert,
-  Badge,
   Button,
   Card,
   ColorInput,
@@ -25,6 +24,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconCheck } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -41,6 +41,7 @@ import { draftOf, errorAt, patchOf, type SurveyDraft, surveyFieldErrors } from '
 import { LogoInput } from './logo-input';
 import { QuestionsEditor } from './question-editor';
 import { PreviewControls, SurveyPreview } from './survey-preview';
+import { useNarrow } from './use-narrow';
 
 const LANGUAGE_NAMES = Object.fromEntries(UI_LANGUAGES.map((l) => [l.code, l.name])) as Record<
   Language,
@@ -73,6 +74,7 @@ export function SurveyEditor({
   const [language, setLanguageTab] = useState<Language>(survey.defaultLanguage);
   const [view, setView] = useState<'form' | 'thanks'>('form');
   const save = useSaveSurvey(workspaceId);
+  const narrow = useNarrow();
 
   // Another tab or person saved: take the newer survey if this one has no unsaved changes.
   const dirty = JSON.stringify(patchOf(draft, 0)) !== JSON.stringify(patchOf(draftOf(base), 0));
@@ -150,6 +152,7 @@ export function SurveyEditor({
                 value={draft.status}
                 onChange={(v) => set('status', v as SurveyStatus)}
                 data={SURVEY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                orientation={narrow ? 'vertical' : 'horizontal'}
                 disabled={readOnly}
                 data-testid="survey-status"
               />
@@ -197,8 +200,13 @@ export function SurveyEditor({
           </Section>
 
           <Section title={t('section.content')}>
-            <Tabs value={language} onChange={(v) => v && setLanguageTab(v as Language)} keepMounted={false}>
-              <Tabs.List style={{ flexWrap: 'wrap' }} aria-label={t('field.textLanguage')}>
+            <Tabs
+              variant="pills"
+              value={language}
+              onChange={(v) => v && setLanguageTab(v as Language)}
+              keepMounted={false}
+            >
+              <Tabs.List aria-label={t('field.textLanguage')}>
                 {LANGUAGES.map((l) => (
                   <Tabs.Tab
                     key={l}
@@ -206,14 +214,7 @@ export function SurveyEditor({
                     data-testid={`lang-tab-${l}`}
                     rightSection={
                       written(l) ? (
-                        <Badge
-                          size="xs"
-                          variant="dot"
-                          color={l === draft.defaultLanguage ? 'blue' : 'teal'}
-                          aria-label={t('languageWritten')}
-                        >
-                          {''}
-                        </Badge>
+                        <IconCheck size={12} aria-label={t('languageWritten')} role="img" />
                       ) : undefined
                     }
                   >
@@ -366,12 +367,12 @@ export function SurveyEditor({
               py="xs"
               style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', zIndex: 2 }}
             >
-              {dirty && (
+              {dirty && !narrow && (
                 <Text size="sm" c="dimmed" data-testid="survey-dirty">
                   {t('unsaved')}
                 </Text>
               )}
-              <Button variant="default" disabled={!dirty} onClick={() => setDraft(draftOf(base))}>
+              <Button variant="subtle" px="xs" disabled={!dirty} onClick={() => setDraft(draftOf(base))}>
                 {t('discard')}
               </Button>
               <Button onClick={submit} loading={save.isPending} disabled={!dirty} data-testid="survey-save">

@@ -12,6 +12,7 @@ import {
   Image,
   Radio,
   SegmentedControl,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -27,6 +28,7 @@ import {
   type SurveyQuestion,
 } from '../../../../src/domain/survey-model';
 import type { SurveyDraft } from './draft';
+import { useNarrow } from './use-narrow';
 
 function range(min: number, max: number): number[] {
   return Array.from({ length: max - min + 1 }, (_, i) => min + i);
@@ -240,21 +242,37 @@ export function PreviewControls({
   onView: (view: 'form' | 'thanks') => void;
 }) {
   const { t } = useTranslation('surveys');
+  const narrow = useNarrow();
+  const languageData = languages.map((l) => ({ value: l, label: l.toUpperCase() }));
   return (
     <Group gap="xs" justify="center" wrap="wrap">
-      <SegmentedControl
-        size="xs"
-        aria-label={t('preview.language')}
-        value={language}
-        onChange={(v) => onLanguage(v as Language)}
-        data={languages.map((l) => ({ value: l, label: l.toUpperCase() }))}
-        data-testid="preview-language"
-      />
+      {narrow ? (
+        <Select
+          size="xs"
+          w={80}
+          aria-label={t('preview.language')}
+          allowDeselect={false}
+          value={language}
+          onChange={(v) => v && onLanguage(v as Language)}
+          data={languageData}
+          data-testid="preview-language"
+        />
+      ) : (
+        <SegmentedControl
+          size="xs"
+          aria-label={t('preview.language')}
+          value={language}
+          onChange={(v) => onLanguage(v as Language)}
+          data={languageData}
+          data-testid="preview-language"
+        />
+      )}
       <SegmentedControl
         size="xs"
         aria-label={t('preview.page')}
         value={view}
         onChange={(v) => onView(v as 'form' | 'thanks')}
+        orientation={narrow ? 'vertical' : 'horizontal'}
         data={[
           { value: 'form', label: t('preview.form') },
           { value: 'thanks', label: t('preview.thanks') },
