@@ -26,6 +26,7 @@ import type { Db } from '../store/catalog/db.js';
 import { getWorkspace } from '../store/catalog/workspaces.js';
 import { DataDirBusyError } from '../store/data-dir-lock.js';
 import type { EventStore } from '../store/events/event-store.js';
+import { importReviewsCommand } from './import-reviews.js';
 import { CliError, withStore } from './run.js';
 import { workspaceIdArgument } from './workspace.js';
 
@@ -625,7 +626,9 @@ async function runImport(kind: RecordKind, file: string, options: ImportOptions)
 export function importCommand(program: Command): void {
   const imp = program
     .command('import')
-    .description('import interactions or feedback answers from a CSV or NDJSON file into a workspace');
+    .description(
+      'import interactions or feedback answers from a CSV or NDJSON file, or reviews from a rating site’s CSV file, into a workspace',
+    );
 
   const fieldsOf = (kind: RecordKind) => RECORD_FIELDS[kind].fields.join(', ');
   for (const kind of ['interactions', 'feedback'] as const) {
@@ -661,4 +664,5 @@ export function importCommand(program: Command): void {
       .option('--token <token>', 'API token (scope ingest) for --server (default: $TOUCHPOINTS_TOKEN)')
       .action((file: string, options: ImportOptions) => runImport(kind, file, options));
   }
+  importReviewsCommand(imp);
 }
