@@ -70,6 +70,9 @@ export const analytics = defineTranslations(
       nps: 'NPS',
       ces: 'CES (mean 1–7)',
       negative_share: 'Negative share',
+      complaint_first_response_ms: 'Complaint first response',
+      complaint_resolution_ms: 'Complaint resolution',
+      review_reply_ms: 'Review reply',
       prop: 'Property “{{prop}}”',
     },
     paths: {
@@ -329,6 +332,9 @@ export const analytics = defineTranslations(
         nps: 'NPS',
         ces: 'CES (Mittel 1–7)',
         negative_share: 'Negativanteil',
+        complaint_first_response_ms: 'Erste Antwort auf Beschwerden',
+        complaint_resolution_ms: 'Erledigung von Beschwerden',
+        review_reply_ms: 'Antwort auf Bewertungen',
         prop: 'Eigenschaft „{{prop}}“',
       },
       paths: {
@@ -587,6 +593,9 @@ export const analytics = defineTranslations(
         nps: 'NPS',
         ces: 'CES (среднее 1–7)',
         negative_share: 'Доля негатива',
+        complaint_first_response_ms: 'Первый ответ на жалобу',
+        complaint_resolution_ms: 'Решение жалобы',
+        review_reply_ms: 'Ответ на отзыв',
         prop: 'Свойство «{{prop}}»',
       },
       paths: {
@@ -848,6 +857,9 @@ export const analytics = defineTranslations(
         nps: 'NPS',
         ces: 'CES (průměr 1–7)',
         negative_share: 'Podíl negativních',
+        complaint_first_response_ms: 'První reakce na stížnost',
+        complaint_resolution_ms: 'Vyřízení stížnosti',
+        review_reply_ms: 'Odpověď na recenzi',
         prop: 'Vlastnost „{{prop}}“',
       },
       paths: {
@@ -1102,6 +1114,9 @@ export const analytics = defineTranslations(
         nps: 'NPS',
         ces: 'CES (priemer 1–7)',
         negative_share: 'Podiel negatívnych',
+        complaint_first_response_ms: 'Prvá reakcia na sťažnosť',
+        complaint_resolution_ms: 'Vybavenie sťažnosti',
+        review_reply_ms: 'Odpoveď na recenziu',
         prop: 'Vlastnosť „{{prop}}“',
       },
       paths: {
@@ -1367,6 +1382,9 @@ export const analytics = defineTranslations(
         nps: 'NPS',
         ces: 'CES (medie 1–7)',
         negative_share: 'Pondere negativă',
+        complaint_first_response_ms: 'Primul răspuns la reclamație',
+        complaint_resolution_ms: 'Rezolvarea reclamației',
+        review_reply_ms: 'Răspuns la recenzie',
         prop: 'Proprietatea „{{prop}}”',
       },
       paths: {

@@ -37,6 +37,9 @@ function metricValue(format: Formatters, metric: Metric, value: number | null): 
     case 'response_ms':
     case 'wait_ms':
     case 'duration_ms':
+    case 'complaint_first_response_ms':
+    case 'complaint_resolution_ms':
+    case 'review_reply_ms':
       return format.duration(value);
     case 'negative_share':
       return format.percent(value);

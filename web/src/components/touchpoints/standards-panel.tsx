@@ -29,14 +29,24 @@ import { CreateTaskButton, isOpenTask, TaskLinks } from '../tasks/object-tasks';
 import { useTasks } from '../tasks/queries';
 import { fieldErrorsOf, isVersionConflict } from './form-errors';
 
-const TIME_METRICS = new Set<string>(['response_ms', 'wait_ms', 'duration_ms']);
+/** Interaction times, entered in seconds. */
+const SECOND_METRICS = new Set<string>(['response_ms', 'wait_ms', 'duration_ms']);
+/** Complaint and review times (measured from the catalog), entered in hours. */
+const HOUR_METRICS = new Set<string>([
+  'complaint_first_response_ms',
+  'complaint_resolution_ms',
+  'review_reply_ms',
+]);
+const TIME_METRICS = new Set<string>([...SECOND_METRICS, ...HOUR_METRICS]);
+/** Milliseconds per unit of the target field of a time metric. */
+const unitMs = (metric: string) => (HOUR_METRICS.has(metric) ? 3_600_000 : 1000);
 
 interface StandardForm {
   name: string;
   metric: StandardMetric;
   prop: string;
   comparator: string | null;
-  /** Seconds for the time metrics, the metric's own unit otherwise. */
+  /** Seconds (interaction times) or hours (complaint and review times), the metric's own unit otherwise. */
   target: number | string;
   /** Percent. */
   requiredShare: number | string;
@@ -57,7 +67,7 @@ function formOf(s: Standard): StandardForm {
     metric: s.metric,
     prop: s.prop ?? '',
     comparator: s.comparator,
-    target: TIME_METRICS.has(s.metric) ? s.target / 1000 : s.target,
+    target: TIME_METRICS.has(s.metric) ? s.target / unitMs(s.metric) : s.target,
     requiredShare: Math.round(s.requiredShare * 1000) / 10,
   };
 }
@@ -69,7 +79,7 @@ function bodyOf(form: StandardForm) {
     metric: form.metric,
     prop: form.metric === 'prop' ? form.prop : null,
     ...(form.comparator ? { comparator: form.comparator as 'lte' | 'gte' } : {}),
-    target: TIME_METRICS.has(form.metric) ? Math.round(target * 1000) : target,
+    target: TIME_METRICS.has(form.metric) ? Math.round(target * unitMs(form.metric)) : target,
     requiredShare: Number(form.requiredShare) / 100,
   };
 }
@@ -131,7 +141,11 @@ function StandardEditor({
     event.stopPropagation();
     save.mutate();
   };
-  const isTime = TIME_METRICS.has(form.metric);
+  const targetLabel = HOUR_METRICS.has(form.metric)
+    ? t('standards.targetHours')
+    : SECOND_METRICS.has(form.metric)
+      ? t('standards.targetSeconds')
+      : t('standards.target');
   return (
     <Paper withBorder p="md" component="form" onSubmit={submit} data-testid="standard-form">
       <Stack gap="sm">
@@ -185,7 +199,7 @@ function StandardEditor({
             comboboxProps={{ withinPortal: true }}
           />
           <NumberInput
-            label={isTime ? t('standards.targetSeconds') : t('standards.target')}
+            label={targetLabel}
             required
             value={form.target}
             error={errors.target}
