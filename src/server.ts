@@ -11,6 +11,7 @@ import { startWebhookSender, type WebhookSender } from './alerts/webhook-sender.
 import { startTaskVerificationScheduler } from './analytics/task-verification-scheduler.js';
 import { buildApp } from './api/app.js';
 import { registerWebApp } from './api/web-app.js';
+import { startComplaintSweepScheduler } from './complaints/complaint-sweep-scheduler.js';
 import type { Config } from './config.js';
 import { finishPendingPurges } from './privacy/event-purges.js';
 import { processHolder, startRetentionScheduler } from './privacy/retention-scheduler.js';
@@ -29,6 +30,8 @@ import { photoStoreOf, sweepOrphanPhotos } from './store/photos.js';
 const KEY_WHEN_IDLE_MS = 1_000;
 /** Between two scheduled verification runs of one workspace (new data also triggers one). */
 const TASK_VERIFICATION_INTERVAL_MS = 60 * 60_000;
+/** Between two scheduled complaint sweeps of one workspace (new data also triggers one). */
+const COMPLAINT_SWEEP_INTERVAL_MS = 15 * 60_000;
 
 export interface OpenStore {
   catalog: Catalog;
@@ -189,6 +192,15 @@ export async function startServer(
       },
       (error) => app.log.error(error, 'task verification failed'),
     );
+    const complaintSweep = startComplaintSweepScheduler(
+      {
+        db: catalog.db,
+        events: store.events,
+        holder: processHolder(),
+        intervalMs: COMPLAINT_SWEEP_INTERVAL_MS,
+      },
+      (error) => app.log.error(error, 'complaint sweep failed'),
+    );
     webhookSender = startWebhookSender({ db: catalog.db, secrets: store.secrets }, (error) =>
       app.log.error(error, 'webhook delivery failed'),
     );
@@ -206,6 +218,7 @@ export async function startServer(
     );
     afterIngestion = () => {
       verification.afterIngestion().catch((error) => app.log.error(error, 'task verification failed'));
+      complaintSweep.afterIngestion().catch((error) => app.log.error(error, 'complaint sweep failed'));
       alerts.afterIngestion().catch((error) => app.log.error(error, 'alert evaluation failed'));
     };
     return {
@@ -218,6 +231,7 @@ export async function startServer(
         await webhookSender?.stop();
         mailer?.close();
         await verification.stop();
+        await complaintSweep.stop();
         await retention.stop();
         await app.close();
         backupKey?.remove();
