@@ -6,8 +6,9 @@
  * Definitions:
  * - a submission is one filling-in of the survey (the rows sharing a submission id); `answers`
  *   counts the rows (answered questions), `comments` the comment rows with a text;
- * - CSAT = % of CSAT answers 4–5 (and the mean), NPS = % promoters (9–10) − % detractors (0–6),
- *   CES = mean answer (1–7), as the sentiment analysis counts them, over every question of the kind;
+ * - CSAT = share of CSAT answers 4–5, 0…1 (and the mean), NPS = % promoters (9–10) − % detractors
+ *   (0–6), CES = mean answer (1–7) — as the sentiment analysis reports them — over every question
+ *   of the kind;
  * - per question: the answers and their distribution over the scale (or the options);
  * - weeks (ISO, Monday, UTC), sources and languages: submissions and scores per group;
  * - a comment's rating: the score the same submission gave to the rating question the comment was
@@ -140,9 +141,9 @@ function valuesQuery(input: SurveyResultsInput): EngineQuery {
   };
 }
 
-function round(value: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
+/** a / b, or null when b is 0 (as the sentiment analysis reports its scores). */
+function ratio(a: number, b: number): number | null {
+  return b > 0 ? a / b : null;
 }
 
 function toScores(r: TallyRow | undefined): Scores {
@@ -157,17 +158,17 @@ function toScores(r: TallyRow | undefined): Scores {
     csat: {
       answers: csat,
       satisfied,
-      score: csat > 0 ? round((100 * satisfied) / csat, 1) : null,
-      mean: csat > 0 ? round(n(r?.csat_sum) / csat) : null,
+      score: ratio(satisfied, csat),
+      mean: ratio(n(r?.csat_sum), csat),
     },
     nps: {
       answers: nps,
       promoters,
       passives: nps - promoters - detractors,
       detractors,
-      score: nps > 0 ? round((100 * (promoters - detractors)) / nps, 1) : null,
+      score: ratio(100 * (promoters - detractors), nps),
     },
-    ces: { answers: ces, mean: ces > 0 ? round(n(r?.ces_sum) / ces) : null },
+    ces: { answers: ces, mean: ratio(n(r?.ces_sum), ces) },
   };
 }
 
@@ -214,7 +215,7 @@ function questionResults(input: SurveyResultsInput, rows: ValueRow[]): QuestionR
       questionId: id,
       kind,
       answers: q?.n ?? 0,
-      mean: scored && q && q.n > 0 ? round(q.sum / q.n) : null,
+      mean: scored && q ? ratio(q.sum, q.n) : null,
       distribution: kind === 'comment' ? [] : keys.map((value) => ({ value, count: values.get(value) ?? 0 })),
     };
   };

@@ -1,13 +1,16 @@
 /**
  * Records generated demo interactions and feedback answers (demo-interactions.ts) for a demo
  * workspace into the event store, batch by batch: what `touchpoints demo --interactions N --seed S`
- * and `POST /api/workspaces/demo {interactions, seed}` both do; then evaluates the demo's alert
+ * and `POST /api/workspaces/demo {interactions, seed}` both do — with the answers to the demo's
+ * surveys (demo-surveys.ts), recorded even without interactions; then evaluates the demo's alert
  * rules once (demo-alerts.ts).
  */
 import type { Db } from '../store/catalog/db.js';
 import type { EventStore } from '../store/events/event-store.js';
 import { evaluateDemoAlerts } from './demo-alerts.js';
 import { generateDemoBatches, loadDemoCatalog } from './demo-interactions.js';
+import { recordDemoReviewScores } from './demo-reviews.js';
+import { recordDemoSurveyAnswers } from './demo-surveys.js';
 
 /** Records per insert: one event-store batch. */
 const BATCH = 10_000;
@@ -38,6 +41,10 @@ export async function recordDemoInteractions(
       onBatch?.({ ...recorded });
     }
   }
+  // The answers to the demo's surveys (a few hundred each, with or without interactions).
+  await recordDemoSurveyAnswers(db, events, workspaceId, { seed: options.seed, end: options.end });
+  // The scores of the demo's reviews, so sentiment counts them.
+  await recordDemoReviewScores(db, events, workspaceId);
   // The demo's alert rules judge the recorded data once, so the demo shows a firing alert.
   await evaluateDemoAlerts({ db, events }, workspaceId);
   return recorded;

@@ -106,3 +106,32 @@ export async function deleteContactsOfCustomer(
     .returning({ id: surveyContacts.id });
   return deleted.length;
 }
+
+export interface NewSurveyContact {
+  surveyId: string;
+  submissionId: string;
+  customer: string | null;
+  email: string | null;
+  phone: string | null;
+  language: string | null;
+  createdAt?: Date | undefined;
+}
+
+/**
+ * Stores contacts of surveys of the workspace given with their submissions (the demo's; the
+ * public answer route has its own); a submission's contact already stored is kept. Returns how
+ * many were stored.
+ */
+export async function addSurveyContacts(
+  db: Db,
+  workspaceId: string,
+  contacts: readonly NewSurveyContact[],
+): Promise<number> {
+  if (contacts.length === 0) return 0;
+  const stored = await db
+    .insert(surveyContacts)
+    .values(contacts.map((c) => ({ id: crypto.randomUUID(), workspaceId, ...c })))
+    .onConflictDoNothing({ target: [surveyContacts.surveyId, surveyContacts.submissionId] })
+    .returning({ id: surveyContacts.id });
+  return stored.length;
+}
