@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { FEEDBACK_ROW_KINDS, FEEDBACK_SOURCES } from '../domain/survey-model.js';
 import { ZTimestamp } from './common.schemas.js';
+import { ZComplaint } from './complaints.schemas.js';
+import { ZReview } from './reviews.schemas.js';
+import { ZSurveyContact } from './surveys.schemas.js';
 
 /** Most customer keys one erasure request takes (a deletion-request batch; send more in several). */
 export const MAX_ERASE_KEYS = 10_000;
@@ -29,6 +32,9 @@ export const ZErasureResult = z.object({
   interactions: z.number().int().describe('interactions deleted'),
   feedback: z.number().int().describe('feedback answers deleted'),
   quarantined: z.number().int().describe('quarantined records deleted'),
+  complaints: z.number().int().describe('complaints deleted, with their history'),
+  reviews: z.number().int().describe('reviews deleted (by customer key or as their author)'),
+  surveyContacts: z.number().int().describe('survey contact details deleted'),
 });
 
 const ZInteractionOut = z.object({
@@ -74,4 +80,7 @@ export const ZCustomerExport = z.object({
   interactions: z.array(ZInteractionOut).describe('oldest first'),
   feedback: z.array(ZFeedbackOut).describe('oldest first'),
   quarantined: z.array(ZQuarantinedOut).describe('records waiting for their touchpoint key, oldest first'),
+  complaints: z.array(ZComplaint).describe('complaints under the customer key, oldest first'),
+  reviews: z.array(ZReview).describe('reviews under the customer key or by it as author, oldest first'),
+  surveyContacts: z.array(ZSurveyContact).describe('contact details given with survey answers, oldest first'),
 });

@@ -231,7 +231,15 @@ describeCatalog('customer export and erasure', (h) => {
 
     const res = await owner.post(`${ws.base}/customers/erase`, { customers: [ALICE, ALICE, 'never-seen'] });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ customers: 2, interactions: 3, feedback: 1, quarantined: 2 });
+    expect(res.body).toEqual({
+      customers: 2,
+      interactions: 3,
+      feedback: 1,
+      quarantined: 2,
+      complaints: 0,
+      reviews: 0,
+      surveyContacts: 0,
+    });
 
     expect(await placesHolding(h().events, ws.id, ALICE)).toEqual([]);
     const rowsAfter = await rowsPerWorkspaceTable(h().events, ws.id);
