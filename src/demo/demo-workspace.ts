@@ -24,6 +24,7 @@ import type { Db } from '../store/catalog/db.js';
 import { type ImportResult, importWorkspace } from '../store/catalog/workspace-import.js';
 import { addDemoAlertRules } from './demo-alerts.js';
 import { addDemoAudits } from './demo-audits.js';
+import { addDemoReviews } from './demo-reviews.js';
 import { addDemoSurveys } from './demo-surveys.js';
 import { addDemoTasks, DEMO_OVERDUE_TASK } from './demo-tasks.js';
 
@@ -1416,6 +1417,7 @@ export async function createDemoWorkspace(
   await addDemoTasks(db, actor, result.workspace.id, owner.id);
   await addDemoAudits(db, actor, result.workspace.id, owner.id);
   await addDemoAlertRules(db, actor, result.workspace.id);
+  await addDemoReviews(db, actor, result.workspace.id);
   await addDemoSurveys(db, actor, result.workspace.id);
   return result;
 }

@@ -9,6 +9,7 @@ import type { Db } from '../store/catalog/db.js';
 import type { EventStore } from '../store/events/event-store.js';
 import { evaluateDemoAlerts } from './demo-alerts.js';
 import { generateDemoBatches, loadDemoCatalog } from './demo-interactions.js';
+import { recordDemoReviewScores } from './demo-reviews.js';
 import { recordDemoSurveyAnswers } from './demo-surveys.js';
 
 /** Records per insert: one event-store batch. */
@@ -42,6 +43,8 @@ export async function recordDemoInteractions(
   }
   // The answers to the demo's surveys (a few hundred each, with or without interactions).
   await recordDemoSurveyAnswers(db, events, workspaceId, { seed: options.seed, end: options.end });
+  // The scores of the demo's reviews, so sentiment counts them.
+  await recordDemoReviewScores(db, events, workspaceId);
   // The demo's alert rules judge the recorded data once, so the demo shows a firing alert.
   await evaluateDemoAlerts({ db, events }, workspaceId);
   return recorded;

@@ -13,7 +13,7 @@ import { type FieldIssue, ValidationError } from '../domain/errors.js';
 import { DEFAULT_COMPLAINT_THRESHOLD, reviewFeedbackId } from '../domain/review-rules.js';
 import type { Actor } from '../store/catalog/audit.js';
 import type { Db } from '../store/catalog/db.js';
-import { type UpsertedReview, upsertReviews } from '../store/catalog/reviews.js';
+import { reviewScores, type UpsertedReview, upsertReviews } from '../store/catalog/reviews.js';
 import type { EventStore, FeedbackAnswer } from '../store/events/event-store.js';
 import { resolveTouchpointKeys } from './resolve-touchpoint-keys.js';
 import {
@@ -107,6 +107,34 @@ async function openComplaints(
   return opened;
 }
 
+/** The feedback row of a review: its normalised score, kind `review`, source `import`, at its posting time. */
+function reviewFeedback(
+  workspaceId: string,
+  r: { id: string; touchpointId: string; customer: string | null; score: number; postedAt: Date },
+): FeedbackAnswer {
+  return {
+    workspaceId,
+    id: reviewFeedbackId(r.id),
+    touchpointId: r.touchpointId,
+    customer: r.customer,
+    at: r.postedAt.getTime(),
+    kind: 'review',
+    score: r.score,
+    comment: null,
+    source: 'import',
+  };
+}
+
+/**
+ * Writes the feedback rows of every stored review of the workspace (those there already are
+ * duplicates and change nothing): for reviews stored without the event store at hand (the demo).
+ * Answers how many rows were new.
+ */
+export async function recordReviewScores(db: Db, events: EventStore, workspaceId: string): Promise<number> {
+  const rows = (await reviewScores(db, workspaceId)).map((r) => reviewFeedback(workspaceId, r));
+  return rows.length === 0 ? 0 : (await events.insertFeedback(rows)).inserted;
+}
+
 /** Imports the text of a review file into the workspace; throws a ValidationError when the file or its mapping does not fit. */
 export async function importReviews(
   db: Db,
@@ -192,18 +220,17 @@ export async function importReviews(
 
   // Every review of the file, not only the new ones: a feedback row an earlier import did not get
   // to store is stored now; those stored already are duplicates and change nothing.
-  const feedback: FeedbackAnswer[] = good.map(({ review: r, touchpointId }, i) => ({
-    workspaceId,
-    id: reviewFeedbackId((stored[i] as UpsertedReview).id),
-    touchpointId,
-    customer: r.customer,
-    at: r.postedAt.getTime(),
-    kind: 'review',
-    score: r.score,
-    comment: null,
-    source: 'import',
-  }));
-  await events.insertFeedback(feedback);
+  await events.insertFeedback(
+    good.map(({ review: r, touchpointId }, i) =>
+      reviewFeedback(workspaceId, {
+        id: (stored[i] as UpsertedReview).id,
+        touchpointId,
+        customer: r.customer,
+        score: r.score,
+        postedAt: r.postedAt,
+      }),
+    ),
+  );
 
   if (threshold !== null) {
     const low = good

@@ -248,6 +248,29 @@ describeCatalog('reviews', (h) => {
     expect(atDesk.body.items.map((r: { rating: number }) => r.rating)).toEqual([5]);
   });
 
+  it('gives the demo workspace a few hundred reviews from two sites, some answered, counted in sentiment', async () => {
+    const owner = await h().signUp('owner');
+    const demo = await ok(owner.post('/api/workspaces/demo', {}), 201);
+    const base = `/api/workspaces/${demo.body.workspace.id}`;
+    const summary = await ok(owner.get(`${base}/reviews/summary`));
+    expect(summary.body.sites.map((s: { site: string; reviews: number }) => [s.site, s.reviews])).toEqual([
+      ['Google', 190],
+      ['DocRadar', 110],
+    ]);
+    const { overall } = summary.body;
+    expect(overall.replied).toBeGreaterThan(100);
+    expect(overall.replied).toBeLessThan(300);
+    expect(overall.negative).toBeGreaterThan(10);
+    expect(overall.meanOutOfFive).toBeGreaterThan(3.5);
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const from = new Date(Date.now() - 121 * 86_400_000).toISOString();
+    const sentiment = await ok(
+      owner.get(`${base}/analytics/sentiment?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+    );
+    expect(sentiment.body.overall.feedback.reviews.count).toBe(300);
+    expect(sentiment.body.overall.feedback.reviews.mean).toBeCloseTo(overall.meanScore, 10);
+  });
+
   it('lets viewers read and editors import, keeps workspaces apart', async () => {
     const owner = await h().signUp('owner');
     const editor = await h().signUp('editor');

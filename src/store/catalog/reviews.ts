@@ -415,3 +415,21 @@ export async function deleteReviewsOfCustomer(
     );
   return removed;
 }
+
+/** What the feedback store keeps of each review of the workspace (its normalised score), oldest first. */
+export async function reviewScores(
+  db: Db,
+  workspaceId: string,
+): Promise<{ id: string; touchpointId: string; customer: string | null; score: number; postedAt: Date }[]> {
+  return db
+    .select({
+      id: reviews.id,
+      touchpointId: reviews.touchpointId,
+      customer: reviews.customer,
+      score: reviews.score,
+      postedAt: reviews.postedAt,
+    })
+    .from(reviews)
+    .where(eq(reviews.workspaceId, workspaceId))
+    .orderBy(asc(reviews.postedAt), asc(reviews.id));
+}
