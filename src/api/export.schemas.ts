@@ -63,6 +63,7 @@ export const ZImportResult = z.object({
     answers: count.describe("the audits' answers"),
     alertRules: count,
     webhooks: count.describe('imported disabled, with new signing secrets'),
+    surveys: count.describe('each with a new public code'),
   }),
   ownersCleared: count.describe(
     "touchpoints whose owner was not the importing user's e-mail and so are now without owner",

@@ -11,6 +11,11 @@
  * the signing secret). A version 1 document has none of these keys and imports as before. Not in
  * the document: audit photos (the bytes live outside the catalog), shopper links (secrets), alert
  * episodes, notifications and webhook deliveries (runtime state of the workspace it came from).
+ *
+ * Format version 3 added surveys (questions, texts, look, complaint rule; each gets a new public
+ * code on import, so printed QR codes keep pointing at the workspace they were printed for). Not in
+ * it: survey answers (the event store), respondents' contacts and kiosk devices (personal data and
+ * secrets), reviews and complaints (customer data of the workspace it came from).
  */
 import { z } from 'zod';
 import { ALERT_KINDS, parseAlertParams } from './alert-rules.js';
@@ -18,6 +23,8 @@ import { AUDIT_SCALES, AUDIT_STATUSES, checkAnswerValue, checkCriterionScale } f
 import { checkLinkRoles, closesNextChainCycle } from './chain-rules.js';
 import { type FieldIssue, ValidationError } from './errors.js';
 import { checkStandard } from './standard-rules.js';
+import { LANGUAGES, QUESTION_KINDS, SURVEY_STATUSES } from './survey-model.js';
+import { surveyIssues } from './survey-rules.js';
 import { closesParentCycle } from './touchpoint-tree.js';
 import {
   ATTENTION_SPANS,
@@ -39,8 +46,8 @@ import {
 
 export const WORKSPACE_DOCUMENT_FORMAT = 'touchpoints.workspace';
 /** The version an export writes; an import reads every version in WORKSPACE_DOCUMENT_VERSIONS. */
-export const WORKSPACE_DOCUMENT_VERSION = 2;
-export const WORKSPACE_DOCUMENT_VERSIONS = [1, 2] as const;
+export const WORKSPACE_DOCUMENT_VERSION = 3;
+export const WORKSPACE_DOCUMENT_VERSIONS = [1, 2, 3] as const;
 
 // The same field rules as the API's (api/common.schemas.ts); the domain does not import the API.
 const ZDocId = z.uuid({ error: 'must be a UUID' });
@@ -310,11 +317,60 @@ export const ZDocumentWebhook = z.strictObject({
   description: ZDocText.default(''),
 });
 
+const ZDocLocalText = z.partialRecord(
+  z.enum(LANGUAGES),
+  z.string().max(2000, 'must be at most 2000 characters'),
+);
+
+/** A survey; the rules of a saved survey (survey-rules.ts) are checked with the document's. */
+export const ZDocumentSurvey = z.strictObject({
+  id: ZDocId,
+  touchpointId: ZDocId,
+  chainId: nullable(ZDocId),
+  name: ZDocName,
+  status: z.enum(SURVEY_STATUSES),
+  defaultLanguage: z.enum(LANGUAGES),
+  questions: z
+    .array(
+      z.strictObject({
+        id: z.string().max(32),
+        kind: z.enum(QUESTION_KINDS),
+        required: z.boolean(),
+        text: ZDocLocalText,
+        options: z
+          .array(z.strictObject({ key: z.string().max(32), text: ZDocLocalText }))
+          .max(10)
+          .optional(),
+      }),
+    )
+    .max(30),
+  texts: z.strictObject({
+    title: ZDocLocalText,
+    intro: ZDocLocalText.optional(),
+    thankYou: ZDocLocalText,
+    consent: ZDocLocalText.optional(),
+  }),
+  colour: z.string().max(7),
+  logo: nullable(z.string().max(300_000)),
+  contactConsent: z.boolean(),
+  complaintRule: nullable(
+    z.strictObject({
+      csatMax: z.number().optional(),
+      npsMax: z.number().optional(),
+      cesMin: z.number().optional(),
+      requireComment: z.boolean(),
+    }),
+  ),
+  startsAt: nullable(ZDocTimestamp),
+  endsAt: nullable(ZDocTimestamp),
+  templateKey: nullable(z.string().max(64)),
+});
+
 /** The whole document; `settings` is checked by the workspace API's own schema on import. */
 export const ZWorkspaceDocument = z.strictObject({
   format: z.literal(WORKSPACE_DOCUMENT_FORMAT),
   formatVersion: z.literal(WORKSPACE_DOCUMENT_VERSIONS, {
-    error: `only format versions ${WORKSPACE_DOCUMENT_VERSIONS.join(' and ')} are supported`,
+    error: `only format versions ${WORKSPACE_DOCUMENT_VERSIONS.slice(0, -1).join(', ')} and ${WORKSPACE_DOCUMENT_VERSION} are supported`,
   }),
   exportedAt: z.string().max(64).optional().describe('ISO 8601 date-time of the export'),
   workspace: ZDocumentWorkspace,
@@ -335,6 +391,12 @@ export const ZWorkspaceDocument = z.strictObject({
     .max(100)
     .optional()
     .describe('imported disabled, each with a new signing secret: an owner enables them'),
+  // Since format version 3.
+  surveys: z
+    .array(ZDocumentSurvey)
+    .max(5000)
+    .optional()
+    .describe('each gets a new public code on import; answers, contacts and kiosk devices stay behind'),
 });
 
 export type WorkspaceDocument = z.output<typeof ZWorkspaceDocument>;
@@ -342,6 +404,7 @@ export type DocumentTouchpoint = WorkspaceDocument['touchpoints'][number];
 export type DocumentJourney = WorkspaceDocument['journeys'][number];
 export type DocumentChain = WorkspaceDocument['chains'][number];
 export type DocumentTask = z.output<typeof ZDocumentTask>;
+export type DocumentSurvey = z.output<typeof ZDocumentSurvey>;
 export type DocumentChecklist = z.output<typeof ZDocumentChecklist>;
 export type DocumentAudit = z.output<typeof ZDocumentAudit>;
 export type DocumentAlertRule = z.output<typeof ZDocumentAlertRule>;
@@ -459,7 +522,26 @@ export function checkWorkspaceDocument(doc: WorkspaceDocument): FieldIssue[] {
   checkTasks(doc.tasks ?? [], refs, add);
   checkAudits(doc.auditChecklists ?? [], doc.audits ?? [], refs, add);
   checkAlertRules(doc.alertRules ?? [], add);
+  checkSurveys(doc.surveys ?? [], refs, add);
   return issues;
+}
+
+/** Surveys: at a touchpoint of the document (a chain of it, if any), and each a valid survey. */
+function checkSurveys(surveys: readonly DocumentSurvey[], refs: Refs, add: Add): void {
+  indexIds(surveys, 'surveys', add);
+  surveys.forEach((survey, i) => {
+    const at = `surveys.${i}`;
+    if (!refs.touchpointIds.has(survey.touchpointId))
+      add(`${at}.touchpointId`, 'no touchpoint with this id in the document');
+    if (survey.chainId !== null && !refs.chainIds.has(survey.chainId))
+      add(`${at}.chainId`, 'no chain with this id in the document');
+    const draft = {
+      ...survey,
+      startsAt: survey.startsAt === null ? null : new Date(survey.startsAt),
+      endsAt: survey.endsAt === null ? null : new Date(survey.endsAt),
+    };
+    for (const issue of surveyIssues(draft)) add(`${at}.${issue.field}`, issue.message);
+  });
 }
 
 type Add = (field: string, message: string) => void;

@@ -35,7 +35,7 @@ describeCatalog('workspace export and import', (h) => {
     });
     expect(a.body.ownersCleared).toBe(0);
     const doc1 = (await owner.get(`/api/workspaces/${a.body.workspace.id}/export`)).body;
-    expect(doc1).toMatchObject({ format: 'touchpoints.workspace', formatVersion: 2 });
+    expect(doc1).toMatchObject({ format: 'touchpoints.workspace', formatVersion: 3 });
     expect(Date.parse(doc1.exportedAt)).not.toBeNaN();
 
     const b = await owner.post('/api/workspaces/import?name=Copy%20of%20demo', doc1);
@@ -188,11 +188,12 @@ describeCatalog('workspace export and import', (h) => {
       answers: 0,
       alertRules: 0,
       webhooks: 0,
+      surveys: 0,
     });
     const base = `/api/workspaces/${created.body.workspace.id}`;
     const doc = (await owner.get(`${base}/export`)).body;
     expect(doc).toMatchObject({
-      formatVersion: 2,
+      formatVersion: 3,
       tasks: [],
       auditChecklists: [],
       audits: [],
@@ -268,7 +269,7 @@ describeCatalog('workspace export and import', (h) => {
     expect(a.body).toMatchObject({ ownersCleared: 0, taskOwnersCleared: 2, auditorsCleared: 1 });
     const base = `/api/workspaces/${a.body.workspace.id}`;
     const doc1 = (await owner.get(`${base}/export`)).body;
-    expect(doc1.formatVersion).toBe(2);
+    expect(doc1.formatVersion).toBe(3);
 
     // The same content as the source, but for the people who are not members.
     const expected = namedControl(source);
@@ -437,6 +438,50 @@ describeCatalog('workspace export and import', (h) => {
       { authorUserId: owner.userId, authorName: 'owner', body: 'Waiting for the numbers.' },
       { authorUserId: owner.userId, authorName: 'owner', body: 'Still waiting.' },
     ]);
+  });
+
+  it('carries surveys with a new public code, and names a bad survey in a document', async () => {
+    const owner = await h().signUp('owner');
+    const { base } = await h().newWorkspace(owner, 'Clinic');
+    const tp = await owner.post(`${base}/touchpoints`, { key: 'reception', name: 'Reception' });
+    const made = await owner.post(`${base}/surveys`, {
+      touchpointId: tp.body.id,
+      name: 'After the visit',
+      templateKey: 'after_visit',
+      status: 'live',
+      colour: '#aa3300',
+    });
+    expect(made.status).toBe(201);
+    const doc = (await owner.get(`${base}/export`)).body;
+    expect(doc.surveys).toHaveLength(1);
+    expect(doc.surveys[0]).toMatchObject({ touchpointId: tp.body.id, name: 'After the visit', status: 'live' });
+    expect(doc.surveys[0]).not.toHaveProperty('code');
+
+    const copy = await owner.post('/api/workspaces/import', doc);
+    expect(copy.status).toBe(201);
+    expect(copy.body.counts.surveys).toBe(1);
+    const copied = (await owner.get(`/api/workspaces/${copy.body.workspace.id}/surveys`)).body.items;
+    expect(copied).toHaveLength(1);
+    expect(copied[0]).toMatchObject({
+      name: 'After the visit',
+      status: 'live',
+      colour: '#aa3300',
+      questions: made.body.questions,
+      texts: made.body.texts,
+      complaintRule: made.body.complaintRule,
+    });
+    expect(copied[0].code).not.toBe(made.body.code);
+    expect(copied[0].touchpointId).not.toBe(tp.body.id);
+
+    // A survey at a touchpoint the document lacks, and one whose question has no text: both named.
+    const bad = structuredClone(doc);
+    bad.surveys.push({ ...doc.surveys[0], id: crypto.randomUUID(), touchpointId: crypto.randomUUID() });
+    bad.surveys[0].questions[0].text = {};
+    const refused = await owner.post('/api/workspaces/import', bad);
+    expect(refused.status).toBe(400);
+    const fields = refused.body.issues.map((i: { field: string }) => i.field);
+    expect(fields).toContain('surveys.1.touchpointId');
+    expect(fields.some((f: string) => f.startsWith('surveys.0.questions.0.text'))).toBe(true);
   });
 
   it('carries an alert rule whose standard was deleted, naming nothing in the copy either', async () => {
@@ -652,9 +697,9 @@ describeCatalog('workspace export and import', (h) => {
       {
         name: 'format version',
         path: ['formatVersion'],
-        value: 3,
+        value: 4,
         field: 'formatVersion',
-        message: /versions 1 and 2/,
+        message: /versions 1, 2 and 3 are supported/,
       },
       {
         name: 'bad settings',

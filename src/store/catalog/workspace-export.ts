@@ -13,6 +13,7 @@ import {
   type DocumentAlertRule,
   type DocumentAudit,
   type DocumentChecklist,
+  type DocumentSurvey,
   type DocumentTask,
   type DocumentWebhook,
   WORKSPACE_DOCUMENT_FORMAT,
@@ -35,6 +36,7 @@ import {
   stages,
   standards,
   subjects,
+  surveys,
   taskComments,
   tasks,
   touchpoints,
@@ -67,6 +69,7 @@ export async function exportWorkspace(db: Db, workspaceId: string): Promise<Work
         audits: await exportAudits(tx, workspaceId),
         alertRules: await exportAlertRules(tx, workspaceId),
         webhooks: await exportWebhooks(tx, workspaceId),
+        surveys: await exportSurveys(tx, workspaceId),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
@@ -368,6 +371,32 @@ function exportWebhooks(db: Db, workspaceId: string): Promise<DocumentWebhook[]>
     .from(webhooks)
     .where(eq(webhooks.workspaceId, workspaceId))
     .orderBy(asc(webhooks.url), asc(webhooks.description), asc(webhooks.id));
+}
+
+/** Surveys without their public code (an import makes a new one) or anything answered. */
+async function exportSurveys(db: Db, workspaceId: string): Promise<DocumentSurvey[]> {
+  const rows = await db
+    .select()
+    .from(surveys)
+    .where(eq(surveys.workspaceId, workspaceId))
+    .orderBy(asc(surveys.name), asc(surveys.createdAt), asc(surveys.id));
+  return rows.map((r) => ({
+    id: r.id,
+    touchpointId: r.touchpointId,
+    chainId: r.chainId,
+    name: r.name,
+    status: r.status as DocumentSurvey['status'],
+    defaultLanguage: r.defaultLanguage as DocumentSurvey['defaultLanguage'],
+    questions: r.questions,
+    texts: r.texts,
+    colour: r.colour,
+    logo: r.logo,
+    contactConsent: r.contactConsent,
+    complaintRule: r.complaintRule,
+    startsAt: r.startsAt?.toISOString() ?? null,
+    endsAt: r.endsAt?.toISOString() ?? null,
+    templateKey: r.templateKey,
+  }));
 }
 
 /** Groups rows by a key, keeping their order. */

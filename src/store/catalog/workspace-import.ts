@@ -38,6 +38,7 @@ import {
   stages,
   standards,
   subjects,
+  surveys,
   taskComments,
   tasks,
   touchpoints,
@@ -45,6 +46,7 @@ import {
   workspaces,
 } from './schema.js';
 import type { SecretBox } from './secret-box.js';
+import { newSurveyCode } from './surveys.js';
 import { normalizeEmail } from './users.js';
 import { webhookSecretContext } from './webhooks.js';
 import { toWorkspaceDto, type WorkspaceRow } from './workspaces.js';
@@ -68,6 +70,7 @@ export interface ImportCounts {
   answers: number;
   alertRules: number;
   webhooks: number;
+  surveys: number;
 }
 
 export interface ImportResult {
@@ -212,6 +215,26 @@ export async function importWorkspace(
     enabled: r.enabled,
     email: r.email,
   }));
+  const surveyRows = (doc.surveys ?? []).map((survey) => ({
+    id: ids.get('survey', survey.id),
+    workspaceId,
+    touchpointId: ids.get('touchpoint', survey.touchpointId),
+    chainId: orNull('chain', survey.chainId),
+    // A new public code: the old one still answers for the workspace it was printed for.
+    code: newSurveyCode(),
+    name: survey.name,
+    status: survey.status,
+    defaultLanguage: survey.defaultLanguage,
+    questions: survey.questions,
+    texts: survey.texts,
+    colour: survey.colour,
+    logo: survey.logo,
+    contactConsent: survey.contactConsent,
+    complaintRule: survey.complaintRule,
+    startsAt: survey.startsAt === null ? null : new Date(survey.startsAt),
+    endsAt: survey.endsAt === null ? null : new Date(survey.endsAt),
+    templateKey: survey.templateKey,
+  }));
   const webhookRows = docWebhooks.map((w) => {
     const id = crypto.randomUUID();
     // A secret like the ones webhooks.ts makes; an owner sees it by rotating it.
@@ -284,6 +307,7 @@ export async function importWorkspace(
     answers: answerRows.length,
     alertRules: ruleRows.length,
     webhooks: webhookRows.length,
+    surveys: surveyRows.length,
   };
 
   return db.transaction(async (tx) => {
@@ -375,6 +399,7 @@ export async function importWorkspace(
     for (const rows of chunks(answerRows)) await tx.insert(auditAnswers).values(rows);
     for (const rows of chunks(ruleRows)) await tx.insert(alertRules).values(rows);
     for (const rows of chunks(webhookRows)) await tx.insert(webhooks).values(rows);
+    for (const rows of chunks(surveyRows)) await tx.insert(surveys).values(rows);
     const people = { ownersCleared, taskOwnersCleared, auditorsCleared };
     await recordAudit(tx, actor, workspaceId, {
       action: 'import',
