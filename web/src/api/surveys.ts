@@ -11,6 +11,7 @@ import type {
   ZSurvey,
   ZSurveyComment,
   ZSurveyCommentQuery,
+  ZSurveyContact,
   ZSurveyCreate,
   ZSurveyPatch,
   ZSurveyResults,
@@ -28,6 +29,7 @@ export type KioskDeviceCreate = z.input<typeof ZKioskDeviceCreate>;
 export type KioskDeviceCreated = z.output<typeof ZKioskDeviceCreated>;
 export type SurveyResults = z.output<typeof ZSurveyResults>;
 export type SurveyComment = z.output<typeof ZSurveyComment>;
+export type SurveyContact = z.output<typeof ZSurveyContact>;
 export type SurveyCommentQuery = Partial<z.input<typeof ZSurveyCommentQuery>>;
 
 const KEY = 'surveys';
@@ -169,6 +171,31 @@ export function useSurveyComments(workspaceId: string, surveyId: string, query: 
         query as Record<string, string | number | string[] | undefined>,
       ),
     placeholderData: keepPreviousData,
+  });
+}
+
+// ---------------------------------------------------------------- contacts
+
+/** The contacts respondents consented to leave, newest first, a page at a time. */
+export function useSurveyContacts(
+  workspaceId: string,
+  surveyId: string,
+  page: { limit: number; offset: number },
+) {
+  return useQuery({
+    queryKey: [KEY, workspaceId, 'contacts', surveyId, page],
+    queryFn: () => api.get<Page<SurveyContact>>(`${surveyApiPath(workspaceId, surveyId)}/contacts`, page),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Erases one contact (personal data); the answers stay. */
+export function useEraseSurveyContact(workspaceId: string, surveyId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (contactId: string) =>
+      api.delete(`${surveyApiPath(workspaceId, surveyId)}/contacts/${contactId}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [KEY, workspaceId, 'contacts', surveyId] }),
   });
 }
 

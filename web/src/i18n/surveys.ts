@@ -57,6 +57,9 @@ export const surveys = defineTranslations(
     field: {
       name: 'Name',
       touchpoint: 'Touchpoint',
+      chain: 'Chain (optional)',
+      chainHint: 'The survey measures this chain’s link at the touchpoint',
+      noChain: 'No chain',
       status: 'Status',
       defaultLanguage: 'Default language',
       defaultLanguageHint: 'For browsers in a language the survey is not written in',
@@ -193,6 +196,17 @@ export const surveys = defineTranslations(
       revokeTitle: 'Revoke kiosk device',
       revokeMessage: 'Revoke “{{name}}”? The tablet can no longer send answers.',
     },
+    contacts: {
+      title: 'Contacts',
+      intro: 'Respondents who agreed to be contacted. Kept apart from their answers; erase one when asked.',
+      none: 'No contacts yet.',
+      email: 'E-mail',
+      phone: 'Phone',
+      at: 'Received',
+      erase: 'Erase',
+      eraseTitle: 'Erase contact',
+      eraseMessage: 'Erase the contact “{{contact}}”? Its answers stay, without the contact.',
+    },
     results: {
       period: 'Period',
       days30: 'Last 30 days',
@@ -280,6 +294,9 @@ export const surveys = defineTranslations(
       field: {
         name: 'Name',
         touchpoint: 'Touchpoint',
+        chain: 'Kette (optional)',
+        chainHint: 'Die Umfrage misst das Glied dieser Kette am Touchpoint',
+        noChain: 'Keine Kette',
         status: 'Status',
         defaultLanguage: 'Standardsprache',
         defaultLanguageHint: 'Für Browser in einer Sprache, in der die Umfrage nicht verfasst ist',
@@ -416,6 +433,18 @@ export const surveys = defineTranslations(
         revokeTitle: 'Kiosk-Gerät widerrufen',
         revokeMessage: '„{{name}}“ widerrufen? Das Tablet kann dann keine Antworten mehr senden.',
       },
+      contacts: {
+        title: 'Kontakte',
+        intro:
+          'Befragte, die einer Kontaktaufnahme zugestimmt haben. Getrennt von den Antworten gespeichert; auf Wunsch löschen.',
+        none: 'Noch keine Kontakte.',
+        email: 'E-Mail',
+        phone: 'Telefon',
+        at: 'Eingegangen',
+        erase: 'Löschen',
+        eraseTitle: 'Kontakt löschen',
+        eraseMessage: 'Den Kontakt „{{contact}}“ löschen? Die Antworten bleiben, ohne den Kontakt.',
+      },
       results: {
         period: 'Zeitraum',
         days30: 'Letzte 30 Tage',
@@ -503,6 +532,9 @@ export const surveys = defineTranslations(
       field: {
         name: 'Название',
         touchpoint: 'Точка контакта',
+        chain: 'Цепочка (необязательно)',
+        chainHint: 'Опрос измеряет звено этой цепочки в точке контакта',
+        noChain: 'Без цепочки',
         status: 'Статус',
         defaultLanguage: 'Язык по умолчанию',
         defaultLanguageHint: 'Для браузеров на языке, на котором опрос не написан',
@@ -638,6 +670,17 @@ export const surveys = defineTranslations(
         revokeTitle: 'Отозвать киоск',
         revokeMessage: 'Отозвать «{{name}}»? Планшет больше не сможет отправлять ответы.',
       },
+      contacts: {
+        title: 'Контакты',
+        intro: 'Респонденты, согласившиеся на связь. Хранятся отдельно от ответов; удаляйте по запросу.',
+        none: 'Контактов пока нет.',
+        email: 'E-mail',
+        phone: 'Телефон',
+        at: 'Получен',
+        erase: 'Удалить',
+        eraseTitle: 'Удалить контакт',
+        eraseMessage: 'Удалить контакт «{{contact}}»? Ответы останутся, без контакта.',
+      },
       results: {
         period: 'Период',
         days30: 'Последние 30 дней',
@@ -725,6 +768,9 @@ export const surveys = defineTranslations(
       field: {
         name: 'Název',
         touchpoint: 'Kontaktní bod',
+        chain: 'Řetězec (nepovinné)',
+        chainHint: 'Průzkum měří článek tohoto řetězce u kontaktního bodu',
+        noChain: 'Bez řetězce',
         status: 'Stav',
         defaultLanguage: 'Výchozí jazyk',
         defaultLanguageHint: 'Pro prohlížeče v jazyce, ve kterém průzkum není napsán',
@@ -860,6 +906,18 @@ export const surveys = defineTranslations(
         revokeTitle: 'Zneplatnit kioskový přístroj',
         revokeMessage: 'Zneplatnit „{{name}}“? Tablet už nebude moci posílat odpovědi.',
       },
+      contacts: {
+        title: 'Kontakty',
+        intro:
+          'Respondenti, kteří souhlasili s kontaktováním. Uloženi odděleně od odpovědí; na žádost je vymažte.',
+        none: 'Zatím žádné kontakty.',
+        email: 'E-mail',
+        phone: 'Telefon',
+        at: 'Přijato',
+        erase: 'Vymazat',
+        eraseTitle: 'Vymazat kontakt',
+        eraseMessage: 'Vymazat kontakt „{{contact}}“? Odpovědi zůstanou, bez kontaktu.',
+      },
       results: {
         period: 'Období',
         days30: 'Posledních 30 dní',
@@ -946,6 +1004,9 @@ export const surveys = defineTranslations(
       field: {
         name: 'Názov',
         touchpoint: 'Kontaktný bod',
+        chain: 'Reťazec (nepovinné)',
+        chainHint: 'Prieskum meria článok tohto reťazca pri kontaktnom bode',
+        noChain: 'Bez reťazca',
         status: 'Stav',
         defaultLanguage: 'Predvolený jazyk',
         defaultLanguageHint: 'Pre prehliadače v jazyku, v ktorom prieskum nie je napísaný',
@@ -1081,6 +1142,18 @@ export const surveys = defineTranslations(
         revokeTitle: 'Zneplatniť kioskové zariadenie',
         revokeMessage: 'Zneplatniť „{{name}}“? Tablet už nebude môcť posielať odpovede.',
       },
+      contacts: {
+        title: 'Kontakty',
+        intro:
+          'Respondenti, ktorí súhlasili s kontaktovaním. Uložení oddelene od odpovedí; na požiadanie ich vymažte.',
+        none: 'Zatiaľ žiadne kontakty.',
+        email: 'E-mail',
+        phone: 'Telefón',
+        at: 'Prijaté',
+        erase: 'Vymazať',
+        eraseTitle: 'Vymazať kontakt',
+        eraseMessage: 'Vymazať kontakt „{{contact}}“? Odpovede zostanú, bez kontaktu.',
+      },
       results: {
         period: 'Obdobie',
         days30: 'Posledných 30 dní',
@@ -1167,6 +1240,9 @@ export const surveys = defineTranslations(
       field: {
         name: 'Nume',
         touchpoint: 'Punct de contact',
+        chain: 'Lanț (opțional)',
+        chainHint: 'Sondajul măsoară veriga acestui lanț la punctul de contact',
+        noChain: 'Fără lanț',
         status: 'Stare',
         defaultLanguage: 'Limba implicită',
         defaultLanguageHint: 'Pentru browsere într-o limbă în care sondajul nu e scris',
@@ -1302,6 +1378,18 @@ export const surveys = defineTranslations(
         revoked: 'Revocat',
         revokeTitle: 'Revocați dispozitivul chioșc',
         revokeMessage: 'Revocați „{{name}}”? Tableta nu va mai putea trimite răspunsuri.',
+      },
+      contacts: {
+        title: 'Contacte',
+        intro:
+          'Respondenți care au acceptat să fie contactați. Păstrați separat de răspunsuri; ștergeți-i la cerere.',
+        none: 'Încă nu există contacte.',
+        email: 'E-mail',
+        phone: 'Telefon',
+        at: 'Primit',
+        erase: 'Ștergeți',
+        eraseTitle: 'Ștergeți contactul',
+        eraseMessage: 'Ștergeți contactul „{{contact}}”? Răspunsurile rămân, fără contact.',
       },
       results: {
         period: 'Perioadă',

@@ -105,6 +105,7 @@ export function SurveyPage() {
               <Tabs.Panel value="results">
                 <ResultsPanel
                   workspaceId={workspaceId}
+                  canEdit={canEdit}
                   survey={data}
                   language={data.languages.includes(uiLanguage) ? uiLanguage : data.defaultLanguage}
                 />

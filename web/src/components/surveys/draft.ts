@@ -1,9 +1,11 @@
 /**
  * The editor's working copy of a survey: what the form changes and the preview draws, turned into
  * the API's patch on save. Questions carry a `uid` of the editor only (React keys survive
- * reordering and renaming the question's id).
+ * reordering and renaming the question's id). Imports only the server's schemas and domain (with
+ * `.js`), so the node tests can load it.
  */
-
+import type { z } from 'zod';
+import type { ZSurvey, ZSurveyPatch } from '../../../../src/api/surveys.schemas.js';
 import type {
   ComplaintRule,
   Language,
@@ -12,9 +14,10 @@ import type {
   SurveyQuestion,
   SurveyStatus,
   SurveyTexts,
-} from '../../../../src/domain/survey-model';
-import { ApiError } from '../../api/client';
-import type { Survey, SurveyPatch } from '../../api/surveys';
+} from '../../../../src/domain/survey-model.js';
+
+type Survey = z.output<typeof ZSurvey>;
+type SurveyPatch = z.input<typeof ZSurveyPatch>;
 
 export interface DraftQuestion extends SurveyQuestion {
   uid: string;
@@ -22,6 +25,9 @@ export interface DraftQuestion extends SurveyQuestion {
 
 export interface SurveyDraft {
   name: string;
+  touchpointId: string;
+  /** The chain whose link at the touchpoint the survey measures, if any. */
+  chainId: string | null;
   status: SurveyStatus;
   defaultLanguage: Language;
   questions: DraftQuestion[];
@@ -55,6 +61,8 @@ export function fromLocalInput(value: string): string | null {
 export function draftOf(survey: Survey): SurveyDraft {
   return {
     name: survey.name,
+    touchpointId: survey.touchpointId,
+    chainId: survey.chainId,
     status: survey.status,
     defaultLanguage: survey.defaultLanguage,
     questions: survey.questions.map((q) => ({ ...q, uid: newUid() })),
@@ -93,6 +101,8 @@ export function patchOf(draft: SurveyDraft, version: number): SurveyPatch {
   return {
     version,
     name: draft.name,
+    touchpointId: draft.touchpointId,
+    chainId: draft.chainId,
     status: draft.status,
     defaultLanguage: draft.defaultLanguage,
     questions: questionsOf(draft),
@@ -137,12 +147,17 @@ export function newQuestion(
   };
 }
 
-/** The API's field messages by path (`questions.2.text.de`, `texts.title`, `logo`…). */
+/**
+ * The API's field messages by path (`questions.2.text.de`, `texts.title`, `logo`…): the issues of
+ * an ApiError's body, and the field a conflict names.
+ */
 export function surveyFieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  const errors = error.fieldErrors();
-  const named = (error.body as { field?: unknown }).field;
-  if (typeof named === 'string') errors[named] ??= error.message;
+  if (!(error instanceof Error) || !('body' in error) || !error.body || typeof error.body !== 'object')
+    return {};
+  const body = error.body as { issues?: { field: string; message: string }[]; field?: unknown };
+  const errors: Record<string, string> = {};
+  for (const issue of body.issues ?? []) errors[issue.field] ??= issue.message;
+  if (typeof body.field === 'string') errors[body.field] ??= error.message;
   return errors;
 }
 

@@ -44,6 +44,7 @@ import { DataTable, Stat } from '../analytics/analysis-parts';
 import { COLOR_BAD, COLOR_GOOD, COLOR_NEUTRAL, SERIES_COLORS } from '../analytics/chart-style';
 import { Chart, type ChartOption } from '../chart';
 import { Empty, QueryState } from '../states';
+import { SurveyContacts } from './survey-contacts';
 import { useNarrow } from './use-narrow';
 
 const PERIODS = [30, 90, 365] as const;
@@ -407,11 +408,13 @@ export function ResultsPanel({
   workspaceId,
   survey,
   language,
+  canEdit,
 }: {
   workspaceId: string;
   survey: Survey;
   /** The language the questions and options are shown in. */
   language: Language;
+  canEdit: boolean;
 }) {
   const { t } = useTranslation('surveys');
   const format = useFormat();
@@ -500,6 +503,7 @@ export function ResultsPanel({
         )}
       </QueryState>
       <Comments workspaceId={workspaceId} survey={survey} period={period} format={format} />
+      <SurveyContacts workspaceId={workspaceId} survey={survey} canEdit={canEdit} />
     </Stack>
   );
 }

@@ -25,6 +25,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -34,9 +35,12 @@ import {
   SURVEY_STATUSES,
   type SurveyStatus,
 } from '../../../../src/domain/survey-model';
-import { ApiError } from '../../api/client';
+import { ApiError, ws } from '../../api/client';
 import { type Survey, useSaveSurvey } from '../../api/surveys';
+import type { Chain } from '../../api/types';
+import { fetchAll } from '../../api/workspace-lists';
 import { LANGUAGES as UI_LANGUAGES } from '../../i18n/define';
+import { useTouchpointIndex } from '../touchpoints/workspace-data';
 import { draftOf, errorAt, patchOf, type SurveyDraft, surveyFieldErrors } from './draft';
 import { LogoInput } from './logo-input';
 import { QuestionsEditor } from './question-editor';
@@ -75,6 +79,14 @@ export function SurveyEditor({
   const [view, setView] = useState<'form' | 'thanks'>('form');
   const save = useSaveSurvey(workspaceId);
   const narrow = useNarrow();
+  const touchpoints = useTouchpointIndex();
+  const chains = useQuery({
+    queryKey: ['chains', workspaceId, 'all-for-surveys'],
+    queryFn: () => fetchAll<Chain>(ws(workspaceId, '/chains')),
+    staleTime: 30_000,
+  });
+  const chainsAt = (touchpointId: string) =>
+    (chains.data ?? []).filter((c) => c.links.some((l) => l.touchpointId === touchpointId));
 
   // Another tab or person saved: take the newer survey if this one has no unsaved changes.
   const dirty = JSON.stringify(patchOf(draft, 0)) !== JSON.stringify(patchOf(draftOf(base), 0));
@@ -143,6 +155,39 @@ export function SurveyEditor({
               readOnly={readOnly}
               data-testid="survey-name"
             />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <Select
+                label={t('field.touchpoint')}
+                searchable
+                allowDeselect={false}
+                data={(touchpoints.data ?? []).map((tp) => ({ value: tp.id, label: tp.name }))}
+                value={draft.touchpointId}
+                onChange={(v) =>
+                  v &&
+                  setDraft((d) => ({
+                    ...d,
+                    touchpointId: v,
+                    // A chain counts only with a link at the touchpoint.
+                    chainId: chainsAt(v).some((c) => c.id === d.chainId) ? d.chainId : null,
+                  }))
+                }
+                error={errors.touchpointId}
+                readOnly={readOnly}
+                data-testid="survey-touchpoint"
+              />
+              <Select
+                label={t('field.chain')}
+                description={t('field.chainHint')}
+                clearable
+                placeholder={t('field.noChain')}
+                data={chainsAt(draft.touchpointId).map((c) => ({ value: c.id, label: c.name }))}
+                value={draft.chainId}
+                onChange={(v) => set('chainId', v)}
+                error={errors.chainId}
+                readOnly={readOnly}
+                data-testid="survey-chain"
+              />
+            </SimpleGrid>
             <div>
               <Text size="sm" fw={500} mb={4}>
                 {t('field.status')}
