@@ -27,6 +27,7 @@ const AnalyticsPage = lazy(() => import('./pages/analytics').then((m) => ({ defa
 const BenchmarkPage = lazy(() => import('./pages/benchmark').then((m) => ({ default: m.BenchmarkPage })));
 const BrandsPage = lazy(() => import('./pages/brands').then((m) => ({ default: m.BrandsPage })));
 const ChainPage = lazy(() => import('./pages/chain').then((m) => ({ default: m.ChainPage })));
+const ComplaintsPage = lazy(() => import('./pages/complaints').then((m) => ({ default: m.ComplaintsPage })));
 const ChainsPage = lazy(() => import('./pages/chains').then((m) => ({ default: m.ChainsPage })));
 const DataPage = lazy(() => import('./pages/data').then((m) => ({ default: m.DataPage })));
 const HealthPage = lazy(() => import('./pages/health').then((m) => ({ default: m.HealthPage })));
@@ -157,6 +158,7 @@ const router = createBrowserRouter([
           { path: 'analytics', element: <AnalyticsPage /> },
           { path: 'analytics/:analysis', element: <AnalyticsPage /> },
           { path: 'tasks', element: <TasksPage /> },
+          { path: 'complaints', element: <ComplaintsPage /> },
           { path: 'surveys', element: <SurveysPage /> },
           { path: 'surveys/:surveyId', element: <SurveyPage /> },
           { path: 'benchmark', element: <BenchmarkPage /> },

@@ -26,6 +26,7 @@ import {
   IconMap2,
   IconMapPins,
   IconMessageDots,
+  IconMessageReport,
   IconReport,
   IconSettings,
   IconUser,
@@ -139,6 +140,7 @@ const SECTIONS = [
   { path: 'chains', icon: IconLink, key: 'nav.chains' },
   { path: 'analytics', icon: IconChartSankey, key: 'nav.analytics' },
   { path: 'tasks', icon: IconListCheck, key: 'nav.tasks' },
+  { path: 'complaints', icon: IconMessageReport, key: 'complaints:nav' },
   { path: 'surveys', icon: IconMessageDots, key: 'surveys:nav' },
   { path: 'benchmark', icon: IconChartBar, key: 'nav.benchmark' },
   { path: 'brands', icon: IconBuildingStore, key: 'nav.brands' },
@@ -153,7 +155,7 @@ const SECTIONS = [
 /** Shell of the pages inside a workspace. */
 export function WorkspaceLayout() {
   // The areas that carry their own navigation label (`surveys:nav`) are listed after `common`.
-  const { t } = useTranslation(['common', 'surveys']);
+  const { t } = useTranslation(['common', 'complaints', 'surveys']);
   const workspaceId = useWorkspaceId();
   const location = useLocation();
   const section = location.pathname.split('/')[3];

@@ -12,6 +12,7 @@ import { audits } from './audits';
 import { benchmark } from './benchmark';
 import { chains } from './chains';
 import { common } from './common';
+import { complaints } from './complaints';
 import { data } from './data';
 import { isLanguage, LANGUAGE_CODES, type Language } from './define';
 import { journeys } from './journeys';
@@ -33,6 +34,7 @@ const namespaces = {
   settings,
   account,
   tasks,
+  complaints,
   surveys,
   benchmark,
   audits,
