@@ -6,9 +6,9 @@
  * Definitions:
  * - a submission is one filling-in of the survey (the rows sharing a submission id); `answers`
  *   counts the rows (answered questions), `comments` the comment rows with a text;
- * - CSAT = share of CSAT answers 4–5, 0…1 (and the mean), NPS = % promoters (9–10) − % detractors
- *   (0–6), CES = mean answer (1–7) — as the sentiment analysis reports them — over every question
- *   of the kind;
+ * - CSAT = % of CSAT answers 4–5 (0–100, and the mean answer), NPS = % promoters (9–10) −
+ *   % detractors (0–6), CES = mean answer (1–7), over every question of the kind (the sentiment
+ *   analysis counts the same answers; it reports CSAT as a share 0…1);
  * - per question: the answers and their distribution over the scale (or the options);
  * - weeks (ISO, Monday, UTC), sources and languages: submissions and scores per group;
  * - a comment's rating: the score the same submission gave to the rating question the comment was
@@ -141,9 +141,14 @@ function valuesQuery(input: SurveyResultsInput): EngineQuery {
   };
 }
 
-/** a / b, or null when b is 0 (as the sentiment analysis reports its scores). */
+/** a / b, or null when b is 0. */
 function ratio(a: number, b: number): number | null {
   return b > 0 ? a / b : null;
+}
+
+/** a / b in percent with one decimal, or null when b is 0. */
+function percent(a: number, b: number): number | null {
+  return b > 0 ? Math.round((1000 * a) / b) / 10 : null;
 }
 
 function toScores(r: TallyRow | undefined): Scores {
@@ -158,7 +163,7 @@ function toScores(r: TallyRow | undefined): Scores {
     csat: {
       answers: csat,
       satisfied,
-      score: ratio(satisfied, csat),
+      score: percent(satisfied, csat),
       mean: ratio(n(r?.csat_sum), csat),
     },
     nps: {
@@ -166,7 +171,7 @@ function toScores(r: TallyRow | undefined): Scores {
       promoters,
       passives: nps - promoters - detractors,
       detractors,
-      score: ratio(100 * (promoters - detractors), nps),
+      score: percent(promoters - detractors, nps),
     },
     ces: { answers: ces, mean: ratio(n(r?.ces_sum), ces) },
   };

@@ -231,7 +231,10 @@ const ZScores = z
       .object({
         answers: z.number().int(),
         satisfied: z.number().int().describe('answers 4–5'),
-        score: z.number().nullable().describe('CSAT: share of answers 4–5, 0…1; null without answers'),
+        score: z
+          .number()
+          .nullable()
+          .describe('CSAT: % of answers 4–5 (0–100, one decimal); null without answers'),
         mean: z.number().nullable(),
       })
       .describe('CSAT 1–5'),

@@ -53,7 +53,7 @@ describeCatalog('demo surveys', (h) => {
     const late = (
       await owner.get(`${base}/surveys/${prices.id}/results?from=${now - 29 * DAY}&to=${now + DAY}`)
     ).body;
-    expect(late.scores.csat.score).toBeGreaterThan(early.scores.csat.score + 0.15);
+    expect(late.scores.csat.score).toBeGreaterThan(early.scores.csat.score + 15);
 
     // The reception asks for consent: some respondents left a contact.
     const reception = surveys.items.find((s: { contactConsent: boolean }) => s.contactConsent);

@@ -527,7 +527,7 @@ describeCatalog('surveys', (h) => {
     });
     // CSAT over sat (5, 2, 4, 1) and the removed question old (3): 2 of 5 satisfied.
     expect(r.scores).toEqual({
-      csat: { answers: 5, satisfied: 2, score: 0.4, mean: 3 },
+      csat: { answers: 5, satisfied: 2, score: 40, mean: 3 },
       nps: { answers: 3, promoters: 1, passives: 1, detractors: 1, score: 0 },
       ces: { answers: 2, mean: 4 },
     });
@@ -590,7 +590,7 @@ describeCatalog('surveys', (h) => {
       ['2026-03-02', 2],
       ['2026-03-09', 2],
     ]);
-    expect(r.weeks[1].scores.csat).toEqual({ answers: 2, satisfied: 1, score: 0.5, mean: 3.5 });
+    expect(r.weeks[1].scores.csat).toEqual({ answers: 2, satisfied: 1, score: 50, mean: 3.5 });
     expect(r.weeks[2].scores.nps).toEqual({ answers: 1, promoters: 0, passives: 1, detractors: 0, score: 0 });
     expect(r.weeks[0].scores.csat).toEqual({ answers: 0, satisfied: 0, score: null, mean: null });
     expect(r.bySource.map((s: { source: string; submissions: number }) => [s.source, s.submissions])).toEqual(
@@ -607,7 +607,7 @@ describeCatalog('surveys', (h) => {
       ['de', 2],
       ['en', 2],
     ]);
-    expect(r.byLanguage[1].scores.csat).toMatchObject({ answers: 3, satisfied: 1 });
+    expect(r.byLanguage[1].scores.csat).toEqual({ answers: 3, satisfied: 1, score: 33.3, mean: 3 });
 
     const empty = await owner.get(`${base}/surveys/${survey.id}/results?from=2025-01-01&to=2025-01-02`);
     expect(empty.body).toMatchObject({

@@ -3,12 +3,13 @@
  * token is returned once, when the device is created; the catalog keeps only its SHA-256 (hex),
  * which the public kiosk route looks up. A revoked device can no longer send answers.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { NotFoundError } from '../../domain/errors.js';
 import { type Actor, recordAudit } from './audit.js';
 import type { Db } from './db.js';
 import { kioskDevices } from './schema.js';
+import { hashSecret } from './secrets.js';
 import { getSurvey } from './surveys.js';
 
 export type KioskDeviceRow = typeof kioskDevices.$inferSelect;
@@ -23,7 +24,7 @@ export function newKioskToken(): string {
 
 /** What the catalog keeps of a token: its SHA-256 in hex. */
 export function kioskTokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return hashSecret(token);
 }
 
 /** The page a tablet opens: `<public URL>/k/<token>`. */
