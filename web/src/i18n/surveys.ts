@@ -20,6 +20,7 @@ export const surveys = defineTranslations(
     back: 'All surveys',
     unsaved: 'Unsaved changes',
     discard: 'Discard changes',
+    leaveUnsaved: 'Leave this survey? Your unsaved changes will be lost.',
     languageWritten: 'Written in this language',
     textsHint:
       'Texts in {{language}}. A language counts once the survey’s title is written in it; respondents get their browser’s language, else the default language.',
@@ -257,6 +258,7 @@ export const surveys = defineTranslations(
       back: 'Alle Umfragen',
       unsaved: 'Ungespeicherte Änderungen',
       discard: 'Änderungen verwerfen',
+      leaveUnsaved: 'Diese Umfrage verlassen? Ihre ungespeicherten Änderungen gehen verloren.',
       languageWritten: 'In dieser Sprache verfasst',
       textsHint:
         'Texte auf {{language}}. Eine Sprache zählt, sobald der Titel in ihr geschrieben ist; Befragte erhalten die Sprache ihres Browsers, sonst die Standardsprache.',
@@ -495,6 +497,7 @@ export const surveys = defineTranslations(
       back: 'Все опросы',
       unsaved: 'Несохранённые изменения',
       discard: 'Отменить изменения',
+      leaveUnsaved: 'Покинуть опрос? Несохранённые изменения будут потеряны.',
       languageWritten: 'Написан на этом языке',
       textsHint:
         'Тексты на языке: {{language}}. Язык учитывается, когда на нём написан заголовок; респонденты видят язык своего браузера, иначе язык по умолчанию.',
@@ -731,6 +734,7 @@ export const surveys = defineTranslations(
       back: 'Všechny průzkumy',
       unsaved: 'Neuložené změny',
       discard: 'Zahodit změny',
+      leaveUnsaved: 'Opustit tento průzkum? Neuložené změny budou ztraceny.',
       languageWritten: 'Napsáno v tomto jazyce',
       textsHint:
         'Texty v jazyce: {{language}}. Jazyk se počítá, jakmile je v něm napsán název; respondenti dostanou jazyk svého prohlížeče, jinak výchozí jazyk.',
@@ -967,6 +971,7 @@ export const surveys = defineTranslations(
       back: 'Všetky prieskumy',
       unsaved: 'Neuložené zmeny',
       discard: 'Zahodiť zmeny',
+      leaveUnsaved: 'Opustiť tento prieskum? Neuložené zmeny sa stratia.',
       languageWritten: 'Napísané v tomto jazyku',
       textsHint:
         'Texty v jazyku: {{language}}. Jazyk sa počíta, keď je v ňom napísaný názov; respondenti dostanú jazyk svojho prehliadača, inak predvolený jazyk.',
@@ -1203,6 +1208,7 @@ export const surveys = defineTranslations(
       back: 'Toate sondajele',
       unsaved: 'Modificări nesalvate',
       discard: 'Renunțați la modificări',
+      leaveUnsaved: 'Părăsiți acest sondaj? Modificările nesalvate se vor pierde.',
       languageWritten: 'Scris în această limbă',
       textsHint:
         'Texte în {{language}}. O limbă contează de îndată ce titlul e scris în ea; respondenții primesc limba browserului, altfel limba implicită.',

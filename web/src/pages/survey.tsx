@@ -87,7 +87,9 @@ export function SurveyPage() {
                   { replace: true },
                 )
               }
-              keepMounted={false}
+              // The editor stays mounted (hidden) so its unsaved draft survives a look at another tab;
+              // the other panels load only when shown.
+              keepMounted
             >
               <Tabs.List mb="md">
                 {TABS.map((key) => (
@@ -100,15 +102,17 @@ export function SurveyPage() {
                 <SurveyEditor workspaceId={workspaceId} survey={data} readOnly={!canEdit} />
               </Tabs.Panel>
               <Tabs.Panel value="share">
-                <SharePanel workspaceId={workspaceId} survey={data} canEdit={canEdit} />
+                {tab === 'share' && <SharePanel workspaceId={workspaceId} survey={data} canEdit={canEdit} />}
               </Tabs.Panel>
               <Tabs.Panel value="results">
-                <ResultsPanel
-                  workspaceId={workspaceId}
-                  canEdit={canEdit}
-                  survey={data}
-                  language={data.languages.includes(uiLanguage) ? uiLanguage : data.defaultLanguage}
-                />
+                {tab === 'results' && (
+                  <ResultsPanel
+                    workspaceId={workspaceId}
+                    canEdit={canEdit}
+                    survey={data}
+                    language={data.languages.includes(uiLanguage) ? uiLanguage : data.defaultLanguage}
+                  />
+                )}
               </Tabs.Panel>
             </Tabs>
             {deleting && (

@@ -28,6 +28,7 @@ import { IconCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBlocker } from 'react-router';
 import {
   LANGUAGES,
   type Language,
@@ -96,6 +97,22 @@ export function SurveyEditor({
       setDraft(draftOf(survey));
     }
   }, [survey, base.version, dirty]);
+
+  // Leaving the page (not switching tabs) with unsaved changes asks first; so does closing the window.
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    if (window.confirm(t('leaveUnsaved'))) blocker.proceed();
+    else blocker.reset();
+  }, [blocker, t]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const errors = surveyFieldErrors(save.error);
   const set = <K extends keyof SurveyDraft>(key: K, value: SurveyDraft[K]) =>
