@@ -35,6 +35,7 @@ const ReportPage = lazy(() => import('./pages/report').then((m) => ({ default: m
 const JourneyMapPage = lazy(() => import('./pages/journey-map').then((m) => ({ default: m.JourneyMapPage })));
 const JourneysPage = lazy(() => import('./pages/journeys').then((m) => ({ default: m.JourneysPage })));
 const ProfilePage = lazy(() => import('./pages/profile').then((m) => ({ default: m.ProfilePage })));
+const ReviewsPage = lazy(() => import('./pages/reviews').then((m) => ({ default: m.ReviewsPage })));
 const SettingsPage = lazy(() => import('./pages/settings').then((m) => ({ default: m.SettingsPage })));
 const SurveyPage = lazy(() => import('./pages/survey').then((m) => ({ default: m.SurveyPage })));
 const SurveysPage = lazy(() => import('./pages/surveys').then((m) => ({ default: m.SurveysPage })));
@@ -161,6 +162,7 @@ const router = createBrowserRouter([
           { path: 'complaints', element: <ComplaintsPage /> },
           { path: 'surveys', element: <SurveysPage /> },
           { path: 'surveys/:surveyId', element: <SurveyPage /> },
+          { path: 'reviews', element: <ReviewsPage /> },
           { path: 'benchmark', element: <BenchmarkPage /> },
           { path: 'brands', element: <BrandsPage /> },
           { path: 'audits', element: <AuditsPage /> },

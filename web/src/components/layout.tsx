@@ -29,6 +29,7 @@ import {
   IconMessageReport,
   IconReport,
   IconSettings,
+  IconStar,
   IconUser,
 } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -142,6 +143,7 @@ const SECTIONS = [
   { path: 'tasks', icon: IconListCheck, key: 'nav.tasks' },
   { path: 'complaints', icon: IconMessageReport, key: 'complaints:nav' },
   { path: 'surveys', icon: IconMessageDots, key: 'surveys:nav' },
+  { path: 'reviews', icon: IconStar, key: 'reviews:nav' },
   { path: 'benchmark', icon: IconChartBar, key: 'nav.benchmark' },
   { path: 'brands', icon: IconBuildingStore, key: 'nav.brands' },
   { path: 'audits', icon: IconClipboardCheck, key: 'nav.audits' },
@@ -155,7 +157,7 @@ const SECTIONS = [
 /** Shell of the pages inside a workspace. */
 export function WorkspaceLayout() {
   // The areas that carry their own navigation label (`surveys:nav`) are listed after `common`.
-  const { t } = useTranslation(['common', 'complaints', 'surveys']);
+  const { t } = useTranslation(['common', 'complaints', 'surveys', 'reviews']);
   const workspaceId = useWorkspaceId();
   const location = useLocation();
   const section = location.pathname.split('/')[3];

@@ -17,6 +17,7 @@ import { data } from './data';
 import { isLanguage, LANGUAGE_CODES, type Language } from './define';
 import { journeys } from './journeys';
 import { report } from './report';
+import { reviews } from './reviews';
 import { settings } from './settings';
 import { surveys } from './surveys';
 import { tasks } from './tasks';
@@ -36,6 +37,7 @@ const namespaces = {
   tasks,
   complaints,
   surveys,
+  reviews,
   benchmark,
   audits,
   report,

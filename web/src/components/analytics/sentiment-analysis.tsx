@@ -121,6 +121,7 @@ function SummaryTable({ rows, view, format }: { rows: SummaryRow[]; view: TableV
 
 export function SentimentAnalysis() {
   const { t } = useTranslation('analytics');
+  const { t: tr } = useTranslation('reviews');
   const format = useFormat();
   const workspaceId = useWorkspaceId();
   const stageName = useStageName();
@@ -291,6 +292,18 @@ export function SentimentAnalysis() {
                   value={format.number(result.overall.feedback.nps.score, 0)}
                   hint={t('sentiment.answers', { n: format.number(result.overall.feedback.nps.answers) })}
                 />
+                {result.overall.feedback.reviews.count > 0 && (
+                  <Stat
+                    label={tr('sentiment.label')}
+                    value={tr('summary.meanValue', {
+                      value: format.number(result.overall.feedback.reviews.meanOutOfFive, 1),
+                    })}
+                    hint={tr('sentiment.hint', {
+                      n: format.number(result.overall.feedback.reviews.count),
+                      positive: format.percent(result.overall.feedback.reviews.positiveShare, 0),
+                    })}
+                  />
+                )}
               </StatGrid>
               {heat && (
                 <ChartCard
