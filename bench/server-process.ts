@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { syntheticTouchpoints } from './synthetic-records.js';
 
 const bin = join(import.meta.dirname, '../bin/touchpoints.js');
-const ADMIN = { email: 'bench@example.com', password: 'bench password 1' };
+export const ADMIN = { email: 'bench@example.com', password: 'bench password 1' };
 
 export interface ServerProcess {
   url: string;

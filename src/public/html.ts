@@ -49,6 +49,7 @@ export function page(shell: Shell): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${esc(shell.title)}</title>
 <style nonce="${shell.nonce}">:root{--brand:${safeColour(shell.colour)}}${shell.css}</style>
 </head>

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { SurveyQuestion, SurveyTexts } from '../../src/domain/survey-model.js';
 import { complaints, kioskDevices, surveyContacts, surveys } from '../../src/store/catalog/schema.js';
 import { hashSecret } from '../../src/store/catalog/secrets.js';
@@ -148,9 +148,8 @@ describeCatalog(
   'public survey answers',
   (h) => {
     let s: Setup;
-    it('sets up a workspace with an offline and an online touchpoint', async () => {
+    beforeAll(async () => {
       s = await setup(h());
-      expect(s.touchpointId).toBeTruthy();
     });
 
     it('shows a survey by its code with its public texts only, to any origin', async () => {
@@ -249,6 +248,18 @@ describeCatalog(
       expect(again.status).toBe(200);
       expect(again.body).toMatchObject({ duplicate: true, stored: 0 });
       expect(await feedbackRows(h(), s.ws, survey.id)).toHaveLength(4);
+      // Sent together (stored in one group), each learns whether it was new: a re-send of the
+      // first, one submission twice, and three new ones.
+      const twice = answer();
+      const fresh = [answer(), answer(), answer()];
+      const together = await Promise.all(
+        [body, twice, twice, ...fresh].map((b) =>
+          call(h(), 'POST', `/api/public/surveys/${survey.code}/answers`, { body: b }),
+        ),
+      );
+      expect(together.map((r) => r.body.duplicate)).toEqual([true, false, true, false, false, false]);
+      expect(together.map((r) => r.body.stored)).toEqual([0, 4, 0, 4, 4, 4]);
+      expect(await feedbackRows(h(), s.ws, survey.id)).toHaveLength(4 * 5);
     });
 
     it('refuses a draft (409), a closed survey and one outside its dates (410) with a clear message', async () => {
