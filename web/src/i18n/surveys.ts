@@ -77,6 +77,8 @@ export const surveys = defineTranslations(
       contactConsentHint:
         'With consent, an e-mail or phone field appears; it is stored apart from the answers and can be erased.',
       consentText: 'Consent sentence ({{language}})',
+      consentMissing:
+        'Respondents see the contact fields only once the consent sentence is written in their language or the default language.',
     },
     logo: {
       hint: 'PNG or JPEG, at most 200 KB (larger images are scaled down).',
@@ -120,14 +122,6 @@ export const surveys = defineTranslations(
       thanks: 'Thank you',
     },
     respondent: {
-      csat: { low: 'Very dissatisfied', high: 'Very satisfied' },
-      nps: { low: 'Not at all likely', high: 'Extremely likely' },
-      ces: { low: 'Very easy', high: 'Very difficult' },
-      required: 'required',
-      commentPlaceholder: 'Your comment',
-      consentDefault: 'You may contact me about my feedback.',
-      contact: 'E-mail or phone',
-      send: 'Send',
       blank: {
         csat: 'How satisfied are you with us today?',
         comment: 'What could we do better?',
@@ -315,6 +309,8 @@ export const surveys = defineTranslations(
         contactConsentHint:
           'Mit Einwilligung erscheint ein Feld für E-Mail oder Telefon; es wird getrennt von den Antworten gespeichert und kann gelöscht werden.',
         consentText: 'Einwilligungssatz ({{language}})',
+        consentMissing:
+          'Befragte sehen die Kontaktfelder erst, wenn der Einwilligungssatz in ihrer Sprache oder der Standardsprache geschrieben ist.',
       },
       logo: {
         hint: 'PNG oder JPEG, höchstens 200 KB (größere Bilder werden verkleinert).',
@@ -358,14 +354,6 @@ export const surveys = defineTranslations(
         thanks: 'Danke',
       },
       respondent: {
-        csat: { low: 'Sehr unzufrieden', high: 'Sehr zufrieden' },
-        nps: { low: 'Überhaupt nicht wahrscheinlich', high: 'Äußerst wahrscheinlich' },
-        ces: { low: 'Sehr leicht', high: 'Sehr schwierig' },
-        required: 'Pflichtfeld',
-        commentPlaceholder: 'Ihr Kommentar',
-        consentDefault: 'Sie dürfen mich zu meinem Feedback kontaktieren.',
-        contact: 'E-Mail oder Telefon',
-        send: 'Senden',
         blank: {
           csat: 'Wie zufrieden sind Sie heute mit uns?',
           comment: 'Was könnten wir besser machen?',
@@ -554,6 +542,8 @@ export const surveys = defineTranslations(
         contactConsentHint:
           'При согласии появляется поле для e-mail или телефона; оно хранится отдельно от ответов и может быть удалено.',
         consentText: 'Текст согласия ({{language}})',
+        consentMissing:
+          'Респонденты увидят поля для связи, только когда текст согласия написан на их языке или на языке по умолчанию.',
       },
       logo: {
         hint: 'PNG или JPEG, не более 200 КБ (большие изображения уменьшаются).',
@@ -597,14 +587,6 @@ export const surveys = defineTranslations(
         thanks: 'Благодарность',
       },
       respondent: {
-        csat: { low: 'Совсем не доволен', high: 'Очень доволен' },
-        nps: { low: 'Совсем маловероятно', high: 'Очень вероятно' },
-        ces: { low: 'Очень легко', high: 'Очень трудно' },
-        required: 'обязательно',
-        commentPlaceholder: 'Ваш комментарий',
-        consentDefault: 'Со мной можно связаться по поводу моего отзыва.',
-        contact: 'E-mail или телефон',
-        send: 'Отправить',
         blank: {
           csat: 'Насколько вы довольны нами сегодня?',
           comment: 'Что мы могли бы сделать лучше?',
@@ -791,6 +773,8 @@ export const surveys = defineTranslations(
         contactConsentHint:
           'Se souhlasem se objeví pole pro e-mail nebo telefon; ukládá se odděleně od odpovědí a lze je vymazat.',
         consentText: 'Věta souhlasu ({{language}})',
+        consentMissing:
+          'Respondenti uvidí kontaktní pole, až bude věta souhlasu napsána v jejich jazyce nebo ve výchozím jazyce.',
       },
       logo: {
         hint: 'PNG nebo JPEG, nejvýše 200 KB (větší obrázky se zmenší).',
@@ -834,14 +818,6 @@ export const surveys = defineTranslations(
         thanks: 'Poděkování',
       },
       respondent: {
-        csat: { low: 'Velmi nespokojen', high: 'Velmi spokojen' },
-        nps: { low: 'Vůbec ne', high: 'Určitě ano' },
-        ces: { low: 'Velmi snadné', high: 'Velmi obtížné' },
-        required: 'povinné',
-        commentPlaceholder: 'Váš komentář',
-        consentDefault: 'Můžete mě kontaktovat ohledně mé zpětné vazby.',
-        contact: 'E-mail nebo telefon',
-        send: 'Odeslat',
         blank: {
           csat: 'Jak jste s námi dnes spokojeni?',
           comment: 'Co bychom mohli zlepšit?',
@@ -1028,6 +1004,8 @@ export const surveys = defineTranslations(
         contactConsentHint:
           'So súhlasom sa zobrazí pole pre e-mail alebo telefón; ukladá sa oddelene od odpovedí a dá sa vymazať.',
         consentText: 'Veta súhlasu ({{language}})',
+        consentMissing:
+          'Respondenti uvidia kontaktné polia, až keď bude veta súhlasu napísaná v ich jazyku alebo v predvolenom jazyku.',
       },
       logo: {
         hint: 'PNG alebo JPEG, najviac 200 KB (väčšie obrázky sa zmenšia).',
@@ -1071,14 +1049,6 @@ export const surveys = defineTranslations(
         thanks: 'Poďakovanie',
       },
       respondent: {
-        csat: { low: 'Veľmi nespokojný', high: 'Veľmi spokojný' },
-        nps: { low: 'Vôbec nie', high: 'Určite áno' },
-        ces: { low: 'Veľmi ľahké', high: 'Veľmi ťažké' },
-        required: 'povinné',
-        commentPlaceholder: 'Váš komentár',
-        consentDefault: 'Môžete ma kontaktovať ohľadom mojej spätnej väzby.',
-        contact: 'E-mail alebo telefón',
-        send: 'Odoslať',
         blank: {
           csat: 'Ako ste s nami dnes spokojní?',
           comment: 'Čo by sme mohli zlepšiť?',
@@ -1265,6 +1235,8 @@ export const surveys = defineTranslations(
         contactConsentHint:
           'Cu acord apare un câmp pentru e-mail sau telefon; este păstrat separat de răspunsuri și poate fi șters.',
         consentText: 'Fraza de acord ({{language}})',
+        consentMissing:
+          'Respondenții văd câmpurile de contact doar după ce fraza de acord este scrisă în limba lor sau în limba implicită.',
       },
       logo: {
         hint: 'PNG sau JPEG, cel mult 200 KB (imaginile mai mari sunt micșorate).',
@@ -1308,14 +1280,6 @@ export const surveys = defineTranslations(
         thanks: 'Mulțumire',
       },
       respondent: {
-        csat: { low: 'Foarte nemulțumit', high: 'Foarte mulțumit' },
-        nps: { low: 'Deloc probabil', high: 'Extrem de probabil' },
-        ces: { low: 'Foarte ușor', high: 'Foarte greu' },
-        required: 'obligatoriu',
-        commentPlaceholder: 'Comentariul dvs.',
-        consentDefault: 'Mă puteți contacta în legătură cu feedbackul meu.',
-        contact: 'E-mail sau telefon',
-        send: 'Trimiteți',
         blank: {
           csat: 'Cât de mulțumit sunteți de noi astăzi?',
           comment: 'Ce am putea face mai bine?',

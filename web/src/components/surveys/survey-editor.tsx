@@ -352,6 +352,11 @@ export function SurveyEditor({
                 {...textField('consent')}
               />
             )}
+            {draft.contactConsent && !(draft.texts.consent?.[draft.defaultLanguage] ?? '').trim() && (
+              <Text size="xs" c="orange" data-testid="survey-consent-missing">
+                {t('field.consentMissing')}
+              </Text>
+            )}
           </Section>
 
           <Section title={t('section.complaints')}>

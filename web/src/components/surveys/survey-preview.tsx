@@ -2,8 +2,8 @@
  * The survey as the respondent sees it, in a phone-sized frame and in the chosen language: the
  * logo and title in the brand's colour, the questions with their scales, the consent to be
  * contacted, the send button; or the thank-you text. Drawn from the editor's unsaved draft, so
- * every change shows at once. The words of the page itself (scale ends, "Send") are in the
- * respondent's language, not the editor's.
+ * every change shows at once. The words of the page itself (scale ends, "Send") are the public
+ * page's own (src/public/texts.ts), in the respondent's language, not the editor's.
  */
 import {
   Box,
@@ -27,6 +27,7 @@ import {
   SCORE_SCALES,
   type SurveyQuestion,
 } from '../../../../src/domain/survey-model';
+import { PUBLIC_TEXTS } from '../../../../src/public/texts';
 import type { SurveyDraft } from './draft';
 import { useNarrow } from './use-narrow';
 
@@ -47,8 +48,7 @@ function ScoreScale({
   onChange: (value: number) => void;
   language: Language;
 }) {
-  const { i18n } = useTranslation();
-  const t = i18n.getFixedT(language, 'surveys');
+  const t = PUBLIC_TEXTS[language];
   const scale = SCORE_SCALES[question.kind];
   const values = range(scale.min, scale.max);
   return (
@@ -80,10 +80,10 @@ function ScoreScale({
       </Group>
       <Group justify="space-between" mt={4} wrap="nowrap">
         <Text size="xs" c="dimmed">
-          {t(`respondent.${question.kind}.low`)}
+          {t[`${question.kind}Low`]}
         </Text>
         <Text size="xs" c="dimmed" ta="right">
-          {t(`respondent.${question.kind}.high`)}
+          {t[`${question.kind}High`]}
         </Text>
       </Group>
     </div>
@@ -99,8 +99,7 @@ export function SurveyPreview({
   language: Language;
   view: 'form' | 'thanks';
 }) {
-  const { i18n } = useTranslation();
-  const t = i18n.getFixedT(language, 'surveys');
+  const t = PUBLIC_TEXTS[language];
   const fallback = draft.defaultLanguage;
   const text = (value: Parameters<typeof localText>[0]) => localText(value, language, fallback);
   const [answers, setAnswers] = useState<Record<string, number | string>>({});
@@ -153,11 +152,9 @@ export function SurveyPreview({
             >
               <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
                 {`${index + 1}. ${text(question.text)}`}
-                {question.required && (
-                  <Text component="span" c="red" aria-label={t('respondent.required')}>
-                    {' *'}
-                  </Text>
-                )}
+                <Text component="span" size="xs" c="dimmed" fw={400}>
+                  {` (${question.required ? t.required : t.optional})`}
+                </Text>
               </Text>
               {(question.kind === 'csat' || question.kind === 'nps' || question.kind === 'ces') && (
                 <ScoreScale
@@ -187,26 +184,21 @@ export function SurveyPreview({
                 </Radio.Group>
               )}
               {question.kind === 'comment' && (
-                <Textarea
-                  aria-label={text(question.text)}
-                  placeholder={t('respondent.commentPlaceholder')}
-                  autosize
-                  minRows={3}
-                />
+                <Textarea aria-label={text(question.text)} description={t.commentHint} autosize minRows={3} />
               )}
             </Stack>
           ))}
-          {draft.contactConsent && (
+          {/* As on the public page: the contact fields only with a consent sentence to agree to. */}
+          {draft.contactConsent && text(draft.texts.consent) && (
             <Stack gap={6} data-testid="preview-consent">
               <Checkbox
                 checked={consent}
                 onChange={(e) => setConsent(e.currentTarget.checked)}
-                label={text(draft.texts.consent) || t('respondent.consentDefault')}
+                label={text(draft.texts.consent)}
                 color={colour}
               />
-              {consent && (
-                <TextInput size="xs" label={t('respondent.contact')} placeholder="name@example.com" />
-              )}
+              <TextInput size="xs" type="email" label={`${t.email} (${t.optional})`} />
+              <TextInput size="xs" type="tel" label={`${t.phone} (${t.optional})`} />
             </Stack>
           )}
           <UnstyledButton
@@ -219,7 +211,7 @@ export function SurveyPreview({
               fontWeight: 600,
             }}
           >
-            {t('respondent.send')}
+            {t.send}
           </UnstyledButton>
         </Stack>
       )}
