@@ -305,6 +305,10 @@ async function prepare(h: Harness) {
     chainId: ids.chains,
     taskId: ids.tasks,
   });
+  // Surveys: the demo's first (a live one), by id and by its public code.
+  const surveys = await owner.get(`${base}/surveys`);
+  expect(surveys.body.items.length, 'surveys').toBeGreaterThan(0);
+  Object.assign(ids, { surveyId: surveys.body.items[0].id, code: surveys.body.items[0].code });
   // Audits: the demo's planned audit (its shopper link and a photo), its checklist and criterion.
   const planned = await owner.get(`${base}/audits?status=planned`);
   expect(planned.body.items.length, 'planned audit').toBeGreaterThan(0);
