@@ -24,6 +24,7 @@ import type { Db } from '../store/catalog/db.js';
 import { type ImportResult, importWorkspace } from '../store/catalog/workspace-import.js';
 import { addDemoAlertRules } from './demo-alerts.js';
 import { addDemoAudits } from './demo-audits.js';
+import { addDemoComplaints } from './demo-complaints.js';
 import { addDemoReviews } from './demo-reviews.js';
 import { addDemoSurveys } from './demo-surveys.js';
 import { addDemoTasks, DEMO_OVERDUE_TASK } from './demo-tasks.js';
@@ -1404,8 +1405,8 @@ export function demoWorkspaceDocument(ownerEmail: string): WorkspaceDocument {
 /**
  * Creates the demo workspace, owned by `owner`, through the ordinary import, then its improvement
  * tasks (demo-tasks.ts: made on the day, so their due dates fall around it) and its audit checklists,
- * audits and a mystery-shopper link (demo-audits.ts), and its alert rules (demo-alerts.ts, evaluated
- * once the interactions are recorded).
+ * audits and a mystery-shopper link (demo-audits.ts), its alert rules (demo-alerts.ts, evaluated
+ * once the interactions are recorded) and its complaint register (demo-complaints.ts).
  */
 export async function createDemoWorkspace(
   db: Db,
@@ -1419,5 +1420,6 @@ export async function createDemoWorkspace(
   await addDemoAlertRules(db, actor, result.workspace.id);
   await addDemoReviews(db, actor, result.workspace.id);
   await addDemoSurveys(db, actor, result.workspace.id);
+  await addDemoComplaints(db, actor, result.workspace.id, owner.id);
   return result;
 }

@@ -511,3 +511,47 @@ export async function complaintSweepJobNames(db: Db): Promise<string[]> {
     .where(like(scheduledJobs.name, 'complaint-sweep:%'));
   return rows.map((r) => r.name);
 }
+
+/** A complaint as it stands, with its times: what the demo (or an import) writes at once. */
+export interface ComplaintRecord {
+  touchpointId: string | null;
+  customer: string | null;
+  text: string;
+  severity: ComplaintSeverity;
+  ownerUserId: string | null;
+  status: ComplaintStatus;
+  source: ComplaintSource;
+  sourceRef: string | null;
+  receivedAt: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  resolutionNote: string;
+}
+
+/**
+ * Writes complaints as they stand (the demo's history); a source ref already in the register is
+ * skipped. Each is audited as created by `actor`. Answers how many were written.
+ */
+export async function insertComplaintRecords(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  records: readonly ComplaintRecord[],
+): Promise<number> {
+  if (records.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(complaints)
+      .values(records.map((r) => ({ ...r, id: crypto.randomUUID(), workspaceId })))
+      .onConflictDoNothing({ target: [complaints.workspaceId, complaints.source, complaints.sourceRef] })
+      .returning();
+    for (const row of rows)
+      await recordAudit(tx, actor, workspaceId, {
+        action: 'create',
+        entityType: 'complaint',
+        entityId: row.id,
+        after: toComplaintDto(row),
+      });
+    return rows.length;
+  });
+}
