@@ -59,7 +59,6 @@ export const reviews = defineTranslations(
         'Which column holds each field (found by name; change it if needed). Touchpoint, site and rating maximum can instead be one value for the whole file.',
       field: 'Field',
       column: 'Column',
-      fixed: 'Or for the whole file',
       noColumn: '— none —',
       required: 'required',
       fields: {
@@ -155,7 +154,6 @@ export const reviews = defineTranslations(
           'Welche Spalte welches Feld enthält (nach Namen erkannt; bei Bedarf ändern). Touchpoint, Portal und Höchstwert können stattdessen ein Wert für die ganze Datei sein.',
         field: 'Feld',
         column: 'Spalte',
-        fixed: 'Oder für die ganze Datei',
         noColumn: '— keine —',
         required: 'erforderlich',
         fields: {
@@ -249,7 +247,6 @@ export const reviews = defineTranslations(
           'Какой столбец содержит какое поле (найдены по названию; при необходимости измените). Точка контакта, сайт и максимум оценки могут быть одним значением для всего файла.',
         field: 'Поле',
         column: 'Столбец',
-        fixed: 'Или для всего файла',
         noColumn: '— нет —',
         required: 'обязательно',
         fields: {
@@ -343,7 +340,6 @@ export const reviews = defineTranslations(
           'Který sloupec obsahuje které pole (nalezeno podle názvu; případně změňte). Kontaktní bod, portál a maximum hodnocení mohou být jednou hodnotou pro celý soubor.',
         field: 'Pole',
         column: 'Sloupec',
-        fixed: 'Nebo pro celý soubor',
         noColumn: '— žádný —',
         required: 'povinné',
         fields: {
@@ -437,7 +433,6 @@ export const reviews = defineTranslations(
           'Ktorý stĺpec obsahuje ktoré pole (nájdené podľa názvu; v prípade potreby zmeňte). Kontaktný bod, portál a maximum hodnotenia môžu byť jednou hodnotou pre celý súbor.',
         field: 'Pole',
         column: 'Stĺpec',
-        fixed: 'Alebo pre celý súbor',
         noColumn: '— žiadny —',
         required: 'povinné',
         fields: {
@@ -531,7 +526,6 @@ export const reviews = defineTranslations(
           'Ce coloană conține fiecare câmp (găsită după nume; schimb-o dacă e nevoie). Punctul de contact, site-ul și maximul evaluării pot fi o singură valoare pentru tot fișierul.',
         field: 'Câmp',
         column: 'Coloană',
-        fixed: 'Sau pentru tot fișierul',
         noColumn: '— niciuna —',
         required: 'obligatoriu',
         fields: {

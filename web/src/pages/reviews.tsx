@@ -188,6 +188,11 @@ export function ReviewsPage() {
           <Button
             leftSection={<IconFileUpload size={16} />}
             onClick={() => setImporting(true)}
+            // On a phone the label wraps rather than pushing the page sideways.
+            styles={{
+              root: { height: 'auto', minHeight: 36, maxWidth: '100%' },
+              label: { whiteSpace: 'normal' },
+            }}
             data-testid="review-import-open"
           >
             {t('import')}

@@ -364,45 +364,33 @@ export function ReviewImportDialog({
                 {t('dialog.mappingHint')}
               </Text>
             </Stack>
-            <ScrollArea type="auto">
-              <Table fz="sm" verticalSpacing={4} data-testid="review-mapping">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('dialog.field')}</Table.Th>
-                    <Table.Th miw={150}>{t('dialog.column')}</Table.Th>
-                    <Table.Th miw={170}>{t('dialog.fixed')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {REVIEW_FIELDS.map((field) => (
-                    <Table.Tr key={field}>
-                      <Table.Td>
-                        <Text size="sm">
-                          {t(`dialog.fields.${field}`)}
-                          {REQUIRED_REVIEW_FIELDS.includes(field) && (
-                            <Text span c="red" aria-label={t('dialog.required')}>
-                              {' *'}
-                            </Text>
-                          )}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Select
-                          aria-label={t(`dialog.fields.${field}`)}
-                          size="xs"
-                          data={columnOptions}
-                          value={settings.mapping?.[field] ?? ''}
-                          onChange={(value) => setColumn(field, value)}
-                          allowDeselect={false}
-                          data-testid={`review-map-${field}`}
-                        />
-                      </Table.Td>
-                      <Table.Td>{FIXABLE.includes(field) ? fixedInput(field) : null}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea>
+            <Stack gap={6} data-testid="review-mapping">
+              {REVIEW_FIELDS.map((field) => (
+                <Group key={field} gap="xs" wrap="wrap" align="center">
+                  <Text size="sm" w={170}>
+                    {t(`dialog.fields.${field}`)}
+                    {REQUIRED_REVIEW_FIELDS.includes(field) && (
+                      <Text span c="red" aria-label={t('dialog.required')}>
+                        {' *'}
+                      </Text>
+                    )}
+                  </Text>
+                  <Select
+                    aria-label={`${t(`dialog.fields.${field}`)}: ${t('dialog.column')}`}
+                    size="xs"
+                    w={150}
+                    data={columnOptions}
+                    value={settings.mapping?.[field] ?? ''}
+                    onChange={(value) => setColumn(field, value)}
+                    allowDeselect={false}
+                    data-testid={`review-map-${field}`}
+                  />
+                  {FIXABLE.includes(field) && (
+                    <div style={{ width: 170, maxWidth: '100%' }}>{fixedInput(field)}</div>
+                  )}
+                </Group>
+              ))}
+            </Stack>
             <Group gap="sm" align="flex-end">
               <Checkbox
                 label={t('dialog.complaints')}
