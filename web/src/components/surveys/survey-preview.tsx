@@ -114,11 +114,14 @@ export function SurveyPreview({
         width: 340,
         maxWidth: '100%',
         minHeight: 560,
+        // Beside the editor the frame stays in view and scrolls inside, as a phone would.
+        maxHeight: 'max(560px, calc(100vh - 190px))',
         margin: '0 auto',
         border: '10px solid #1a1b1e',
         borderRadius: 28,
         background: '#f8f9fa',
-        overflow: 'hidden',
+        overflowX: 'hidden',
+        overflowY: 'auto',
       }}
     >
       <Box style={{ background: colour, color: 'white', padding: '16px 16px 12px' }}>
