@@ -105,6 +105,9 @@ export const ZPosterQuery = z.strictObject({
   size: z.enum(['a4', 'a5', 'tent']).default('a4').describe('A4 or A5 poster, or a folded table tent'),
   lang: z.enum(LANGUAGES).optional().describe('the language of the call to action (default: the survey’s)'),
 });
+export const ZSheetQuery = z.strictObject({
+  lang: z.enum(LANGUAGES).optional().describe('the language of the sheet’s own words (default: yours)'),
+});
 export const ZQrQuery = z.strictObject({
   size: z.coerce.number().int().min(64).max(2048).default(512).describe('width of the image in pixels'),
 });

@@ -4,11 +4,12 @@
  * folded table tent) as a self-contained HTML page to print or save as PDF from the browser, and
  * one sheet with the QR codes of every live survey at an offline touchpoint. Read access.
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { NotFoundError } from '../domain/errors.js';
-import { type Language, localText } from '../domain/survey-model.js';
+import { isLanguage, type Language, localText } from '../domain/survey-model.js';
 import { esc, safeColour, safeLogo } from '../public/html.js';
 import { surveyLink } from '../public/pages.js';
 import { publicTexts } from '../public/texts.js';
@@ -20,7 +21,7 @@ import {
 import { authorize } from './access.js';
 import type { RouteOptions } from './app.js';
 import { errorResponses, ZWorkspaceParams } from './common.schemas.js';
-import { ZPosterQuery, ZQrQuery, ZSurveyPosterParams } from './public-surveys.schemas.js';
+import { ZPosterQuery, ZQrQuery, ZSheetQuery, ZSurveyPosterParams } from './public-surveys.schemas.js';
 import { reportHeaders } from './security-headers.js';
 
 const ZPosterHtml = z
@@ -49,34 +50,48 @@ async function posterPanel(s: PosterSurvey, link: string, language: Language) {
   const title = localText(s.texts.title, language, s.defaultLanguage);
   const logo = safeLogo(s.logo);
   return `<section class="poster">
-${logo ? `<img class="logo" src="${logo}" alt="">` : ''}
+<div class="head">${logo ? `<img class="logo" src="${logo}" alt="">` : ''}
 <p class="where">${esc(s.touchpointName)}</p>
 <h1>${esc(t.posterCta)}</h1>
-<p class="title">${esc(title)}</p>
+<p class="title">${esc(title)}</p></div>
 <div class="qr">${await qrSvg(link, title)}</div>
-<p class="scan">${esc(t.posterScan)}</p>
-<p class="link">${esc(t.posterOr)} <strong>${esc(link.replace(/^https?:\/\//, ''))}</strong></p>
+<div class="foot"><p class="scan">${esc(t.posterScan)}</p>
+<p class="link">${esc(t.posterOr)} <strong>${esc(link.replace(/^https?:\/\//, ''))}</strong></p></div>
 </section>`;
 }
 
+/**
+ * A poster fills its page; a table tent is an A4 sheet in landscape folded along its middle: two
+ * halves (10.5 cm high) with the QR code beside the text, the upper one upside down.
+ */
 function posterCss(size: keyof typeof SIZES, colour: string): string {
   const z = SIZES[size];
-  const tent =
+  const layout =
     size === 'tent'
-      ? `.sheet{display:grid;grid-template-rows:1fr 1fr;height:100vh}.sheet .poster:first-child{transform:rotate(180deg)}
-.poster{border-bottom:1px dashed #8c959f;padding:.6cm}`
-      : '.poster{padding:1.2cm}';
+      ? `.poster{height:10.5cm;display:grid;grid-template-columns:auto 1fr;grid-template-areas:"qr head" "qr foot";align-content:center;column-gap:1cm;row-gap:.3cm;padding:.6cm 1.5cm;text-align:left;border-top-width:.3cm}
+.head{grid-area:head;align-self:end}.qr{grid-area:qr}.foot{grid-area:foot;align-self:start}
+.sheet .poster:first-child{transform:rotate(180deg);border-bottom:1px dashed #8c959f}`
+      : `.poster{min-height:100vh;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.5cm;padding:1.2cm;text-align:center}
+@media print{.poster{height:100vh;min-height:0}}`;
   return `${SHEET_CSS}
 @page{size:${z.page};margin:0}
-html,body{height:100%}
-.poster{display:flex;flex-direction:column;align-items:center;justify-content:center;text-align:center;gap:.3cm;border-top:.5cm solid ${safeColour(colour)};min-height:100%}
+.poster{border-top:.5cm solid ${safeColour(colour)};break-inside:avoid}
 .logo{max-height:2.5cm;max-width:7cm}
-.where{margin:0;font-size:${z.text};color:#57606a;text-transform:uppercase;letter-spacing:.08em}
-h1{margin:0;font-size:${z.title};line-height:1.1}
-.title{margin:0;font-size:${z.cta}}
+.head p,.head h1,.foot p{margin:.1cm 0}
+.where{font-size:${z.text};color:#57606a;text-transform:uppercase;letter-spacing:.08em}
+h1{font-size:${z.title};line-height:1.1}
+.title{font-size:${z.cta}}
 .qr svg{width:${z.qr};height:${z.qr};display:block}
-.scan,.link{margin:0;font-size:${z.text};max-width:16cm}
-${tent}`;
+.scan,.link{font-size:${z.text};max-width:16cm}
+${layout}`;
+}
+
+/**
+ * The address the QR code leads to: TOUCHPOINTS_PUBLIC_URL, or (when it is only the default
+ * made from PORT=0, a server on a random port) the address the request came to.
+ */
+function linkBase(publicUrl: string, request: FastifyRequest): string {
+  return /:0$/.test(publicUrl) ? `${request.protocol}://${request.host}` : publicUrl;
 }
 
 function document(language: Language, title: string, css: string, body: string): string {
@@ -90,7 +105,6 @@ function document(language: Language, title: string, css: string, body: string):
 export const surveyPosterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   const { db } = ctx;
   const tags = ['surveys'];
-  const link = (code: string) => surveyLink(ctx.config.publicUrl, code, 'qr');
 
   app.get(
     '/surveys/:surveyId/qr.png',
@@ -106,6 +120,7 @@ export const surveyPosterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'read');
+      const link = (code: string) => surveyLink(linkBase(ctx.config.publicUrl, request), code, 'qr');
       const survey = await findPosterSurvey(db, access.workspaceId, request.params.surveyId);
       if (!survey) throw new NotFoundError('survey', request.params.surveyId);
       const png = await QRCode.toBuffer(link(survey.code), {
@@ -138,12 +153,13 @@ export const surveyPosterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'read');
+      const link = (code: string) => surveyLink(linkBase(ctx.config.publicUrl, request), code, 'qr');
       const survey = await findPosterSurvey(db, access.workspaceId, request.params.surveyId);
       if (!survey) throw new NotFoundError('survey', request.params.surveyId);
       const language = request.query.lang ?? survey.defaultLanguage;
       const size = request.query.size;
       const panel = await posterPanel(survey, link(survey.code), language);
-      const hint = `<p class="hint">${esc(publicTexts(language).posterCta)} — Ctrl+P / ⌘P → PDF</p>`;
+      const hint = `<p class="hint">${esc(publicTexts(language).printHint)}</p>`;
       const body = `${hint}<div class="sheet">${size === 'tent' ? panel + panel : panel}</div>`;
       return reply
         .type('text/html; charset=utf-8')
@@ -163,13 +179,19 @@ export const surveyPosterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         summary:
           'One printable sheet with the QR codes of every live survey at an offline touchpoint (reception, price list, shop window…)',
         params: ZWorkspaceParams,
+        querystring: ZSheetQuery,
         produces: ['text/html'],
         response: { 200: ZPosterHtml, ...errorResponses },
       },
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'read');
+      const link = (code: string) => surveyLink(linkBase(ctx.config.publicUrl, request), code, 'qr');
       const surveys = await listOfflinePosterSurveys(db, access.workspaceId);
+      // The sheet's own words: ?lang=, else the signed-in user's language, else English.
+      const locale = access.caller.kind === 'user' ? access.caller.user.locale : undefined;
+      const language: Language = request.query.lang ?? (isLanguage(locale) ? locale : 'en');
+      const words = publicTexts(language);
       const cards = await Promise.all(
         surveys.map(async (s) => {
           const title = localText(s.texts.title, s.defaultLanguage, s.defaultLanguage);
@@ -189,12 +211,12 @@ export const surveyPosterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
 .empty{padding:1cm}`;
       const body =
         cards.length > 0
-          ? `<p class="hint">Ctrl+P / ⌘P → PDF</p><div class="grid">${cards.join('')}</div>`
-          : '<p class="empty">No live survey at an offline touchpoint.</p>';
+          ? `<p class="hint">${esc(words.printHint)}</p><div class="grid">${cards.join('')}</div>`
+          : `<p class="empty">${esc(words.sheetEmpty)}</p>`;
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
-        .send(document('en', 'Survey QR codes', css, body));
+        .send(document(language, words.sheetTitle, css, body));
     },
   );
 };

@@ -121,7 +121,11 @@ header p{margin:0;font-weight:600;color:#57606a}
 h1{font-size:clamp(1.6rem,4vw,2.6rem);margin:0 0 2rem;outline:none}
 .buttons{display:flex;flex-wrap:wrap;gap:1rem;justify-content:center;max-width:70rem}
 .buttons button{font:inherit;font-size:clamp(1.5rem,4vw,2.5rem);min-width:5.5rem;min-height:5.5rem;border:3px solid #8c959f;border-radius:1rem;background:#fff;cursor:pointer}
-.buttons button.smiley{font-size:clamp(2.6rem,8vw,4.5rem);min-width:7rem;min-height:7rem}
+.buttons button.smiley{min-width:7rem;min-height:7rem;padding:.6rem}
+.buttons button.smiley svg{width:5rem;height:5rem;display:block;margin:auto}
+.buttons button.smiley:nth-child(-n+2){color:#a40e26}
+.buttons button.smiley:nth-child(n+4){color:#116329}
+.buttons button.smiley:active{color:#fff}
 .buttons.choice button{font-size:1.4rem;padding:1rem 1.5rem}
 .buttons button:active{background:var(--brand);border-color:var(--brand);color:#fff}
 .buttons button:focus-visible{outline:4px solid #1b1f24;outline-offset:3px}

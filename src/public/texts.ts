@@ -36,6 +36,9 @@ export interface PublicTexts {
   posterCta: string;
   posterScan: string;
   posterOr: string;
+  sheetTitle: string;
+  sheetEmpty: string;
+  printHint: string;
 }
 
 export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
@@ -71,6 +74,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     posterCta: 'How did we do?',
     posterScan: 'Scan the code with your phone’s camera — it takes less than a minute.',
     posterOr: 'or open',
+    sheetTitle: 'Survey QR codes',
+    sheetEmpty: 'No live survey at an offline touchpoint.',
+    printHint: 'Print this page or save it as PDF: Ctrl+P (⌘P on a Mac).',
   },
   de: {
     send: 'Senden',
@@ -104,6 +110,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     posterCta: 'Wie waren wir?',
     posterScan: 'Scannen Sie den Code mit der Handykamera – es dauert weniger als eine Minute.',
     posterOr: 'oder öffnen Sie',
+    sheetTitle: 'QR-Codes der Umfragen',
+    sheetEmpty: 'Keine laufende Umfrage an einem Offline-Touchpoint.',
+    printHint: 'Drucken Sie diese Seite oder speichern Sie sie als PDF: Strg+P (⌘P auf dem Mac).',
   },
   ru: {
     send: 'Отправить',
@@ -137,6 +146,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     posterCta: 'Как мы справились?',
     posterScan: 'Наведите камеру телефона на код — это займёт меньше минуты.',
     posterOr: 'или откройте',
+    sheetTitle: 'QR-коды опросов',
+    sheetEmpty: 'Нет активных опросов в офлайн-точках контакта.',
+    printHint: 'Распечатайте страницу или сохраните её в PDF: Ctrl+P (⌘P на Mac).',
   },
   cs: {
     send: 'Odeslat',
@@ -170,6 +182,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     posterCta: 'Jak jsme si vedli?',
     posterScan: 'Naskenujte kód fotoaparátem telefonu – zabere to méně než minutu.',
     posterOr: 'nebo otevřete',
+    sheetTitle: 'QR kódy průzkumů',
+    sheetEmpty: 'Žádný běžící průzkum v offline kontaktním bodě.',
+    printHint: 'Vytiskněte tuto stránku nebo ji uložte jako PDF: Ctrl+P (⌘P na Macu).',
   },
   sk: {
     send: 'Odoslať',
@@ -203,6 +218,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     posterCta: 'Ako sme si viedli?',
     posterScan: 'Naskenujte kód fotoaparátom telefónu – zaberie to menej ako minútu.',
     posterOr: 'alebo otvorte',
+    sheetTitle: 'QR kódy prieskumov',
+    sheetEmpty: 'Žiadny prebiehajúci prieskum v offline kontaktnom bode.',
+    printHint: 'Vytlačte túto stránku alebo ju uložte ako PDF: Ctrl+P (⌘P na Macu).',
   },
   ro: {
     send: 'Trimite',
@@ -236,6 +254,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     posterCta: 'Cum ne-am descurcat?',
     posterScan: 'Scanați codul cu camera telefonului – durează mai puțin de un minut.',
     posterOr: 'sau deschideți',
+    sheetTitle: 'Coduri QR ale sondajelor',
+    sheetEmpty: 'Niciun sondaj activ la un punct de contact offline.',
+    printHint: 'Tipăriți această pagină sau salvați-o ca PDF: Ctrl+P (⌘P pe Mac).',
   },
 };
 

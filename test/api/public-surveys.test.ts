@@ -595,6 +595,10 @@ describeCatalog(
       expect(sheet.body).toContain(`/s/${live.code}?src=qr`);
       expect(sheet.body).not.toContain(`/s/${online.code}`);
       expect(sheet.body).not.toContain(`/s/${draft.code}`);
+      expect(sheet.body).toContain('<html lang="en">');
+      const german = await viewer.get(`${s.base}/surveys/posters?lang=de`);
+      expect(german.body).toContain('Drucken Sie diese Seite');
+      expect(german.body).toContain('<title>QR-Codes der Umfragen</title>');
     });
   },
   { config: () => ({ surveyAddressRateLimit: 10_000, surveyRateLimit: 10_000 }) },

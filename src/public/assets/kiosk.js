@@ -10,7 +10,33 @@
   const endpoint = `/api/public/kiosk/${encodeURIComponent(token)}/answers`;
   const QUEUE_KEY = `tp-kiosk-queue:${token.slice(-12)}`;
   const SCALES = { csat: [1, 5], nps: [0, 10], ces: [1, 7] };
-  const SMILEYS = ['😠', '🙁', '😐', '🙂', '😄'];
+  // Faces from very unhappy to very happy, drawn (no emoji font needed): the mouth's curve.
+  const MOUTHS = [
+    'M30 72 Q50 50 70 72',
+    'M32 70 Q50 60 68 70',
+    'M32 66 L68 66',
+    'M32 62 Q50 74 68 62',
+    'M28 58 Q50 84 72 58',
+  ];
+  const SVG = 'http://www.w3.org/2000/svg';
+  function face(index) {
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 100 100');
+    svg.setAttribute('aria-hidden', 'true');
+    const line = { fill: 'none', stroke: 'currentColor', 'stroke-width': 6, 'stroke-linecap': 'round' };
+    const parts = [
+      ['circle', { cx: 50, cy: 50, r: 44, ...line }],
+      ['circle', { cx: 35, cy: 40, r: 6, fill: 'currentColor' }],
+      ['circle', { cx: 65, cy: 40, r: 6, fill: 'currentColor' }],
+      ['path', { d: MOUTHS[index], ...line }],
+    ];
+    for (const [tag, attributes] of parts) {
+      const node = document.createElementNS(SVG, tag);
+      for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+      svg.append(node);
+    }
+    return svg;
+  }
   const stage = document.getElementById('stage');
   const status = document.getElementById('status');
   const fallback = survey.defaultLanguage;
@@ -155,14 +181,14 @@
         ces: [texts.cesLow, texts.cesHigh],
       }[question.kind];
       for (let n = min; n <= max; n++) {
-        const smiley = question.kind === 'csat' ? SMILEYS[n - 1] : '';
+        const smiley = question.kind === 'csat';
         const label = n === min ? `${n} – ${ends[0]}` : n === max ? `${n} – ${ends[1]}` : String(n);
         const button = el('button', {
           type: 'button',
           className: smiley ? 'smiley' : 'number',
-          textContent: smiley || String(n),
           onclick: () => choose(question, n),
         });
+        button.append(smiley ? face(n - 1) : String(n));
         button.setAttribute('aria-label', label);
         button.dataset.value = String(n);
         buttons.append(button);
