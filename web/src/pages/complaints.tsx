@@ -223,6 +223,12 @@ export function ComplaintsPage() {
       <PageHeader title={t('title')}>
         {canEdit && (
           <Button
+            size="sm"
+            maw="100%"
+            h="auto"
+            mih={32}
+            // On a phone the label wraps rather than pushing the page sideways.
+            styles={{ label: { whiteSpace: 'normal' } }}
             leftSection={<IconPlus size={16} />}
             onClick={() => setCreating(true)}
             data-testid="complaint-create"

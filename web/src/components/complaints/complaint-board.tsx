@@ -348,7 +348,11 @@ export function ComplaintList({ complaints, members, touchpoints, onOpen }: Comp
                     lineClamp={2}
                     component="button"
                     type="button"
-                    onClick={() => onOpen(c)}
+                    onClick={(event) => {
+                      // The row opens it too: once is enough.
+                      event.stopPropagation();
+                      onOpen(c);
+                    }}
                     style={{
                       background: 'none',
                       border: 0,
