@@ -1,6 +1,5 @@
 /** Review routes (issue 16 §3): a route validates, authorizes, calls one function, answers. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { invalid } from '../domain/errors.js';
 import { importReviews, type ReviewImportOptions } from '../ingest/import-reviews.js';
 import { parseReviewMapping } from '../ingest/review-rows.js';
@@ -22,10 +21,12 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
   const { db, events } = ctx;
   const tags = ['reviews'];
 
-  // The file itself may be the body (curl --data-binary @reviews.csv -H 'content-type: text/csv').
+  // The file itself may be the body (curl --data-binary @reviews.csv -H 'content-type: text/csv'):
+  // it becomes the `csv` of the JSON form, and the options come from the query.
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) =>
-    done(null, body),
+    done(null, { csv: body }),
   );
+  const isCsvBody = (contentType: string | undefined) => /^text\/(csv|plain)\b/i.test(contentType ?? '');
 
   app.get(
     '/reviews',
@@ -78,18 +79,16 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
           'site, author, date and text. Scores (rating / maximum) go to the feedback store as kind review.',
         params: ZWorkspaceParams,
         querystring: ZReviewImportQuery,
-        body: z.union([ZReviewImportBody, z.string()]),
+        body: ZReviewImportBody,
         response: { 200: ZReviewImportResult, ...errorResponses, 413: ZError },
       },
     },
     async (request) => {
       const access = await authorize(db, request, request.params.workspaceId, 'ingest');
       const { body, query } = request;
-      let text: string;
+      const text = body.csv;
       let options: ReviewImportOptions;
-      if (typeof body === 'string') {
-        if (body.trim() === '') throw invalid('file', 'is empty: send the CSV file as the body');
-        text = body;
+      if (isCsvBody(request.headers['content-type'])) {
         options = {
           mapping: parseReviewMapping(query.map ?? []),
           touchpoint: query.touchpoint,
@@ -102,7 +101,6 @@ export const reviewRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { c
       } else {
         if (Object.keys(query).length > 0)
           throw invalid(Object.keys(query)[0] as string, 'goes in the JSON body when the body is JSON');
-        text = body.csv;
         options = {
           mapping: body.map,
           touchpoint: body.touchpoint,

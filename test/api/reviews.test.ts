@@ -215,6 +215,19 @@ describeCatalog('reviews', (h) => {
       400,
     );
     expect(badMap.body.issues[0].field).toBe('map');
+    const fields = async (body: unknown) =>
+      (await ok(owner.post(`${base}/reviews/import`, body), 400)).body.issues.map(
+        (i: { field: string }) => i.field,
+      );
+    expect(await fields({ csv: 5 })).toEqual(['csv']);
+    expect(await fields(googleImport({ ratingMax: 'five' }))).toEqual(['ratingMax']);
+    expect(await fields(googleImport({ complaintThreshold: 2 }))).toEqual(['complaintThreshold']);
+    expect(await fields({ ...googleImport(), stars: 'Stars' })).toEqual(['stars']);
+    const emptyFile = await ok(
+      owner.request('POST', `${base}/reviews/import?site=Google`, '', { 'content-type': 'text/csv' }),
+      400,
+    );
+    expect(emptyFile.body.issues[0].field).toBe('csv');
 
     // A column of touchpoint keys: an unknown key refuses its row only.
     const keyed = [
