@@ -184,6 +184,30 @@ describeCatalog('complaints', (h) => {
     expect((await stranger.get(`${other.base}/complaints/${c.id}/history`)).status).toBe(404);
   });
 
+  it('releases a removed member from their open complaints, keeps them on closed ones', async () => {
+    const owner = await h().signUp('owner');
+    const editor = await h().signUp('editor');
+    const { base } = await h().newWorkspace(owner);
+    await owner.post(`${base}/members`, { email: editor.email, role: 'editor' });
+    const open = (
+      await created(owner.post(`${base}/complaints`, { text: 'Open', ownerUserId: editor.userId }))
+    ).body;
+    const closed = (
+      await created(owner.post(`${base}/complaints`, { text: 'Closed', ownerUserId: editor.userId }))
+    ).body;
+    await owner.patch(`${base}/complaints/${closed.id}`, { version: 1, status: 'resolved' });
+    expect((await owner.delete(`${base}/members/${editor.userId}`)).status).toBe(204);
+    expect((await owner.get(`${base}/complaints/${open.id}`)).body).toMatchObject({
+      ownerUserId: null,
+      version: 2,
+    });
+    expect((await owner.get(`${base}/complaints/${closed.id}`)).body.ownerUserId).toBe(editor.userId);
+    const history = await owner.get(`${base}/complaints/${open.id}/history`);
+    expect(history.body.items.at(-1).changes).toEqual([
+      { field: 'ownerUserId', from: editor.userId, to: null },
+    ]);
+  });
+
   it('makes a task on the complaint’s touchpoint and links it', async () => {
     const owner = await h().signUp('owner');
     const { base } = await h().newWorkspace(owner);

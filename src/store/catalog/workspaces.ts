@@ -5,7 +5,7 @@ import { type Actor, recordAudit } from './audit.js';
 import type { Db } from './db.js';
 import { type EventPurge, recordEventPurge } from './event-purges.js';
 import { likePattern } from './paging.js';
-import { audits, brands, channels, memberships, tasks, users, workspaces } from './schema.js';
+import { audits, brands, channels, complaints, memberships, tasks, users, workspaces } from './schema.js';
 import { createUser, findUserByEmail } from './users.js';
 import { versionConflict } from './versioned.js';
 
@@ -279,7 +279,8 @@ const UNFINISHED_TASK_STATUSES = ['planned', 'in_progress', 'done'];
 
 /**
  * A former member's unfinished work in the workspace loses them: tasks not yet verified (or found
- * not effective) lose their owner, audits not yet submitted their auditor (the name stays).
+ * not effective) and open complaints lose their owner, audits not yet submitted their auditor (the
+ * name stays).
  * Finished ones keep the person as history. Each change bumps the object's version and is audited.
  */
 async function releaseWorkOf(db: Db, actor: Actor, workspaceId: string, userId: string): Promise<void> {
@@ -321,6 +322,25 @@ async function releaseWorkOf(db: Db, actor: Actor, workspaceId: string, userId: 
       entityId: id,
       before: { auditorUserId: userId },
       after: { auditorUserId: null, ...released },
+    });
+  const complaintRows = await db
+    .update(complaints)
+    .set({ ownerUserId: null, version: sql`${complaints.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(complaints.workspaceId, workspaceId),
+        eq(complaints.ownerUserId, userId),
+        inArray(complaints.status, ['new', 'in_progress']),
+      ),
+    )
+    .returning({ id: complaints.id });
+  for (const { id } of complaintRows)
+    await recordAudit(db, actor, workspaceId, {
+      action: 'update',
+      entityType: 'complaint',
+      entityId: id,
+      before: { ownerUserId: userId },
+      after: { ownerUserId: null, ...released },
     });
 }
 
