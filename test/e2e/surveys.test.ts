@@ -104,6 +104,26 @@ describe('surveys', { timeout: 120_000 }, () => {
     expect(survey.questions[0]?.text.en).toBe('How was the welcome at the reception?');
     expect(survey.questions[0]?.text.de).toBe('Wie zufrieden sind Sie mit Ihrem heutigen Besuch?');
 
+    // Someone else saves meanwhile: the save is refused and explained, the draft stays; saving
+    // again puts it over the newer version.
+    await apiCall(page, 'PATCH', `${base}/surveys/${surveyId}`, {
+      version: survey.version,
+      colour: '#aa3300',
+    });
+    await page.getByTestId('survey-intro').fill('One minute, three questions.');
+    await page.getByTestId('survey-save').click();
+    await poll(() => page.getByTestId('survey-save-error').textContent()).toContain('Someone else saved');
+    expect(await page.getByTestId('survey-intro').inputValue()).toBe('One minute, three questions.');
+    await page.getByTestId('survey-save').click();
+    await poll(() => page.getByTestId('survey-dirty').count()).toBe(0);
+    const resaved = await apiCall<Survey & { texts: { intro: Record<string, string> } }>(
+      page,
+      'GET',
+      `${base}/surveys/${surveyId}`,
+    );
+    expect(resaved.version).toBe(survey.version + 2);
+    expect(resaved.texts.intro.en).toBe('One minute, three questions.');
+
     // Share: link, QR image, posters, embed code, a kiosk device's link shown once.
     await page.getByTestId('survey-tab-share').click();
     expect(await page.getByTestId('share-link').inputValue()).toBe(survey.publicUrl);
@@ -176,7 +196,7 @@ describe('surveys', { timeout: 120_000 }, () => {
     // The list shows the survey live under its touchpoint.
     await page.getByTestId('nav-surveys').click();
     await poll(() => page.getByTestId('survey-row').count()).toBe(1);
-    expect(await page.getByTestId('survey-status-badge').textContent()).toBe('Live');
+    await poll(() => page.getByTestId('survey-status-badge').textContent()).toBe('Live');
 
     // At phone width the editor and its preview fit the page.
     await page.setViewportSize({ width: 390, height: 844 });

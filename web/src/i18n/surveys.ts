@@ -21,6 +21,8 @@ export const surveys = defineTranslations(
     unsaved: 'Unsaved changes',
     discard: 'Discard changes',
     leaveUnsaved: 'Leave this survey? Your unsaved changes will be lost.',
+    conflict:
+      'Someone else saved this survey in the meantime. Save again to put your version over theirs, or discard your changes to see theirs.',
     languageWritten: 'Written in this language',
     textsHint:
       'Texts in {{language}}. A language counts once the survey’s title is written in it; respondents get their browser’s language, else the default language.',
@@ -253,6 +255,8 @@ export const surveys = defineTranslations(
       unsaved: 'Ungespeicherte Änderungen',
       discard: 'Änderungen verwerfen',
       leaveUnsaved: 'Diese Umfrage verlassen? Ihre ungespeicherten Änderungen gehen verloren.',
+      conflict:
+        'Jemand anderes hat diese Umfrage inzwischen gespeichert. Speichern Sie erneut, um Ihre Fassung darüber zu legen, oder verwerfen Sie Ihre Änderungen, um die andere zu sehen.',
       languageWritten: 'In dieser Sprache verfasst',
       textsHint:
         'Texte auf {{language}}. Eine Sprache zählt, sobald der Titel in ihr geschrieben ist; Befragte erhalten die Sprache ihres Browsers, sonst die Standardsprache.',
@@ -486,6 +490,8 @@ export const surveys = defineTranslations(
       unsaved: 'Несохранённые изменения',
       discard: 'Отменить изменения',
       leaveUnsaved: 'Покинуть опрос? Несохранённые изменения будут потеряны.',
+      conflict:
+        'Кто-то другой тем временем сохранил этот опрос. Сохраните ещё раз, чтобы записать свою версию поверх, или отмените изменения, чтобы увидеть чужую.',
       languageWritten: 'Написан на этом языке',
       textsHint:
         'Тексты на языке: {{language}}. Язык учитывается, когда на нём написан заголовок; респонденты видят язык своего браузера, иначе язык по умолчанию.',
@@ -717,6 +723,8 @@ export const surveys = defineTranslations(
       unsaved: 'Neuložené změny',
       discard: 'Zahodit změny',
       leaveUnsaved: 'Opustit tento průzkum? Neuložené změny budou ztraceny.',
+      conflict:
+        'Někdo jiný mezitím tento průzkum uložil. Uložte znovu, abyste jej přepsali svou verzí, nebo zahoďte změny a uvidíte tu jeho.',
       languageWritten: 'Napsáno v tomto jazyce',
       textsHint:
         'Texty v jazyce: {{language}}. Jazyk se počítá, jakmile je v něm napsán název; respondenti dostanou jazyk svého prohlížeče, jinak výchozí jazyk.',
@@ -948,6 +956,8 @@ export const surveys = defineTranslations(
       unsaved: 'Neuložené zmeny',
       discard: 'Zahodiť zmeny',
       leaveUnsaved: 'Opustiť tento prieskum? Neuložené zmeny sa stratia.',
+      conflict:
+        'Niekto iný medzitým tento prieskum uložil. Uložte znova, aby ste ho prepísali svojou verziou, alebo zahoďte zmeny a uvidíte tú jeho.',
       languageWritten: 'Napísané v tomto jazyku',
       textsHint:
         'Texty v jazyku: {{language}}. Jazyk sa počíta, keď je v ňom napísaný názov; respondenti dostanú jazyk svojho prehliadača, inak predvolený jazyk.',
@@ -1179,6 +1189,8 @@ export const surveys = defineTranslations(
       unsaved: 'Modificări nesalvate',
       discard: 'Renunțați la modificări',
       leaveUnsaved: 'Părăsiți acest sondaj? Modificările nesalvate se vor pierde.',
+      conflict:
+        'Altcineva a salvat între timp acest sondaj. Salvați din nou pentru a pune versiunea dvs. peste a lor sau renunțați la modificări pentru a o vedea pe a lor.',
       languageWritten: 'Scris în această limbă',
       textsHint:
         'Texte în {{language}}. O limbă contează de îndată ce titlul e scris în ea; respondenții primesc limba browserului, altfel limba implicită.',

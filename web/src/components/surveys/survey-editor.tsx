@@ -89,14 +89,20 @@ export function SurveyEditor({
   const chainsAt = (touchpointId: string) =>
     (chains.data ?? []).filter((c) => c.links.some((l) => l.touchpointId === touchpointId));
 
-  // Another tab or person saved: take the newer survey if this one has no unsaved changes.
   const dirty = JSON.stringify(patchOf(draft, 0)) !== JSON.stringify(patchOf(draftOf(base), 0));
+  const conflict =
+    save.error instanceof ApiError &&
+    save.error.status === 409 &&
+    save.error.body.code === 'version_conflict';
+  // Another tab or person saved: take the newer survey if this one has no unsaved changes. After a
+  // refused save the draft stays, on top of the newer version: saving again puts it over theirs.
   useEffect(() => {
-    if (survey.version !== base.version && !dirty) {
+    if (survey.version === base.version) return;
+    if (!dirty) {
       setBase(survey);
       setDraft(draftOf(survey));
-    }
-  }, [survey, base.version, dirty]);
+    } else if (conflict) setBase(survey);
+  }, [survey, base.version, dirty, conflict]);
 
   // Leaving the page (not switching tabs) with unsaved changes asks first; so does closing the window.
   const blocker = useBlocker(
@@ -138,17 +144,9 @@ export function SurveyEditor({
       },
     );
   };
-  const conflict =
-    save.error instanceof ApiError &&
-    save.error.status === 409 &&
-    save.error.body.code === 'version_conflict';
   const shownAtField = Object.keys(errors).some((f) => f !== '' && !f.startsWith('version'));
   const otherError =
-    save.error && (!shownAtField || conflict)
-      ? conflict
-        ? t('common:state.conflict')
-        : save.error.message
-      : null;
+    save.error && (!shownAtField || conflict) ? (conflict ? t('conflict') : save.error.message) : null;
 
   const written = (l: Language) => (draft.texts.title[l] ?? '').trim() !== '';
   const textField = (key: 'title' | 'intro' | 'thankYou' | 'consent') => ({
