@@ -167,22 +167,36 @@ export function renderSurveyForm(
   const values = options.values ?? {};
   const errors = new Map<string, string>();
   for (const issue of options.issues ?? []) {
-    const message = issue.message === 'is required' ? t.answerThis : issue.message;
+    const message =
+      issue.field === 'answers'
+        ? t.answerOne
+        : issue.field === 'contact.email'
+          ? t.badEmail
+          : issue.field === 'contact.phone'
+            ? t.badPhone
+            : issue.field === 'submissionId'
+              ? t.failed
+              : issue.message === 'is required'
+                ? t.answerThis
+                : issue.message;
     if (!errors.has(issue.field)) errors.set(issue.field, message);
   }
   const questionTitle = (field: string) => {
     const q = s.questions.find((x) => `answers.${x.id}` === field);
-    return q ? localText(q.text, language, fallback) : field;
+    if (q) return localText(q.text, language, fallback);
+    return field === 'contact.email' ? t.email : field === 'contact.phone' ? t.phone : '';
   };
   const summary =
     errors.size > 0
       ? `<div class="errors" role="alert" tabindex="-1" id="errors"><h2>${esc(t.errorSummary)}</h2><ul>${[
           ...errors,
         ]
-          .map(
-            ([field, message]) =>
-              `<li><a href="#${esc(field.startsWith('answers.') ? `q-${field.slice(8)}` : field.replace('.', '-'))}">${esc(questionTitle(field))}</a>: ${esc(message)}</li>`,
-          )
+          .map(([field, message]) => {
+            const title = questionTitle(field);
+            if (!title) return `<li>${esc(message)}</li>`;
+            const target = field.startsWith('answers.') ? `q-${field.slice(8)}` : field.replace('.', '-');
+            return `<li><a href="#${esc(target)}">${esc(title)}</a>: ${esc(message)}</li>`;
+          })
           .join('')}</ul></div>`
       : '';
   const questions = s.questions.map((q) => questionHtml(q, language, fallback, t, values, errors)).join('\n');

@@ -39,6 +39,9 @@ export interface PublicTexts {
   sheetTitle: string;
   sheetEmpty: string;
   printHint: string;
+  answerOne: string;
+  badEmail: string;
+  badPhone: string;
 }
 
 export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
@@ -77,6 +80,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     sheetTitle: 'Survey QR codes',
     sheetEmpty: 'No live survey at an offline touchpoint.',
     printHint: 'Print this page or save it as PDF: Ctrl+P (⌘P on a Mac).',
+    answerOne: 'Please answer at least one question.',
+    badEmail: 'Please enter an e-mail address such as name@example.com.',
+    badPhone: 'Please enter a phone number: digits, spaces and + - ( ) only.',
   },
   de: {
     send: 'Senden',
@@ -113,6 +119,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     sheetTitle: 'QR-Codes der Umfragen',
     sheetEmpty: 'Keine laufende Umfrage an einem Offline-Touchpoint.',
     printHint: 'Drucken Sie diese Seite oder speichern Sie sie als PDF: Strg+P (⌘P auf dem Mac).',
+    answerOne: 'Bitte beantworten Sie mindestens eine Frage.',
+    badEmail: 'Bitte geben Sie eine E-Mail-Adresse wie name@example.com ein.',
+    badPhone: 'Bitte geben Sie eine Telefonnummer ein: nur Ziffern, Leerzeichen und + - ( ).',
   },
   ru: {
     send: 'Отправить',
@@ -149,6 +158,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     sheetTitle: 'QR-коды опросов',
     sheetEmpty: 'Нет активных опросов в офлайн-точках контакта.',
     printHint: 'Распечатайте страницу или сохраните её в PDF: Ctrl+P (⌘P на Mac).',
+    answerOne: 'Пожалуйста, ответьте хотя бы на один вопрос.',
+    badEmail: 'Введите адрес эл. почты, например name@example.com.',
+    badPhone: 'Введите номер телефона: только цифры, пробелы и + - ( ).',
   },
   cs: {
     send: 'Odeslat',
@@ -185,6 +197,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     sheetTitle: 'QR kódy průzkumů',
     sheetEmpty: 'Žádný běžící průzkum v offline kontaktním bodě.',
     printHint: 'Vytiskněte tuto stránku nebo ji uložte jako PDF: Ctrl+P (⌘P na Macu).',
+    answerOne: 'Odpovězte prosím alespoň na jednu otázku.',
+    badEmail: 'Zadejte prosím e-mailovou adresu, např. name@example.com.',
+    badPhone: 'Zadejte prosím telefonní číslo: jen číslice, mezery a + - ( ).',
   },
   sk: {
     send: 'Odoslať',
@@ -221,6 +236,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     sheetTitle: 'QR kódy prieskumov',
     sheetEmpty: 'Žiadny prebiehajúci prieskum v offline kontaktnom bode.',
     printHint: 'Vytlačte túto stránku alebo ju uložte ako PDF: Ctrl+P (⌘P na Macu).',
+    answerOne: 'Odpovedzte, prosím, aspoň na jednu otázku.',
+    badEmail: 'Zadajte, prosím, e-mailovú adresu, napr. name@example.com.',
+    badPhone: 'Zadajte, prosím, telefónne číslo: iba číslice, medzery a + - ( ).',
   },
   ro: {
     send: 'Trimite',
@@ -257,6 +275,9 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     sheetTitle: 'Coduri QR ale sondajelor',
     sheetEmpty: 'Niciun sondaj activ la un punct de contact offline.',
     printHint: 'Tipăriți această pagină sau salvați-o ca PDF: Ctrl+P (⌘P pe Mac).',
+    answerOne: 'Vă rugăm să răspundeți la cel puțin o întrebare.',
+    badEmail: 'Introduceți o adresă de e-mail, de exemplu name@example.com.',
+    badPhone: 'Introduceți un număr de telefon: doar cifre, spații și + - ( ).',
   },
 };
 

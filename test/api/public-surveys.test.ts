@@ -419,6 +419,15 @@ describeCatalog(
       expect(refused.text).toContain('value="7" checked');
       expect(refused.text).toContain('>Long queue</textarea>');
 
+      // In the respondent's language, the contact fields' faults too.
+      const badPhone = await call(h(), 'POST', `/s/${survey.code}`, {
+        form: `submissionId=${submissionId}&lang=de&src=link&a.csat=3&consent=yes&phone=call+me`,
+      });
+      expect(badPhone.status).toBe(400);
+      expect(badPhone.text).toContain(
+        '<a href="#contact-phone">Telefon</a>: Bitte geben Sie eine Telefonnummer ein: nur Ziffern, Leerzeichen und + - ( ).',
+      );
+      expect(badPhone.text).toContain('name="consent" value="yes" checked');
       const done = await call(h(), 'POST', `/s/${survey.code}`, {
         form: `submissionId=${submissionId}&lang=en&src=link&a.csat=5&a.nps=7&a.comment=Long+queue`,
       });
