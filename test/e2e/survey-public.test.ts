@@ -120,8 +120,8 @@ describe('answering surveys without an account', { timeout: 120_000 }, () => {
     // 2. The widget on a plain page of another origin, under a strict policy of that page.
     const appOrigin = new URL(app.url).origin;
     const hostHtml = (nonce: string) => `<!doctype html><html><head><title>Shop</title>
-<style nonce="${nonce}">body{font-family:serif;color:rgb(10,20,30)} p{margin:40px} button{background:rgb(255,0,0);color:rgb(0,0,255)}</style>
-<script nonce="${nonce}">window.violations=[];document.addEventListener('securitypolicyviolation',e=>violations.push(e.violatedDirective+' '+e.blockedURI));</script>
+<script nonce="${nonce}">window.violations=[];document.addEventListener('securitypolicyviolation',e=>violations.push(e.violatedDirective+' '+e.blockedURI));
+const own=new CSSStyleSheet();own.replaceSync('body{font-family:serif;color:rgb(10,20,30)} p{margin:40px} button{background:rgb(255,0,0);color:rgb(0,0,255)}');document.adoptedStyleSheets=[own];</script>
 </head><body><p id="host-text">Our shop</p><button id="host-button">Buy</button>
 <div id="slot"><script src="${appOrigin}/embed.js" data-survey="${code}" data-mode="inline" data-lang="en"></script></div>
 <script src="${appOrigin}/embed.js" data-survey="${code}" data-mode="tab" data-lang="en"></script>
@@ -130,7 +130,8 @@ describe('answering surveys without an account', { timeout: 120_000 }, () => {
       const nonce = 'h0stN0nce';
       response.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': `default-src 'none'; script-src ${appOrigin} 'nonce-${nonce}'; connect-src ${appOrigin}; style-src 'nonce-${nonce}'`,
+        // No style-src at all: the host's own styles are a constructed sheet too.
+        'content-security-policy': `default-src 'none'; script-src ${appOrigin} 'nonce-${nonce}'; connect-src ${appOrigin}`,
       });
       response.end(hostHtml(nonce));
     });
