@@ -148,19 +148,21 @@ export function applyReviewMapping(
       });
     else mapping[field as ReviewField] = column;
   }
+  // A field named explicitly after a column the file lacks has its issue already.
+  const namedField = (field: ReviewField) => typeof explicit[field] === 'string' && explicit[field] !== '';
   for (const [field, option] of FIXED) {
     if (options[option] === undefined) {
-      if (mapping[field] === undefined)
+      if (mapping[field] === undefined && !namedField(field))
         issues.push({
           field: option,
           message: `is required: give one ${field.replace('_', ' ')} for the whole file or map a column to ${field}`,
         });
-    } else if (typeof explicit[field] === 'string' && explicit[field] !== '')
+    } else if (namedField(field))
       issues.push({ field: option, message: `is given and a column is mapped to ${field}: choose one` });
     else delete mapping[field];
   }
   for (const field of ['date', 'rating'] as const)
-    if (mapping[field] === undefined)
+    if (mapping[field] === undefined && !namedField(field))
       issues.push({
         field: `map.${field}`,
         message: `is required: map the column that holds the review's ${field}`,
