@@ -200,6 +200,7 @@ describe('surveys', { timeout: 120_000 }, () => {
 
     // At phone width the editor and its preview fit the page.
     await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.getByTestId('survey-row').getByRole('link').click();
     await page.getByTestId('survey-preview').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

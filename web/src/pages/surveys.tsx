@@ -73,6 +73,10 @@ export function SurveysPage() {
           rel="noopener"
           variant="default"
           leftSection={<IconPrinter size={16} />}
+          maw="100%"
+          h="auto"
+          mih={36}
+          styles={{ label: { whiteSpace: 'normal' } }}
           data-testid="surveys-posters"
         >
           {t('posters')}
@@ -97,6 +101,7 @@ export function SurveysPage() {
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
           w={220}
+          maw="100%"
           data-testid="surveys-search"
         />
         <Select
@@ -105,6 +110,7 @@ export function SurveysPage() {
           clearable
           searchable
           w={220}
+          maw="100%"
           data={(touchpoints.data ?? []).map((tp) => ({ value: tp.id, label: tp.name }))}
           value={touchpointId ?? null}
           onChange={(v) => setParam('touchpoint', v)}
@@ -115,6 +121,7 @@ export function SurveysPage() {
           placeholder={t('results.any')}
           clearable
           w={160}
+          maw="100%"
           data={SURVEY_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           value={status ?? null}
           onChange={(v) => setParam('status', v)}

@@ -302,6 +302,7 @@ function Comments({
             setPage(1);
           }}
           w={200}
+          maw="100%"
           data-testid="comments-search"
         />
         <Select
@@ -309,6 +310,7 @@ function Comments({
           placeholder={t('results.any')}
           clearable
           w={130}
+          maw="100%"
           data={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           value={kind}
           onChange={(v) => {
@@ -322,6 +324,7 @@ function Comments({
           placeholder={kind ? t('results.any') : t('results.pickKind')}
           disabled={!kind}
           w={180}
+          maw="100%"
           data={scaleValues}
           value={scores}
           onChange={reset(setScores)}
@@ -332,6 +335,7 @@ function Comments({
           placeholder={t('results.any')}
           clearable
           w={130}
+          maw="100%"
           data={FEEDBACK_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))}
           value={source}
           onChange={(v) => reset(setSource)(v as FeedbackSource | null)}
@@ -342,6 +346,7 @@ function Comments({
           placeholder={t('results.any')}
           clearable
           w={110}
+          maw="100%"
           data={LANGUAGES.map((l) => ({ value: l, label: l.toUpperCase() }))}
           value={language}
           onChange={(v) => reset(setLanguage)(v as Language | null)}

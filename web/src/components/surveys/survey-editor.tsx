@@ -30,6 +30,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 import {
+  isLanguage,
   LANGUAGES,
   type Language,
   type LocalText,
@@ -73,10 +74,15 @@ export function SurveyEditor({
   survey: Survey;
   readOnly: boolean;
 }) {
-  const { t } = useTranslation(['surveys', 'common']);
+  const { t, i18n } = useTranslation(['surveys', 'common']);
   const [draft, setDraft] = useState<SurveyDraft>(() => draftOf(survey));
   const [base, setBase] = useState(survey);
-  const [language, setLanguageTab] = useState<Language>(survey.defaultLanguage);
+  // Texts and preview open in the editor's own language when the survey is written in it.
+  const [language, setLanguageTab] = useState<Language>(() =>
+    isLanguage(i18n.language) && survey.languages.includes(i18n.language)
+      ? i18n.language
+      : survey.defaultLanguage,
+  );
   const [view, setView] = useState<'form' | 'thanks'>('form');
   const save = useSaveSurvey(workspaceId);
   const narrow = useNarrow();
@@ -318,6 +324,7 @@ export function SurveyEditor({
               label={t('field.colour')}
               format="hex"
               w={200}
+              maw="100%"
               value={draft.colour}
               onChange={(v) => set('colour', v)}
               error={errors.colour}
