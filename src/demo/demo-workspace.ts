@@ -856,6 +856,7 @@ const STANDARDS: StandardSpec[] = [
   s('clinic-doctor-visit', 'Parents satisfied with the check-up', 'csat', 'gte', 4.5, 0.8),
   s('clinic-feedback-sms', 'Survey sent within 2 hours of the visit', 'response_ms', 'lte', 2 * HOUR, 0.9),
   s('clinic-review-site', 'Few negative reviews', 'negative_share', 'lte', 0.1, 0.9),
+  s('clinic-review-site', 'Reviews answered within a day', 'review_reply_ms', 'lte', 24 * HOUR, 0.9),
   s('cons-article', 'Few negative comments', 'negative_share', 'lte', 0.1, 0.9),
   s('cons-webinar', 'Webinar rated at least 4.5', 'csat', 'gte', 4.5, 0.8),
   s('cons-org-test', 'Test done within 15 minutes', 'duration_ms', 'lte', 15 * MINUTE, 0.8),

@@ -282,6 +282,16 @@ describeCatalog('reviews', (h) => {
     );
     expect(sentiment.body.overall.feedback.reviews.count).toBe(300);
     expect(sentiment.body.overall.feedback.reviews.mean).toBeCloseTo(overall.meanScore, 10);
+    // The clinic means to answer every review within a day; the local portal's late replies fail it.
+    const standards = await ok(
+      owner.get(`${base}/analytics/standards?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
+    );
+    const replies = standards.body.standards.find(
+      (s: { name: string }) => s.name === 'Reviews answered within a day',
+    );
+    expect(replies.measured).toBeGreaterThan(150);
+    expect(replies.shareMeeting).toBeGreaterThan(0.5);
+    expect(replies.shareMeeting).toBeLessThan(0.9);
   });
 
   it('lets viewers read and editors import, keeps workspaces apart', async () => {
