@@ -466,7 +466,7 @@ export function SurveyEditor({
             view={view}
             onView={setView}
           />
-          <SurveyPreview draft={draft} language={language} view={view} />
+          <SurveyPreview draft={draft} language={language} view={view} label={t('preview.title')} />
         </Stack>
       </Grid.Col>
     </Grid>

@@ -94,10 +94,13 @@ export function SurveyPreview({
   draft,
   language,
   view,
+  label,
 }: {
   draft: SurveyDraft;
   language: Language;
   view: 'form' | 'thanks';
+  /** What the region is called for a screen reader ("Live preview"). */
+  label: string;
 }) {
   const t = PUBLIC_TEXTS[language];
   const fallback = draft.defaultLanguage;
@@ -109,6 +112,8 @@ export function SurveyPreview({
   return (
     <Box
       data-testid="survey-preview"
+      role="region"
+      aria-label={label}
       lang={language}
       style={{
         width: 340,
