@@ -10,8 +10,7 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { NotFoundError } from '../domain/errors.js';
 import { isLanguage, type Language, localText } from '../domain/survey-model.js';
-import { esc, safeColour, safeLogo } from '../public/html.js';
-import { surveyLink } from '../public/pages.js';
+import { esc, safeColour, safeLogo, surveyLink } from '../public/html.js';
 import { publicTexts } from '../public/texts.js';
 import {
   findPosterSurvey,

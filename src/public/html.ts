@@ -59,3 +59,8 @@ ${shell.body}${shell.scripts ?? ''}
 </html>
 `;
 }
+
+/** A survey's public link with its source (`<public URL>/s/<code>?src=qr`). */
+export function surveyLink(publicUrl: string, code: string, source: string): string {
+  return `${publicUrl}/s/${encodeURIComponent(code)}?src=${encodeURIComponent(source)}`;
+}

@@ -26,7 +26,7 @@ import { type PublicSurveyRecord, toPublicSurvey } from '../store/catalog/survey
 import { esc, jsonBlock, page } from './html.js';
 import { PublicRateLimitError } from './rate-limit.js';
 import { answerSurvey, kioskSurvey, surveyByCode } from './service.js';
-import { renderMessage, renderNotFound, renderSurveyForm, type SurveyPageContext } from './survey-page.js';
+import { renderMessage, renderPlain, renderSurveyForm, type SurveyPageContext } from './survey-page.js';
 import { closedText, PUBLIC_TEXTS, publicTexts } from './texts.js';
 
 type HelmetRouteOptions = Omit<FastifyHelmetOptions, 'global'>;
@@ -99,14 +99,19 @@ function refusal(
   if (!(error instanceof AppError)) throw error;
   const language = ctx?.language ?? browserLanguage(request);
   const t = publicTexts(language);
+  if (error.details.reason === 'revoked')
+    return html(reply, 410, renderPlain(language, nonce, t.kioskRevoked));
   if (error.statusCode === 404 || !ctx) {
     if (error instanceof PublicRateLimitError)
-      return html(reply, 429, renderNotFound(language, nonce).replace(t.notFound, t.tooMany));
-    return html(reply, error.statusCode === 404 ? 404 : error.statusCode, renderNotFound(language, nonce));
+      return html(reply, 429, renderPlain(language, nonce, t.tooMany));
+    return html(
+      reply,
+      error.statusCode === 404 ? 404 : error.statusCode,
+      renderPlain(language, nonce, t.notFound),
+    );
   }
   if (error instanceof PublicRateLimitError) return html(reply, 429, renderMessage(ctx, t.tooMany));
-  const reason = error.details.reason as 'draft' | 'closed' | 'not_started' | 'ended' | 'revoked' | undefined;
-  if (reason === 'revoked') return html(reply, 410, renderMessage(ctx, error.message));
+  const reason = error.details.reason as 'draft' | 'closed' | 'not_started' | 'ended' | undefined;
   if (reason) return html(reply, error.statusCode, renderMessage(ctx, closedText(t, reason)));
   throw error;
 }
@@ -308,8 +313,3 @@ export const publicPages: FastifyPluginAsync<RouteOptions> = async (app, { ctx }
     script(EMBED_JS, 300),
   );
 };
-
-/** The public survey code in a page's language-independent link (`/s/<code>?src=…`). */
-export function surveyLink(publicUrl: string, code: string, source: string): string {
-  return `${publicUrl}/s/${encodeURIComponent(code)}?src=${encodeURIComponent(source)}`;
-}

@@ -254,15 +254,14 @@ ${headerHtml(ctx, false)}
   });
 }
 
-/** The page for an unknown code (no survey to take texts from). */
-export function renderNotFound(language: Language, nonce: string): string {
-  const t = publicTexts(language);
+/** A page without a survey to take texts from (an unknown code, too many requests): one message. */
+export function renderPlain(language: Language, nonce: string, message: string): string {
   return page({
     language,
-    title: t.notFound,
+    title: message,
     nonce,
     css: SURVEY_CSS,
-    body: `<main><p class="message" role="status">${esc(t.notFound)}</p></main>`,
+    body: `<main><p class="message" role="status">${esc(message)}</p></main>`,
     colour: '#1f6feb',
   });
 }

@@ -42,6 +42,7 @@ export interface PublicTexts {
   answerOne: string;
   badEmail: string;
   badPhone: string;
+  kioskRevoked: string;
 }
 
 export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
@@ -83,6 +84,7 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     answerOne: 'Please answer at least one question.',
     badEmail: 'Please enter an e-mail address such as name@example.com.',
     badPhone: 'Please enter a phone number: digits, spaces and + - ( ) only.',
+    kioskRevoked: 'This kiosk link no longer works. Ask for a new one.',
   },
   de: {
     send: 'Senden',
@@ -122,6 +124,7 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     answerOne: 'Bitte beantworten Sie mindestens eine Frage.',
     badEmail: 'Bitte geben Sie eine E-Mail-Adresse wie name@example.com ein.',
     badPhone: 'Bitte geben Sie eine Telefonnummer ein: nur Ziffern, Leerzeichen und + - ( ).',
+    kioskRevoked: 'Dieser Kiosk-Link funktioniert nicht mehr. Bitte fordern Sie einen neuen an.',
   },
   ru: {
     send: 'Отправить',
@@ -161,6 +164,7 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     answerOne: 'Пожалуйста, ответьте хотя бы на один вопрос.',
     badEmail: 'Введите адрес эл. почты, например name@example.com.',
     badPhone: 'Введите номер телефона: только цифры, пробелы и + - ( ).',
+    kioskRevoked: 'Эта ссылка киоска больше не действует. Запросите новую.',
   },
   cs: {
     send: 'Odeslat',
@@ -200,6 +204,7 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     answerOne: 'Odpovězte prosím alespoň na jednu otázku.',
     badEmail: 'Zadejte prosím e-mailovou adresu, např. name@example.com.',
     badPhone: 'Zadejte prosím telefonní číslo: jen číslice, mezery a + - ( ).',
+    kioskRevoked: 'Tento odkaz kiosku už nefunguje. Požádejte o nový.',
   },
   sk: {
     send: 'Odoslať',
@@ -239,6 +244,7 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     answerOne: 'Odpovedzte, prosím, aspoň na jednu otázku.',
     badEmail: 'Zadajte, prosím, e-mailovú adresu, napr. name@example.com.',
     badPhone: 'Zadajte, prosím, telefónne číslo: iba číslice, medzery a + - ( ).',
+    kioskRevoked: 'Tento odkaz kiosku už nefunguje. Požiadajte o nový.',
   },
   ro: {
     send: 'Trimite',
@@ -278,6 +284,7 @@ export const PUBLIC_TEXTS: Record<Language, PublicTexts> = {
     answerOne: 'Vă rugăm să răspundeți la cel puțin o întrebare.',
     badEmail: 'Introduceți o adresă de e-mail, de exemplu name@example.com.',
     badPhone: 'Introduceți un număr de telefon: doar cifre, spații și + - ( ).',
+    kioskRevoked: 'Acest link de chioșc nu mai funcționează. Cereți unul nou.',
   },
 };
 

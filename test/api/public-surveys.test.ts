@@ -496,7 +496,9 @@ describeCatalog(
       const nonce = /<script src="\/k\/kiosk.js" nonce="([^"]+)">/.exec(page.text)?.[1];
       expect(String(page.headers['content-security-policy'])).toContain(`script-src 'nonce-${nonce}'`);
       expect(page.headers['referrer-policy']).toBe('no-referrer');
-      expect((await call(h(), 'GET', `/k/${revokedToken}`)).status).toBe(410);
+      const revokedPage = await call(h(), 'GET', `/k/${revokedToken}`);
+      expect(revokedPage.status).toBe(410);
+      expect(revokedPage.text).toContain('This kiosk link no longer works.');
     });
 
     it('sends CORS headers on the public survey routes only, with their preflight', async () => {

@@ -6,9 +6,7 @@
  */
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import {
-  type ComplaintRule,
   type Language,
-  localText,
   type SurveyQuestion,
   type SurveyStatus,
   type SurveyTexts,
@@ -171,11 +169,6 @@ export function toPublicSurvey(record: PublicSurveyRecord, now = new Date()): Pu
   };
 }
 
-/** The survey's complaint rule (for the ingest). */
-export function complaintRuleOf(s: SurveyRow): ComplaintRule | null {
-  return s.complaintRule ?? null;
-}
-
 /** A survey to print on a poster: its code, name, language, texts and its touchpoint's name. */
 export interface PosterSurvey {
   id: string;
@@ -242,9 +235,4 @@ export async function listOfflinePosterSurveys(db: Db, workspaceId: string): Pro
     status: r.status as SurveyStatus,
     defaultLanguage: r.defaultLanguage as Language,
   }));
-}
-
-/** The survey's title in `language` (for posters and page titles). */
-export function surveyTitle(texts: SurveyTexts, language: Language, fallback: Language): string {
-  return localText(texts.title, language, fallback);
 }
