@@ -76,7 +76,8 @@ export function customerCommand(program: Command): void {
         const total = await eraseCustomers(catalog.db, events, SYSTEM_ACTOR, options.workspace, keys);
         console.log(
           `erased ${total.customers} customer keys: ${total.interactions} interactions, ` +
-            `${total.feedback} feedback answers, ${total.quarantined} quarantined records deleted`,
+            `${total.feedback} feedback answers, ${total.quarantined} quarantined records, ` +
+            `${total.complaints} complaints, ${total.reviews} reviews, ${total.surveyContacts} survey contacts deleted`,
         );
       });
     });

@@ -106,7 +106,7 @@ describe('touchpoints customer', () => {
     const one = await touchpoints('customer', 'erase', 'ann', '--workspace', workspaceId);
     expect(one.code).toBe(0);
     expect(one.stdout).toBe(
-      'erased 1 customer keys: 2 interactions, 1 feedback answers, 0 quarantined records deleted\n',
+      'erased 1 customer keys: 2 interactions, 1 feedback answers, 0 quarantined records, 0 complaints, 0 reviews, 0 survey contacts deleted\n',
     );
 
     const keys = join(dataDir, 'deletion-requests.txt');
@@ -114,7 +114,7 @@ describe('touchpoints customer', () => {
     const batch = await touchpoints('customer', 'erase', '--file', keys, '--workspace', workspaceId);
     expect(batch.code).toBe(0);
     expect(batch.stdout).toBe(
-      'erased 3 customer keys: 2 interactions, 0 feedback answers, 0 quarantined records deleted\n',
+      'erased 3 customer keys: 2 interactions, 0 feedback answers, 0 quarantined records, 0 complaints, 0 reviews, 0 survey contacts deleted\n',
     );
 
     const store = await openStore(config, 'test');
@@ -129,8 +129,14 @@ describe('touchpoints customer', () => {
       expect(audit.map((e) => [e.action, e.after])).toEqual([
         ['erase', { customers: 3, interactions: 2, feedback: 0, quarantined: 0 }],
         ['erase', { customers: 1, interactions: 2, feedback: 1, quarantined: 0 }],
-        ['export', { interactions: 2, feedback: 1, quarantined: 0 }],
-        ['export', { interactions: 2, feedback: 1, quarantined: 0 }],
+        [
+          'export',
+          { interactions: 2, feedback: 1, quarantined: 0, complaints: 0, reviews: 0, surveyContacts: 0 },
+        ],
+        [
+          'export',
+          { interactions: 2, feedback: 1, quarantined: 0, complaints: 0, reviews: 0, surveyContacts: 0 },
+        ],
       ]);
       expect(JSON.stringify(audit)).not.toContain('ann');
     } finally {
