@@ -54,6 +54,8 @@ export const reviews = defineTranslations(
       file: 'CSV file',
       fileHint: 'The export of a rating site: UTF-8, a header row, "," or ";" between the columns.',
       filePlaceholder: 'Choose a file',
+      tooLarge:
+        'The file is larger than {{size}} MB: split it, or import it with the command line (touchpoints import reviews).',
       mapping: 'Columns',
       mappingHint:
         'Which column holds each field (found by name; change it if needed). Touchpoint, site and rating maximum can instead be one value for the whole file.',
@@ -149,6 +151,8 @@ export const reviews = defineTranslations(
         fileHint:
           'Der Export eines Bewertungsportals: UTF-8, eine Kopfzeile, „,“ oder „;“ zwischen den Spalten.',
         filePlaceholder: 'Datei wählen',
+        tooLarge:
+          'Die Datei ist größer als {{size}} MB: teilen Sie sie oder importieren Sie sie über die Kommandozeile (touchpoints import reviews).',
         mapping: 'Spalten',
         mappingHint:
           'Welche Spalte welches Feld enthält (nach Namen erkannt; bei Bedarf ändern). Touchpoint, Portal und Höchstwert können stattdessen ein Wert für die ganze Datei sein.',
@@ -242,6 +246,8 @@ export const reviews = defineTranslations(
         file: 'CSV-файл',
         fileHint: 'Выгрузка сайта отзывов: UTF-8, строка заголовков, «,» или «;» между столбцами.',
         filePlaceholder: 'Выберите файл',
+        tooLarge:
+          'Файл больше {{size}} МБ: разделите его или загрузите из командной строки (touchpoints import reviews).',
         mapping: 'Столбцы',
         mappingHint:
           'Какой столбец содержит какое поле (найдены по названию; при необходимости измените). Точка контакта, сайт и максимум оценки могут быть одним значением для всего файла.',
@@ -335,6 +341,8 @@ export const reviews = defineTranslations(
         file: 'Soubor CSV',
         fileHint: 'Export hodnoticího portálu: UTF-8, řádek záhlaví, mezi sloupci „,“ nebo „;“.',
         filePlaceholder: 'Vyberte soubor',
+        tooLarge:
+          'Soubor je větší než {{size}} MB: rozdělte ho, nebo ho importujte z příkazové řádky (touchpoints import reviews).',
         mapping: 'Sloupce',
         mappingHint:
           'Který sloupec obsahuje které pole (nalezeno podle názvu; případně změňte). Kontaktní bod, portál a maximum hodnocení mohou být jednou hodnotou pro celý soubor.',
@@ -428,6 +436,8 @@ export const reviews = defineTranslations(
         file: 'Súbor CSV',
         fileHint: 'Export hodnotiaceho portálu: UTF-8, riadok hlavičky, medzi stĺpcami „,“ alebo „;“.',
         filePlaceholder: 'Vyberte súbor',
+        tooLarge:
+          'Súbor je väčší ako {{size}} MB: rozdeľte ho alebo ho importujte z príkazového riadka (touchpoints import reviews).',
         mapping: 'Stĺpce',
         mappingHint:
           'Ktorý stĺpec obsahuje ktoré pole (nájdené podľa názvu; v prípade potreby zmeňte). Kontaktný bod, portál a maximum hodnotenia môžu byť jednou hodnotou pre celý súbor.',
@@ -521,6 +531,8 @@ export const reviews = defineTranslations(
         file: 'Fișier CSV',
         fileHint: 'Exportul unui site de recenzii: UTF-8, un rând de antet, „,” sau „;” între coloane.',
         filePlaceholder: 'Alege un fișier',
+        tooLarge:
+          'Fișierul depășește {{size}} MB: împarte-l sau importă-l din linia de comandă (touchpoints import reviews).',
         mapping: 'Coloane',
         mappingHint:
           'Ce coloană conține fiecare câmp (găsită după nume; schimb-o dacă e nevoie). Punctul de contact, site-ul și maximul evaluării pot fi o singură valoare pentru tot fișierul.',

@@ -41,6 +41,8 @@ import { useFormat } from '../../i18n/format';
 import { errorMessage } from '../states';
 
 const SHOWN_REJECTS = 200;
+/** Largest file sent (the server refuses request bodies over 10 MB by default). */
+const MAX_FILE_BYTES = 9 * 1024 * 1024;
 /** Fields that may be one value for the whole file instead of a column. */
 const FIXABLE: readonly ReviewField[] = ['touchpoint', 'site', 'rating_max'];
 
@@ -267,6 +269,10 @@ export function ReviewImportDialog({
     setSettings((s) => ({ ...s, mapping: null }));
     setFileError(null);
     if (!chosen) return setFile(null);
+    if (chosen.size > MAX_FILE_BYTES) {
+      setFile(null);
+      return setFileError(t('dialog.tooLarge', { size: f.number(MAX_FILE_BYTES / 1024 / 1024) }));
+    }
     try {
       setFile({ name: chosen.name, text: await chosen.text() });
     } catch (error) {
