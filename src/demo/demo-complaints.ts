@@ -6,7 +6,8 @@
  * a few still waiting (one past its day already). Deterministic: the same day gives the same
  * complaints.
  *
- * The story: complaints are mostly about deliveries and the call centre; about one in eight waits
+ * Complaint handling is a part of the call centre (so it stands in its chains). The story:
+ * complaints are mostly about deliveries and the call centre; about one in eight waits
  * longer than a day for an answer, so the 24-hour standard fails narrowly and the health check
  * asks for a task.
  */
@@ -202,7 +203,11 @@ export async function addDemoComplaints(
     name: 'Complaint handling',
     description:
       'Complaints about orders, deliveries and the shop, taken by phone, e-mail and at the info desk, and answered by the customer care team.',
-    ...(callCentre ? { brandId: callCentre.brandId, subjectId: callCentre.subjectId } : {}),
+    // A part of the call centre: it sits in the call centre's chains, and the owner runs it.
+    ...(callCentre
+      ? { brandId: callCentre.brandId, subjectId: callCentre.subjectId, parentId: callCentre.id }
+      : {}),
+    ownerUserId,
     direction: 'both',
     stage: 'post_purchase',
     priority: 5,
