@@ -36,7 +36,7 @@ const ZMeasure = {
     .number()
     .int()
     .describe(
-      'interactions with the metric present (for csat / nps / ces: answers of that kind; negative_share: interactions with a sentiment)',
+      'interactions with the metric present (for csat / nps / ces: answers of that kind; negative_share: interactions with a sentiment; complaint and review times: complaints received / reviews posted in the period whose time is known or already past the target)',
     ),
   meeting: z
     .number()

@@ -5,7 +5,9 @@ import { ZId, ZName, ZPageQuery, ZTimestamp, ZVersion, zSort } from './common.sc
 
 const ZMetric = z
   .enum(STANDARD_METRICS)
-  .describe('prop: a numeric interaction property, named by `prop`; the others are built-in measures');
+  .describe(
+    'prop: a numeric interaction property, named by `prop`; complaint_first_response_ms, complaint_resolution_ms and review_reply_ms are measured from the complaint register and the imported reviews (lte only; a complaint still waiting past the target fails it); the others are built-in measures of interactions and feedback',
+  );
 const ZTarget = z
   .number()
   .describe('csat 1…5, nps −100…100, ces 1…7, negative_share 0…1, *_ms ≥ 0 (milliseconds)');
