@@ -182,7 +182,11 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('audit_log_ws_at_idx').on(t.workspaceId, t.at)],
+  (t) => [
+    index('audit_log_ws_at_idx').on(t.workspaceId, t.at),
+    // An object's history (a complaint's, a task's) without scanning the workspace's whole log.
+    index('audit_log_entity_idx').on(t.workspaceId, t.entityType, t.entityId),
+  ],
 );
 
 export const brands = pgTable(

@@ -108,4 +108,5 @@ CREATE INDEX "reviews_ws_tp_idx" ON "reviews" USING btree ("workspace_id","touch
 CREATE UNIQUE INDEX "survey_contacts_submission_uq" ON "survey_contacts" USING btree ("survey_id","submission_id");--> statement-breakpoint
 CREATE INDEX "survey_contacts_ws_customer_idx" ON "survey_contacts" USING btree ("workspace_id","customer");--> statement-breakpoint
 CREATE UNIQUE INDEX "surveys_code_uq" ON "surveys" USING btree ("code");--> statement-breakpoint
-CREATE INDEX "surveys_ws_tp_idx" ON "surveys" USING btree ("workspace_id","touchpoint_id");
+CREATE INDEX "surveys_ws_tp_idx" ON "surveys" USING btree ("workspace_id","touchpoint_id");--> statement-breakpoint
+CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("workspace_id","entity_type","entity_id");
