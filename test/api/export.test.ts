@@ -454,7 +454,11 @@ describeCatalog('workspace export and import', (h) => {
     expect(made.status).toBe(201);
     const doc = (await owner.get(`${base}/export`)).body;
     expect(doc.surveys).toHaveLength(1);
-    expect(doc.surveys[0]).toMatchObject({ touchpointId: tp.body.id, name: 'After the visit', status: 'live' });
+    expect(doc.surveys[0]).toMatchObject({
+      touchpointId: tp.body.id,
+      name: 'After the visit',
+      status: 'live',
+    });
     expect(doc.surveys[0]).not.toHaveProperty('code');
 
     const copy = await owner.post('/api/workspaces/import', doc);

@@ -309,6 +309,12 @@ async function prepare(h: Harness) {
   const surveys = await owner.get(`${base}/surveys`);
   expect(surveys.body.items.length, 'surveys').toBeGreaterThan(0);
   Object.assign(ids, { surveyId: surveys.body.items[0].id, code: surveys.body.items[0].code });
+  // Complaints: the demo's register; a kiosk device of the first survey.
+  const complaints = await owner.get(`${base}/complaints`);
+  expect(complaints.body.items.length, 'complaints').toBeGreaterThan(0);
+  const device = await owner.post(`${base}/surveys/${ids.surveyId}/kiosk-devices`, { name: 'Fuzz tablet' });
+  expect(device.status).toBe(201);
+  Object.assign(ids, { complaintId: complaints.body.items[0].id, deviceId: device.body.id });
   // Audits: the demo's planned audit (its shopper link and a photo), its checklist and criterion.
   const planned = await owner.get(`${base}/audits?status=planned`);
   expect(planned.body.items.length, 'planned audit').toBeGreaterThan(0);
