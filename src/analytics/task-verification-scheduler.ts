@@ -3,10 +3,16 @@
  * (`task-verification:<workspace id>` in scheduled_jobs) and runs the due ones it can claim, once
  * an hour per workspace; `afterIngestion` runs every such workspace now (claimed too), as the
  * server calls it when ingestion pauses. Several processes on one catalog may run it: a job's
- * claim lets only one of them run it, and a run writes only changed outcomes.
+ * claim lets only one of them run it, and a run writes only changed outcomes. How the jobs run:
+ * jobs/workspace-jobs.ts.
  */
 import type { Mailer } from '../alerts/mailer.js';
-import { claimJob, finishJob, listDueJobs } from '../store/catalog/scheduled-jobs.js';
+import {
+  runWorkspaceJob,
+  startWorkspaceJobScheduler,
+  type WorkspaceJobKind,
+  type WorkspaceJobScheduler,
+} from '../jobs/workspace-jobs.js';
 import {
   ensureTaskVerificationJobs,
   taskVerificationJobName,
@@ -14,12 +20,6 @@ import {
 } from '../store/catalog/tasks.js';
 import { verifyWorkspaceTasks } from './task-verification.js';
 import type { AnalyticsStores } from './workspace-analytics.js';
-
-const PREFIX = 'task-verification:';
-/** How often the scheduler looks for due jobs. */
-const CHECK_EVERY_MS = 60_000;
-/** How long a claimed run may take before another process may take the job over. */
-const LEASE_MS = 10 * 60_000;
 
 export interface TaskVerificationRunner extends AnalyticsStores {
   holder: string;
@@ -30,59 +30,24 @@ export interface TaskVerificationRunner extends AnalyticsStores {
   intervalMs: number;
 }
 
-export interface TaskVerificationScheduler {
-  /** One check now: runs the due jobs this process claims; answers their workspaces. */
-  check(): Promise<string[]>;
-  /** Runs every workspace's verification now (e.g. once ingestion paused), due or not. */
-  afterIngestion(): Promise<string[]>;
-  stop(): Promise<void>;
-}
+export type TaskVerificationScheduler = WorkspaceJobScheduler;
+
+const VERIFICATION_JOBS: WorkspaceJobKind<TaskVerificationRunner> = {
+  prefix: 'task-verification:',
+  jobName: taskVerificationJobName,
+  ensureJobs: ensureTaskVerificationJobs,
+  jobNames: taskVerificationJobNames,
+  work: verifyWorkspaceTasks,
+};
 
 /** Runs the claimed job of one workspace; false when another process holds it (or it is not due). */
-export async function runTaskVerification(
+export function runTaskVerification(
   runner: TaskVerificationRunner,
   workspaceId: string,
   options: { due: boolean },
   now = Date.now(),
 ): Promise<boolean> {
-  const name = taskVerificationJobName(workspaceId);
-  const job = await claimJob(runner.db, name, runner.holder, LEASE_MS, { due: options.due });
-  if (!job) return false;
-  try {
-    const run = await verifyWorkspaceTasks(runner, workspaceId, now);
-    await finishJob(runner.db, name, runner.holder, {
-      result: { ...run },
-      error: null,
-      nextRunAt: new Date(Date.now() + runner.intervalMs),
-    });
-    return true;
-  } catch (error) {
-    await finishJob(runner.db, name, runner.holder, {
-      result: null,
-      error: error instanceof Error ? error.message : String(error),
-      nextRunAt: new Date(Date.now() + runner.intervalMs),
-    });
-    throw error;
-  }
-}
-
-async function runJobs(
-  runner: TaskVerificationRunner,
-  due: boolean,
-  onError: (error: unknown) => void,
-): Promise<string[]> {
-  await ensureTaskVerificationJobs(runner.db);
-  const names = due ? await listDueJobs(runner.db, PREFIX) : await taskVerificationJobNames(runner.db);
-  const ran: string[] = [];
-  for (const name of names) {
-    const workspaceId = name.slice(PREFIX.length);
-    try {
-      if (await runTaskVerification(runner, workspaceId, { due })) ran.push(workspaceId);
-    } catch (error) {
-      onError(error);
-    }
-  }
-  return ran;
+  return runWorkspaceJob(VERIFICATION_JOBS, runner, workspaceId, options, now);
 }
 
 /** Starts checking for due verification jobs: first check at once, then every minute. */
@@ -90,30 +55,5 @@ export function startTaskVerificationScheduler(
   runner: TaskVerificationRunner,
   onError: (error: unknown) => void = () => {},
 ): TaskVerificationScheduler {
-  const every = Math.min(CHECK_EVERY_MS, runner.intervalMs);
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<string[]> = Promise.resolve([]);
-  const queue = (due: boolean) => {
-    const run = () => (stopped ? Promise.resolve([]) : runJobs(runner, due, onError));
-    current = current.then(run, run);
-    return current;
-  };
-  const tick = () => {
-    queue(true)
-      .catch(onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, every).unref();
-      });
-  };
-  tick();
-  return {
-    check: () => queue(true),
-    afterIngestion: () => queue(false),
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current.catch(() => []);
-    },
-  };
+  return startWorkspaceJobScheduler(VERIFICATION_JOBS, runner, onError);
 }
