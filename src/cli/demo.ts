@@ -37,26 +37,27 @@ export function demoCommand(program: Command): void {
         const owner = await findOwner(catalog.db, options.owner);
         const result = await createDemoWorkspace(catalog.db, SYSTEM_ACTOR, owner, { name: options.name });
         console.log(describeImport(result, owner.email));
-        if (count > 0) {
-          const started = Date.now();
-          const tty = process.stderr.isTTY;
-          const { interactions, feedback } = await recordDemoInteractions(
-            catalog.db,
-            events,
-            result.workspace.id,
-            { interactions: count, seed, end: started },
-            (recorded) => {
-              const seconds = (Date.now() - started) / 1000;
-              const rate = Math.round(recorded.interactions / Math.max(seconds, 0.001));
-              const line = `  generated ${recorded.interactions.toLocaleString('en-US')} / ${count.toLocaleString('en-US')} interactions (${rate.toLocaleString('en-US')}/s)`;
-              process.stderr.write(tty ? `\r${line}` : `${line}\n`);
-            },
-          );
-          if (tty) process.stderr.write('\n');
+        // Always: the survey answers and review scores of the demo are recorded even without
+        // generated interactions, and its alert rules judged once (as POST /workspaces/demo does).
+        const started = Date.now();
+        const tty = process.stderr.isTTY;
+        const { interactions, feedback } = await recordDemoInteractions(
+          catalog.db,
+          events,
+          result.workspace.id,
+          { interactions: count, seed, end: started },
+          (recorded) => {
+            const seconds = (Date.now() - started) / 1000;
+            const rate = Math.round(recorded.interactions / Math.max(seconds, 0.001));
+            const line = `  generated ${recorded.interactions.toLocaleString('en-US')} / ${count.toLocaleString('en-US')} interactions (${rate.toLocaleString('en-US')}/s)`;
+            process.stderr.write(tty ? `\r${line}` : `${line}\n`);
+          },
+        );
+        if (tty && count > 0) process.stderr.write('\n');
+        if (count > 0)
           console.log(
             `  ${interactions.toLocaleString('en-US')} interactions and ${feedback.toLocaleString('en-US')} feedback answers (seed ${seed}, last 90 days)`,
           );
-        }
         console.log(`  next: touchpoints health ${result.workspace.id}`);
       });
     });
