@@ -148,7 +148,7 @@ describe('touchpoints backup and restore', () => {
     const manifest = JSON.parse(readFileSync(join(backup, 'manifest.json'), 'utf8'));
     expect(manifest.format).toBe(1);
     expect(manifest.events.tables.interactions.rows).toBe(INTERACTIONS);
-    expect(manifest.catalog.tables['public.touchpoints'].rows).toBe(56);
+    expect(manifest.catalog.tables['public.touchpoints'].rows).toBe(57);
 
     const again = await touchpoints(source, 'backup', backup);
     expect(again.code).toBe(1);
@@ -164,7 +164,7 @@ describe('touchpoints backup and restore', () => {
     const [catalogBefore, catalogAfter] = [await readCatalog(source), await readCatalog(restored)];
     expect(catalogAfter.counts).toEqual(catalogBefore.counts);
     expect(Object.keys(catalogAfter.counts).length).toBeGreaterThan(15);
-    expect(catalogAfter.counts['public.touchpoints']).toBe(56);
+    expect(catalogAfter.counts['public.touchpoints']).toBe(57);
     expect(catalogAfter.sample).toEqual(catalogBefore.sample);
     expect(catalogAfter.sample.users).toHaveLength(1);
 

@@ -80,7 +80,9 @@ describe('touchpoints CLI', () => {
     const exported = await touchpoints('workspace', 'export', id ?? '', '-o', file);
     expect(exported.code).toBe(0);
     const doc = JSON.parse(readFileSync(file, 'utf8'));
-    expect(doc.touchpoints).toHaveLength(56);
+    expect(doc.touchpoints).toHaveLength(57);
+    // The demo adds its complaint-handling touchpoint and surveys after importing its document.
+    expect(doc.surveys).toHaveLength(5);
 
     const imported = await touchpoints(
       'workspace',
@@ -93,7 +95,7 @@ describe('touchpoints CLI', () => {
     );
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/created workspace "Copy" \([0-9a-f-]{36}\) owned by ann@example.com/);
-    expect(imported.stdout).toMatch(/56 touchpoints, 37 standards, 3 journeys/);
+    expect(imported.stdout).toMatch(/57 touchpoints, 39 standards, 3 journeys/);
     // The demo's tasks (with their comments), audits and alert rules travel with it.
     expect(doc.formatVersion).toBe(3);
     expect(doc.tasks.length).toBeGreaterThan(0);
