@@ -101,6 +101,40 @@ async function main(): Promise<void> {
       console.log('docs/screenshots/shopper-walk.png');
       await phone.close();
     }
+    // Feedback: the surveys, one survey's editor with its preview and its results, the complaint
+    // register, the reviews, and the public survey page as a customer sees it on a phone.
+    const surveys = await apiCall<{ items: { id: string; code: string; status: string }[] }>(
+      page,
+      'GET',
+      `/workspaces/${ws}/surveys?limit=100`,
+    );
+    const live = surveys.items.find((s) => s.status === 'live');
+    const feedbackShots: [string, string][] = [
+      ['surveys', `${base}/surveys`],
+      ...(live
+        ? ([
+            ['survey-editor', `${base}/surveys/${live.id}`],
+            ['survey-results', `${base}/surveys/${live.id}?tab=results`],
+          ] as [string, string][])
+        : []),
+      ['complaints', `${base}/complaints`],
+      ['reviews', `${base}/reviews`],
+    ];
+    for (const [name, url] of feedbackShots) {
+      await page.goto(url);
+      await settle(page);
+      await page.screenshot({ path: join(outDir, `${name}.png`) });
+      console.log(`docs/screenshots/${name}.png`);
+    }
+    if (live) {
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+      const customer = await phone.newPage();
+      await customer.goto(`${app.url}/s/${live.code}?src=qr`);
+      await settle(customer);
+      await customer.screenshot({ path: join(outDir, 'survey-phone.png') });
+      console.log('docs/screenshots/survey-phone.png');
+      await phone.close();
+    }
     // Alerts: the demo's firing alerts, with the bell's notifications open.
     await page.goto(`${base}/alerts`);
     await settle(page);
