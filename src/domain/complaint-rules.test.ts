@@ -3,6 +3,7 @@ import {
   COMPLAINT_STATUSES,
   type ComplaintStatus,
   checkComplaintTransition,
+  complaintMovesFrom,
   complaintStamps,
   isComplaintOverdue,
   severityOfReview,
@@ -38,6 +39,13 @@ describe('complaint status moves', () => {
       'resolved→in_progress',
       'rejected→in_progress',
     ]);
+  });
+
+  it('lists, for the board and the drawer, exactly the moves the check lets through', () => {
+    for (const from of COMPLAINT_STATUSES)
+      expect(complaintMovesFrom(from), from).toEqual(
+        COMPLAINT_STATUSES.filter((to) => to !== from && allowed(from, to)),
+      );
   });
 });
 

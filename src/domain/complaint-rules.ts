@@ -59,6 +59,13 @@ export function checkComplaintTransition(from: ComplaintStatus, to: ComplaintSta
     throw invalid('status', `a ${from} complaint can only be reopened (in_progress)`);
 }
 
+/** The statuses a complaint may move to from `from`: those checkComplaintTransition lets through. */
+export function complaintMovesFrom(from: ComplaintStatus): ComplaintStatus[] {
+  return COMPLAINT_STATUSES.filter(
+    (to) => to !== from && to !== 'new' && !(isClosed(from) && to !== 'in_progress'),
+  );
+}
+
 /** The timestamps a change leaves on a complaint (only those that change are returned). */
 export interface ComplaintStamps {
   firstResponseAt?: Date;

@@ -9,7 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsMove } from '@tabler/icons-react';
 import { type DragEvent, type KeyboardEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMPLAINT_STATUSES } from '../../../../src/domain/complaint-rules';
+import { COMPLAINT_STATUSES, complaintMovesFrom } from '../../../../src/domain/complaint-rules';
 import {
   type Complaint,
   type ComplaintSeverity,
@@ -37,12 +37,8 @@ export const SEVERITY_COLORS: Record<ComplaintSeverity, string> = {
 
 const DRAG_TYPE = 'application/x-touchpoints-complaint';
 
-/** The statuses a complaint may move to from `from` (the rules of domain/complaint-rules.ts). */
-export function movesFrom(from: ComplaintStatus): ComplaintStatus[] {
-  if (from === 'new') return ['in_progress', 'resolved', 'rejected'];
-  if (from === 'in_progress') return ['resolved', 'rejected'];
-  return ['in_progress'];
-}
+/** The statuses a complaint may move to from `from` (the domain's rule, shared with the server). */
+export const movesFrom = complaintMovesFrom;
 
 /** Moving a complaint to another status, with the 409 of a stale version explained and the board reloaded. */
 export function useMoveComplaint(workspaceId: string, announce: (message: string) => void) {
