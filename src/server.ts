@@ -171,6 +171,9 @@ export async function startServer(
     const port = new URL(address).port;
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
     updateLockUrl(config.dataDir, url);
+    // The default public URL names the port: with PORT=0 the port is known only now, so links the
+    // server prints (survey links, QR codes, kiosk links) name the one it listens on.
+    if (config.publicUrl === 'http://localhost:0') config.publicUrl = url;
     const retention = startRetentionScheduler(
       {
         db: catalog.db,

@@ -4,7 +4,6 @@
  * folded table tent) as a self-contained HTML page to print or save as PDF from the browser, and
  * one sheet with the QR codes of every live survey at an offline touchpoint. Read access.
  */
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -85,14 +84,6 @@ h1{font-size:${z.title};line-height:1.1}
 ${layout}`;
 }
 
-/**
- * The address the QR code leads to: TOUCHPOINTS_PUBLIC_URL, or (when it is only the default
- * made from PORT=0, a server on a random port) the address the request came to.
- */
-function linkBase(publicUrl: string, request: FastifyRequest): string {
-  return /:0$/.test(publicUrl) ? `${request.protocol}://${request.host}` : publicUrl;
-}
-
 function document(language: Language, title: string, css: string, body: string): string {
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -119,7 +110,7 @@ export const surveyPosterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'read');
-      const link = (code: string) => surveyLink(linkBase(ctx.config.publicUrl, request), code, 'qr');
+      const link = (code: string) => surveyLink(ctx.config.publicUrl, code, 'qr');
       const survey = await findPosterSurvey(db, access.workspaceId, request.params.surveyId);
       if (!survey) throw new NotFoundError('survey', request.params.surveyId);
       const png = await QRCode.toBuffer(link(survey.code), {
@@ -152,7 +143,7 @@ export const surveyPosterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'read');
-      const link = (code: string) => surveyLink(linkBase(ctx.config.publicUrl, request), code, 'qr');
+      const link = (code: string) => surveyLink(ctx.config.publicUrl, code, 'qr');
       const survey = await findPosterSurvey(db, access.workspaceId, request.params.surveyId);
       if (!survey) throw new NotFoundError('survey', request.params.surveyId);
       const language = request.query.lang ?? survey.defaultLanguage;
@@ -185,7 +176,7 @@ export const surveyPosterRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'read');
-      const link = (code: string) => surveyLink(linkBase(ctx.config.publicUrl, request), code, 'qr');
+      const link = (code: string) => surveyLink(ctx.config.publicUrl, code, 'qr');
       const surveys = await listOfflinePosterSurveys(db, access.workspaceId);
       // The sheet's own words: ?lang=, else the signed-in user's language, else English.
       const locale = access.caller.kind === 'user' ? access.caller.user.locale : undefined;
