@@ -334,40 +334,6 @@ export async function reviewSummary(db: Db, workspaceId: string, f: ReviewFilter
   };
 }
 
-/** A review's posting and reply times, as the review_reply_ms standard metric measures them. */
-export interface ReviewReplyTime {
-  touchpointId: string;
-  postedAt: Date;
-  replyAt: Date | null;
-  /** replyAt − postedAt, or null while unanswered (or answered without a date). */
-  replyMs: number | null;
-}
-
-/**
- * The reviews posted in [from, to) at the given touchpoints (all when omitted), with the time
- * each took to be answered, oldest first.
- */
-export async function reviewReplyTimes(
-  db: Db,
-  workspaceId: string,
-  scope: { touchpointIds?: readonly string[] | undefined; from?: Date | undefined; to?: Date | undefined },
-): Promise<ReviewReplyTime[]> {
-  if (scope.touchpointIds && scope.touchpointIds.length === 0) return [];
-  const rows = await db
-    .select({ touchpointId: reviews.touchpointId, postedAt: reviews.postedAt, replyAt: reviews.replyAt })
-    .from(reviews)
-    .where(
-      and(
-        eq(reviews.workspaceId, workspaceId),
-        scope.touchpointIds ? inArray(reviews.touchpointId, [...scope.touchpointIds]) : undefined,
-        scope.from ? gte(reviews.postedAt, scope.from) : undefined,
-        scope.to ? lt(reviews.postedAt, scope.to) : undefined,
-      ),
-    )
-    .orderBy(asc(reviews.postedAt), asc(reviews.id));
-  return rows.map((r) => ({ ...r, replyMs: r.replyAt ? r.replyAt.getTime() - r.postedAt.getTime() : null }));
-}
-
 /** The site names of the workspace's reviews, alphabetically. */
 export async function reviewSites(db: Db, workspaceId: string): Promise<string[]> {
   const rows = await db
