@@ -7,9 +7,11 @@
  * A part of a composite touchpoint with no stage or channel of its own takes its nearest
  * ancestor's: the hold music of the call centre is in the phone channel too.
  */
+
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { NotFoundError } from '../domain/errors.js';
+import { channelName, stageName } from '../domain/vocabulary.js';
 import { getChain } from '../store/catalog/chains.js';
 import type { Db } from '../store/catalog/db.js';
 import { channels, journeyItems, journeys, stages, standards, touchpoints } from '../store/catalog/schema.js';
@@ -97,7 +99,7 @@ export async function loadTouchpointTree(db: Db, workspaceId: string): Promise<T
 
   return {
     touchpoints: facts,
-    channelNames: new Map(channelRows.map((c) => [c.key, c.name])),
+    channelNames: new Map(channelRows.map((c) => [c.key, channelName(c.key, c.name)])),
     byKey: (key) => {
       const id = byKey.get(key);
       return id === undefined ? undefined : facts.get(id);
@@ -219,7 +221,7 @@ export async function loadJourneyFacts(
       .filter((s) => s.journeyId === journey.id)
       .map((s) => ({
         key: s.key,
-        name: s.name,
+        name: stageName(s.key, s.name),
         designedEmotion: s.designedEmotion,
         touchpointIds: [...(touchpointsOfStage.get(s.id) ?? [])],
       })),

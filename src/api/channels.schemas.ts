@@ -5,7 +5,11 @@ import { ZKey, ZName, ZPageQuery, ZQueryBool, ZTimestamp, ZVersion, zSort } from
 export const ZChannel = z.object({
   id: z.string(),
   key: z.string(),
-  name: z.string(),
+  name: z.string().describe('the custom name, else the English name of a built-in channel'),
+  customName: z
+    .string()
+    .nullable()
+    .describe('the name a user gave; null for a built-in channel, shown in the reader’s language'),
   online: z.boolean(),
   builtin: z.boolean().describe('from the reference list: can be renamed, not deleted, key fixed'),
   version: z.number().int(),

@@ -43,7 +43,17 @@ export const ZJourney = z.object({
   description: z.string(),
   persona: z.string(),
   acquisitionChannelId: z.string().nullable(),
-  lanes: z.array(z.object({ key: z.string(), name: z.string(), kind: z.enum(LANE_KINDS) })),
+  lanes: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string().describe('the custom name, else the English default (see customName)'),
+      customName: z
+        .string()
+        .nullable()
+        .describe('the name a user gave; null for a default lane, shown in the reader’s language'),
+      kind: z.enum(LANE_KINDS),
+    }),
+  ),
   version: z.number().int(),
   createdAt: ZTimestamp,
   updatedAt: ZTimestamp,
@@ -53,7 +63,11 @@ export const ZStage = z.object({
   id: z.string(),
   position: z.number().int(),
   key: z.string(),
-  name: z.string(),
+  name: z.string().describe('the custom name, else the English default (see customName)'),
+  customName: z
+    .string()
+    .nullable()
+    .describe('the name a user gave; null for a default stage, shown in the reader’s language'),
   designedEmotion: z.number().int().nullable(),
 });
 

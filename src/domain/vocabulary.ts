@@ -54,6 +54,10 @@ export const LANE_KINDS = [
   'opportunities',
   'frontstage',
   'backstage',
+  'support',
+  'images',
+  'channels',
+  'kpis',
 ] as const;
 export type LaneKind = (typeof LANE_KINDS)[number];
 
@@ -120,3 +124,32 @@ export type UserTaskStatus = (typeof USER_TASK_STATUSES)[number];
 /** The outcome states of a task's verification. */
 export const TASK_VERIFICATION_STATES = ['pending', 'verified', 'not_effective', 'not_verifiable'] as const;
 export type TaskVerificationState = (typeof TASK_VERIFICATION_STATES)[number];
+
+const DEFAULT_STAGE_NAMES = new Map<string, string>(DEFAULT_STAGES.map((s) => [s.key, s.name]));
+const DEFAULT_LANE_NAMES = new Map<string, string>(DEFAULT_LANES.map((l) => [l.key, l.name]));
+const DEFAULT_CHANNEL_NAMES = new Map<string, string>(DEFAULT_CHANNELS.map((c) => [c.key, c.name]));
+
+/**
+ * Default stages, lanes and built-in channels keep no name until a user renames them: the web app
+ * shows them in the reader's language and the API in English. `stored` is the name a user gave.
+ */
+export function stageName(key: string, stored: string | null): string {
+  return stored ?? DEFAULT_STAGE_NAMES.get(key) ?? key;
+}
+export function laneName(key: string, stored: string | null): string {
+  return stored ?? DEFAULT_LANE_NAMES.get(key) ?? key;
+}
+export function channelName(key: string, stored: string | null): string {
+  return stored ?? DEFAULT_CHANNEL_NAMES.get(key) ?? key;
+}
+
+/** The name to store: none when `name` is the English default of a default stage/lane/channel key. */
+export function customStageName(key: string, name: string | null | undefined): string | null {
+  return !name || DEFAULT_STAGE_NAMES.get(key) === name ? null : name;
+}
+export function customLaneName(key: string, name: string | null | undefined): string | null {
+  return !name || DEFAULT_LANE_NAMES.get(key) === name ? null : name;
+}
+export function customChannelName(key: string, name: string | null | undefined): string | null {
+  return !name || DEFAULT_CHANNEL_NAMES.get(key) === name ? null : name;
+}

@@ -20,7 +20,7 @@ import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import { alias, type SelectedFields } from 'drizzle-orm/pg-core';
 import { PASS_SCORE } from '../../domain/audit-scoring.js';
 import { invalid } from '../../domain/errors.js';
-import { DEFAULT_STAGES } from '../../domain/vocabulary.js';
+import { DEFAULT_STAGES, stageName } from '../../domain/vocabulary.js';
 import type { Db } from './db.js';
 import {
   auditAnswers,
@@ -171,7 +171,7 @@ async function stageNames(db: Db, workspaceId: string, journeyId: string | undef
       .where(and(eq(stages.workspaceId, workspaceId), eq(stages.journeyId, journeyId)));
     order.clear();
     for (const row of rows) {
-      names.set(row.key, row.name);
+      names.set(row.key, stageName(row.key, row.name));
       order.set(row.key, row.position);
     }
   }

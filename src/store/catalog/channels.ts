@@ -4,6 +4,7 @@
  */
 import { and, eq, ilike, ne, or } from 'drizzle-orm';
 import { ConflictError } from '../../domain/errors.js';
+import { channelName, customChannelName } from '../../domain/vocabulary.js';
 import { type Actor, recordAudit } from './audit.js';
 import type { Db } from './db.js';
 import { likePattern, type PageQuery, readPage } from './paging.js';
@@ -16,7 +17,8 @@ export function toChannelDto(c: ChannelRow) {
   return {
     id: c.id,
     key: c.key,
-    name: c.name,
+    name: channelName(c.key, c.name),
+    customName: c.name,
     online: c.online,
     builtin: c.builtin,
     version: c.version,
@@ -125,7 +127,11 @@ export async function updateChannel(
 ): Promise<ChannelRow> {
   return db.transaction(async (tx) => {
     const before = await getChannel(tx, workspaceId, id);
-    const { version, ...values } = patch;
+    const { version, name, ...fields } = patch;
+    const values = {
+      ...fields,
+      ...(name !== undefined ? { name: before.builtin ? customChannelName(before.key, name) : name } : {}),
+    };
     if (values.key !== undefined && values.key !== before.key) {
       if (before.builtin)
         throw new ConflictError(

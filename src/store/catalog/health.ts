@@ -2,6 +2,7 @@
  * The catalog health check (SPEC §7.8): grouped queries find the objects that break a law
  * (and the overdue tasks), inside the database; domain/health.ts turns their facts into worded findings.
  */
+
 import { and, count, eq, sql } from 'drizzle-orm';
 import {
   checkChain,
@@ -12,6 +13,7 @@ import {
   type HealthReport,
   healthReport,
 } from '../../domain/health.js';
+import { stageName } from '../../domain/vocabulary.js';
 import type { Db } from './db.js';
 import {
   brands,
@@ -38,7 +40,7 @@ export async function checkHealth(db: Db, workspaceId: string): Promise<HealthRe
   return healthReport([
     ...subjectRows.flatMap((s) => checkSubject(workspaceId, s)),
     ...chainRows.flatMap((c) => checkChain(workspaceId, c)),
-    ...stageRows.flatMap((s) => checkStage(workspaceId, s)),
+    ...stageRows.flatMap((s) => checkStage(workspaceId, { ...s, name: stageName(s.key, s.name) })),
     ...touchpointRows.flatMap((t) => checkTouchpoint(workspaceId, t)),
     ...lateTasks.flatMap((t) =>
       checkTaskOverdue(workspaceId, {

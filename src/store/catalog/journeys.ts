@@ -9,7 +9,15 @@
  */
 import { and, asc, count, eq, ilike, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
 import { type FieldIssue, invalid, NotFoundError, ValidationError } from '../../domain/errors.js';
-import { DEFAULT_LANES, DEFAULT_STAGES, type LaneKind } from '../../domain/vocabulary.js';
+import {
+  customLaneName,
+  customStageName,
+  DEFAULT_LANES,
+  DEFAULT_STAGES,
+  type LaneKind,
+  laneName,
+  stageName,
+} from '../../domain/vocabulary.js';
 import { type Actor, recordAudit } from './audit.js';
 import { detachChains } from './chains.js';
 import type { Db } from './db.js';
@@ -33,7 +41,12 @@ export function toJourneyDto(j: JourneyRow) {
     description: j.description,
     persona: j.persona,
     acquisitionChannelId: j.acquisitionChannelId,
-    lanes: j.lanes.map((l) => ({ key: l.key, name: l.name, kind: l.kind as LaneKind })),
+    lanes: j.lanes.map((l) => ({
+      key: l.key,
+      name: laneName(l.key, l.name),
+      customName: l.name,
+      kind: l.kind as LaneKind,
+    })),
     version: j.version,
     createdAt: j.createdAt.toISOString(),
     updatedAt: j.updatedAt.toISOString(),
@@ -41,7 +54,14 @@ export function toJourneyDto(j: JourneyRow) {
 }
 
 function toStageDto(s: StageRow) {
-  return { id: s.id, position: s.position, key: s.key, name: s.name, designedEmotion: s.designedEmotion };
+  return {
+    id: s.id,
+    position: s.position,
+    key: s.key,
+    name: stageName(s.key, s.name),
+    customName: s.name,
+    designedEmotion: s.designedEmotion,
+  };
 }
 
 interface ItemView {
@@ -180,7 +200,7 @@ export async function createJourney(
   workspaceId: string,
   input: JourneyInput,
 ): Promise<JourneyMap> {
-  const lanes = input.lanes ?? DEFAULT_LANES.map((l) => ({ ...l }));
+  const lanes = (input.lanes ?? DEFAULT_LANES).map((l) => ({ ...l, name: customLaneName(l.key, l.name) }));
   const stageList: StageInput[] = input.stages ?? DEFAULT_STAGES.map((s) => ({ ...s }));
   throwIfAny([...duplicateKeyIssues(lanes, 'lanes'), ...duplicateKeyIssues(stageList, 'stages')]);
   return db.transaction(async (tx) => {
@@ -205,7 +225,7 @@ export async function createJourney(
         journeyId: row.id,
         position,
         key: s.key,
-        name: s.name,
+        name: customStageName(s.key, s.name),
         designedEmotion: s.designedEmotion ?? null,
       })),
     );
@@ -243,7 +263,11 @@ export async function updateJourney(
     const current = await journeyAtVersion(tx, workspaceId, id, patch.version);
     const before = await readMap(tx, current);
     await checkChannel(tx, workspaceId, patch.acquisitionChannelId);
-    const { version, ...values } = patch;
+    const { version, lanes, ...fields } = patch;
+    const values = {
+      ...fields,
+      ...(lanes ? { lanes: lanes.map((l) => ({ ...l, name: customLaneName(l.key, l.name) })) } : {}),
+    };
     if (patch.lanes) {
       throwIfAny([...duplicateKeyIssues(patch.lanes, 'lanes'), ...laneKindIssues(patch.lanes, before.items)]);
       const keep = patch.lanes.map((l) => l.key);
@@ -328,7 +352,12 @@ export async function replaceStages(
         .where(inArray(stages.id, kept));
     const added: (typeof stages.$inferInsert)[] = [];
     for (const [position, s] of input.stages.entries()) {
-      const values = { position, key: s.key, name: s.name, designedEmotion: s.designedEmotion ?? null };
+      const values = {
+        position,
+        key: s.key,
+        name: customStageName(s.key, s.name),
+        designedEmotion: s.designedEmotion ?? null,
+      };
       if (s.id) await tx.update(stages).set(values).where(eq(stages.id, s.id));
       else added.push({ id: crypto.randomUUID(), workspaceId, journeyId: id, ...values });
     }

@@ -237,7 +237,11 @@ export const channels = pgTable(
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     /** Stable slug, e.g. `website`, `call_centre`. */
     key: text('key').notNull(),
-    name: text('name').notNull(),
+    /**
+     * The name a user gave the channel; null for a built-in channel (DEFAULT_CHANNELS) never renamed,
+     * whose name is shown in the reader's language.
+     */
+    name: text('name'),
     /** Whether touches through this channel happen online. */
     online: boolean('online').notNull().default(true),
     /** Seeded from the reference list (SPEC §3) rather than added by the workspace. */
@@ -325,7 +329,8 @@ export const standards = pgTable(
 /** A lane of a journey map (a row): its kind decides what its cells hold. */
 export interface JourneyLane {
   key: string;
-  name: string;
+  /** The name a user gave the lane; null for a default lane never renamed (shown translated). */
+  name: string | null;
   kind: string;
 }
 
@@ -339,6 +344,8 @@ export const journeys = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     persona: text('persona').notNull().default(''),
+    /** The persona object this map is made for (the free-text `persona` stays as a segment note). */
+    personaId: uuid('persona_id').references(() => personas.id, { onDelete: 'set null' }),
     acquisitionChannelId: uuid('acquisition_channel_id').references(() => channels.id, {
       onDelete: 'set null',
     }),
@@ -363,7 +370,11 @@ export const stages = pgTable(
     position: integer('position').notNull(),
     /** Stable slug within the journey, e.g. `information_search`. */
     key: text('key').notNull(),
-    name: text('name').notNull(),
+    /**
+     * The name a user gave the stage; null for a default stage (DEFAULT_STAGES) never renamed, whose
+     * name is shown in the reader's language.
+     */
+    name: text('name'),
     /** Designed emotion −2…+2, or null when not designed yet. */
     designedEmotion: smallint('designed_emotion'),
   },
@@ -391,6 +402,14 @@ export const journeyItems = pgTable(
     position: integer('position').notNull().default(0),
     text: text('text'),
     touchpointId: uuid('touchpoint_id').references(() => touchpoints.id, { onDelete: 'cascade' }),
+    /** A channel (lanes of kind `channels`). */
+    channelId: uuid('channel_id').references(() => channels.id, { onDelete: 'cascade' }),
+    /** An uploaded picture (lanes of kind `images`). */
+    imageId: uuid('image_id').references(() => mapImages.id, { onDelete: 'cascade' }),
+    /** The improvement task a pain point or opportunity is linked to. */
+    taskId: uuid('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    /** A figure (lanes of kind `kpis`): `{ source, value?, label?, chainId? }`, live or typed in. */
+    kpi: jsonb('kpi').$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -963,4 +982,153 @@ export const complaints = pgTable(
     index('complaints_ws_status_idx').on(t.workspaceId, t.status),
     index('complaints_ws_tp_idx').on(t.workspaceId, t.touchpointId, t.receivedAt),
   ],
+);
+
+/**
+ * Pictures of journey maps and personas. The bytes live in the photo directory (as audit photos),
+ * named by id; deleting the row deletes the file.
+ */
+export const mapImages = pgTable(
+  'map_images',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** image/jpeg | image/png | image/webp */
+    contentType: text('content_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('map_images_ws_idx').on(t.workspaceId)],
+);
+
+/** Personas: the customers a journey map is drawn for, reusable across maps. */
+export const personas = pgTable(
+  'personas',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** e.g. "Young parent", "Small-business owner". */
+    role: text('role').notNull().default(''),
+    segment: text('segment').notNull().default(''),
+    quote: text('quote').notNull().default(''),
+    goals: jsonb('goals').$type<string[]>().notNull().default([]),
+    needs: jsonb('needs').$type<string[]>().notNull().default([]),
+    pains: jsonb('pains').$type<string[]>().notNull().default([]),
+    /** A drawn avatar's key when there is no photo. */
+    avatar: text('avatar').notNull().default(''),
+    photoId: uuid('photo_id').references(() => mapImages.id, { onDelete: 'set null' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('personas_ws_idx').on(t.workspaceId)],
+);
+
+/**
+ * Comments on a journey map: on the map, a cell (stage × lane) or one item; mentions name members.
+ * Resolved comments stay, marked with who resolved them and when.
+ */
+export const journeyComments = pgTable(
+  'journey_comments',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    journeyId: uuid('journey_id')
+      .notNull()
+      .references(() => journeys.id, { onDelete: 'cascade' }),
+    stageId: uuid('stage_id').references(() => stages.id, { onDelete: 'cascade' }),
+    lane: text('lane'),
+    itemId: uuid('item_id').references(() => journeyItems.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    /** User ids mentioned in the body. */
+    mentions: jsonb('mentions').$type<string[]>().notNull().default([]),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    resolvedByUserId: uuid('resolved_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('journey_comments_journey_idx').on(t.journeyId, t.createdAt)],
+);
+
+/**
+ * Read-only public links to one journey map: revocable, optionally expiring; only the SHA-256 of
+ * the secret is stored.
+ */
+export const journeyShares = pgTable(
+  'journey_shares',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    journeyId: uuid('journey_id')
+      .notNull()
+      .references(() => journeys.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    lastOpenedAt: timestamp('last_opened_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('journey_shares_token_uq').on(t.tokenHash),
+    index('journey_shares_journey_idx').on(t.journeyId),
+  ],
+);
+
+/**
+ * Invitations to a workspace: a one-time, expiring link (only its SHA-256 is stored) with which the
+ * invitee sets their own password, or joins with the account they have.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** Normalised (lower-case) e-mail of the invitee. */
+    email: text('email').notNull(),
+    /** owner | editor | viewer */
+    role: text('role').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedByUserId: uuid('invited_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true, mode: 'date' }),
+    acceptedByUserId: uuid('accepted_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('invitations_token_uq').on(t.tokenHash),
+    index('invitations_ws_idx').on(t.workspaceId, t.email),
+  ],
+);
+
+/** Password-reset links: one-time and expiring; only the SHA-256 of the secret is stored. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    /** sha256 of the secret in the link. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
 );

@@ -9,6 +9,7 @@
  * notifications and webhook deliveries are not exported (see the document's header).
  */
 import { asc, desc, eq } from 'drizzle-orm';
+import { channelName, laneName, stageName } from '../../domain/vocabulary.js';
 import {
   type DocumentAlertRule,
   type DocumentAudit,
@@ -104,7 +105,8 @@ function exportChannels(db: Db, workspaceId: string): Promise<Doc['channels']> {
     })
     .from(channels)
     .where(eq(channels.workspaceId, workspaceId))
-    .orderBy(asc(channels.key));
+    .orderBy(asc(channels.key))
+    .then((rows) => rows.map((c) => ({ ...c, name: channelName(c.key, c.name) })));
 }
 
 async function exportTouchpoints(db: Db, workspaceId: string): Promise<Doc['touchpoints']> {
@@ -185,11 +187,15 @@ async function exportJourneys(db: Db, workspaceId: string): Promise<Doc['journey
     description: j.description,
     persona: j.persona,
     acquisitionChannelId: j.acquisitionChannelId,
-    lanes: j.lanes.map((l) => ({ key: l.key, name: l.name, kind: l.kind as J['lanes'][number]['kind'] })),
+    lanes: j.lanes.map((l) => ({
+      key: l.key,
+      name: laneName(l.key, l.name),
+      kind: l.kind as J['lanes'][number]['kind'],
+    })),
     stages: (stagesOf.get(j.id) ?? []).map((s) => ({
       id: s.id,
       key: s.key,
-      name: s.name,
+      name: stageName(s.key, s.name),
       designedEmotion: s.designedEmotion,
     })),
     items: (itemsOf.get(j.id) ?? []).map(({ i }) => ({

@@ -12,9 +12,11 @@
  * Webhooks come in disabled, each with a new signing secret (the document never holds one): an
  * owner enables them after checking where they send.
  */
+
 import { randomBytes } from 'node:crypto';
 import { parseAlertParams } from '../../domain/alert-rules.js';
 import { ValidationError } from '../../domain/errors.js';
+import { customChannelName, customLaneName, customStageName } from '../../domain/vocabulary.js';
 import {
   ALERT_PARAM_REFS,
   checkWorkspaceDocument,
@@ -255,7 +257,7 @@ export async function importWorkspace(
       journeyId: ids.get('journey', j.id),
       position,
       key: s.key,
-      name: s.name,
+      name: customStageName(s.key, s.name),
       designedEmotion: s.designedEmotion,
     })),
   );
@@ -324,7 +326,14 @@ export async function importWorkspace(
     await tx.insert(memberships).values({ workspaceId, userId: owner.id, role: 'owner' });
     for (const rows of chunks(doc.brands.map((b) => ({ ...b, id: ids.get('brand', b.id), workspaceId }))))
       await tx.insert(brands).values(rows);
-    for (const rows of chunks(doc.channels.map((c) => ({ ...c, id: ids.get('channel', c.id), workspaceId }))))
+    for (const rows of chunks(
+      doc.channels.map((c) => ({
+        ...c,
+        name: c.builtin ? customChannelName(c.key, c.name) : c.name,
+        id: ids.get('channel', c.id),
+        workspaceId,
+      })),
+    ))
       await tx.insert(channels).values(rows);
     for (const rows of chunks(doc.subjects.map((s) => ({ ...s, id: ids.get('subject', s.id), workspaceId }))))
       await tx.insert(subjects).values(rows);
@@ -366,7 +375,7 @@ export async function importWorkspace(
         persona: j.persona,
         acquisitionChannelId:
           j.acquisitionChannelId === null ? null : ids.get('channel', j.acquisitionChannelId),
-        lanes: j.lanes,
+        lanes: j.lanes.map((l) => ({ ...l, name: customLaneName(l.key, l.name) })),
       })),
     ))
       await tx.insert(journeys).values(rows);

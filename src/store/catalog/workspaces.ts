@@ -59,11 +59,15 @@ export async function createWorkspace(
       name: input.brandName ?? input.name,
       isOwn: true,
     });
-    await tx
-      .insert(channels)
-      .values(
-        DEFAULT_CHANNELS.map((c) => ({ id: crypto.randomUUID(), workspaceId: ws.id, ...c, builtin: true })),
-      );
+    await tx.insert(channels).values(
+      DEFAULT_CHANNELS.map((c) => ({
+        id: crypto.randomUUID(),
+        workspaceId: ws.id,
+        ...c,
+        name: null,
+        builtin: true,
+      })),
+    );
     if (ownerUserId)
       await tx.insert(memberships).values({ workspaceId: ws.id, userId: ownerUserId, role: 'owner' });
     await recordAudit(tx, actor, ws.id, {

@@ -21,6 +21,10 @@ const LANE_KIND_ORDER: Record<LaneKind, number> = {
   opportunities: 5,
   frontstage: 6,
   backstage: 7,
+  support: 8,
+  images: 9,
+  channels: 10,
+  kpis: 11,
 };
 const LANE_KINDS = (Object.keys(LANE_KIND_ORDER) as LaneKind[]).sort(
   (a, b) => LANE_KIND_ORDER[a] - LANE_KIND_ORDER[b],
