@@ -55,6 +55,8 @@ export interface Config {
   photoMaxBytes: number;
   /** Requests per client address and minute on each public shopper-link route (TOUCHPOINTS_SHOPPER_RATE_LIMIT). */
   shopperRateLimit: number;
+  /** Requests per client address and minute on the shared-map route `/api/public/maps/…` (TOUCHPOINTS_SHARE_RATE_LIMIT). */
+  shareRateLimit: number;
   /**
    * Requests per client address and minute on the public survey routes — `/s/<code>`, `/k/<token>`
    * and `/api/public/…` together (TOUCHPOINTS_SURVEY_ADDRESS_RATE_LIMIT).
@@ -170,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     photoDir: resolve(env.TOUCHPOINTS_PHOTO_DIR || join(env.TOUCHPOINTS_DATA_DIR || 'data', 'photos')),
     photoMaxBytes: integer(env, 'TOUCHPOINTS_PHOTO_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     shopperRateLimit: integer(env, 'TOUCHPOINTS_SHOPPER_RATE_LIMIT', 120, 1, 100_000),
+    shareRateLimit: integer(env, 'TOUCHPOINTS_SHARE_RATE_LIMIT', 120, 1, 100_000),
     surveyAddressRateLimit: integer(env, 'TOUCHPOINTS_SURVEY_ADDRESS_RATE_LIMIT', 120, 1, 10_000_000),
     surveyRateLimit: integer(env, 'TOUCHPOINTS_SURVEY_RATE_LIMIT', 1200, 1, 10_000_000),
   };

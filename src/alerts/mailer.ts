@@ -12,6 +12,8 @@ export interface AlertMail {
   lines: readonly string[];
   /** An absolute link to the object in the web app, when known. */
   link?: string | undefined;
+  /** The small print at the end of the HTML body (default: "Touchpoints alerts"). */
+  footer?: string | undefined;
 }
 
 export interface Mailer {
@@ -37,7 +39,7 @@ export function renderMail(mail: AlertMail): { text: string; html: string } {
 <html><body style="font-family: system-ui, sans-serif; font-size: 14px; color: #222">
 <h2 style="font-size: 16px">${escapeHtml(mail.subject)}</h2>
 ${paragraphs}${link}
-<p style="color: #777; font-size: 12px">Touchpoints alerts</p>
+<p style="color: #777; font-size: 12px">${escapeHtml(mail.footer ?? 'Touchpoints alerts')}</p>
 </body></html>`;
   return { text, html };
 }

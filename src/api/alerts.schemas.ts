@@ -186,7 +186,9 @@ export const ZNotification = z.object({
   id: z.string(),
   workspaceId: z.string(),
   episodeId: z.string().nullable(),
-  kind: z.enum(NOTIFICATION_KINDS).describe('alert_fired, alert_resolved, task_not_effective'),
+  kind: z
+    .enum(NOTIFICATION_KINDS)
+    .describe('alert_fired, alert_resolved, task_not_effective, mention (a comment on a journey map)'),
   title: z.string(),
   body: z.string(),
   link: z.string().describe('an in-app path to the object, e.g. /w/<id>/tasks?task=<id>'),

@@ -36,8 +36,17 @@ import { customerRoutes } from './customers.js';
 import { exportRoutes, importRoutes } from './export.js';
 import { healthRoutes } from './health.js';
 import { interactionRoutes } from './interactions.js';
+import { invitationRoutes } from './invitations.js';
+import { journeyCommentRoutes } from './journey-comments.js';
+import { createJourneyHub } from './journey-hub.js';
+import { journeyLaneRoutes } from './journey-lanes.js';
+import { journeyLiveRoutes } from './journey-live.js';
+import { journeyShareRoutes, sharedMapRoutes } from './journey-shares.js';
+import { journeyTemplateRoutes } from './journey-templates.js';
 import { journeyRoutes } from './journeys.js';
 import { notificationRoutes, unreadCountRoutes } from './notifications.js';
+import { passwordResetRoutes } from './password-resets.js';
+import { personaRoutes } from './personas.js';
 import { publicSurveyRoutes } from './public-surveys.js';
 import { apiRateLimits } from './rate-limits.js';
 import { reportRoutes } from './report.js';
@@ -70,6 +79,8 @@ export interface AppContext {
 
 export const API_VERSION = '0.1.0';
 
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
 /**
  * TOUCHPOINTS_TRUST_PROXY as Fastify takes it: a number of hops becomes the function Fastify
  * itself makes of one (its types leave numbers out).
@@ -97,7 +108,8 @@ declare module 'fastify' {
 /** Creates the app with all routes registered (not listening). */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean } = {},
+  /** `liveHeartbeatMs`: how often open journey maps are pinged and checked (journey-hub.ts; tests shorten it). */
+  options: { logger?: boolean; liveHeartbeatMs?: number } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: ctx.config.logLevel } : false,
@@ -178,17 +190,35 @@ export async function buildApp(
       request.caller = await identifyCaller(ctx.db, request, ctx.config);
   });
 
+  // Open journey maps hear of every successful write in their workspace (journey-hub.ts); the
+  // streams end before the server closes, or they would hold it open.
+  const journeyHub = createJourneyHub(ctx.db, {
+    heartbeatMs: options.liveHeartbeatMs,
+    onError: (error) => app.log.error(error, 'journey live update failed'),
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const workspaceId = (request.params as { workspaceId?: unknown } | undefined)?.workspaceId;
+    if (STATE_CHANGING.has(request.method) && reply.statusCode < 400 && typeof workspaceId === 'string')
+      journeyHub.afterWrite(workspaceId);
+  });
+  app.addHook('preClose', async () => journeyHub.close());
+
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true, engine: ctx.engine }));
 
   await app.register(authRoutes, { prefix: '/api', ctx });
+  await app.register(passwordResetRoutes, { prefix: '/api', ctx });
   await app.register(backupRoutes, { prefix: '/api', ctx });
   await app.register(workspaceRoutes, { prefix: '/api', ctx });
+  // Invitations: the owners' routes and the public ones of the link's holder.
+  await app.register(invitationRoutes, { prefix: '/api', ctx });
   await app.register(importRoutes, { prefix: '/api', ctx });
   await app.register(shopperRoutes, { prefix: '/api', ctx });
   // Answering surveys without an account: the JSON API (the only CORS routes) and the pages.
   await app.register(publicSurveyRoutes, { prefix: '/api', ctx });
   await app.register(publicPages, { ctx });
+  // A journey map's read-only link, opened signed out.
+  await app.register(sharedMapRoutes, { prefix: '/api', ctx });
   await app.register(unreadCountRoutes, { prefix: '/api', ctx });
   const scoped = { prefix: '/api/workspaces/:workspaceId', ctx };
   await app.register(brandRoutes, scoped);
@@ -197,6 +227,12 @@ export async function buildApp(
   await app.register(touchpointRoutes, scoped);
   await app.register(standardRoutes, scoped);
   await app.register(journeyRoutes, scoped);
+  await app.register(journeyLaneRoutes, scoped);
+  await app.register(journeyTemplateRoutes, scoped);
+  await app.register(personaRoutes, scoped);
+  await app.register(journeyCommentRoutes, scoped);
+  await app.register(journeyLiveRoutes, { ...scoped, hub: journeyHub });
+  await app.register(journeyShareRoutes, scoped);
   await app.register(chainRoutes, scoped);
   await app.register(taskRoutes, scoped);
   await app.register(surveyRoutes, scoped);

@@ -27,6 +27,17 @@ export const ZSetup = z.strictObject({
   workspaceName: ZName.optional().describe('name of the first workspace (default "My company")'),
 });
 
+export const ZSetupStateQuery = z.strictObject({
+  token: z.string().max(200).optional().describe('the secret of the setup link'),
+});
+export const ZSetupState = z.object({
+  state: z
+    .enum(['open', 'done', 'invalid'])
+    .describe(
+      'open: the form can be sent; done: an account exists, sign in; invalid: the link is unknown, used or expired',
+    ),
+});
+
 export const ZProfilePatch = z.strictObject({
   name: z.string().trim().max(200).optional(),
   locale: z.enum(['en', 'de', 'ru', 'cs', 'sk', 'ro']).optional(),

@@ -1,7 +1,7 @@
 /** Sign-in, sign-out, first-run setup and the caller's own account (password, 2FA, sessions). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { completeSetup } from '../store/catalog/first-owner.js';
+import { completeSetup, setupState } from '../store/catalog/first-owner.js';
 import { SignInThrottledError } from '../store/catalog/login-throttle.js';
 import {
   createSession,
@@ -38,6 +38,8 @@ import {
   ZSessionParams,
   ZSessionsEnded,
   ZSetup,
+  ZSetupState,
+  ZSetupStateQuery,
   ZTotpCode,
   ZTotpEnrolment,
   ZUser,
@@ -110,6 +112,22 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       );
       return reply.code(201).send({ user: toUserDto(user), workspace: toWorkspaceDto(workspace, 'owner') });
     },
+  );
+
+  app.get(
+    '/setup',
+    {
+      config: { rateLimit },
+      schema: {
+        tags,
+        security: [],
+        summary:
+          'Whether a setup link still works: open, done (an account exists: sign in) or invalid (unknown, used or expired)',
+        querystring: ZSetupStateQuery,
+        response: { 200: ZSetupState, ...errorResponses },
+      },
+    },
+    async (request) => ({ state: await setupState(db, request.query.token) }),
   );
 
   app.get(

@@ -26,7 +26,13 @@ export const ZChannelCreate = z.strictObject({
 export const ZChannelPatch = z.strictObject({
   version: ZVersion,
   key: ZKey.optional().describe('cannot change on a built-in channel'),
-  name: ZName.optional(),
+  name: z
+    .string()
+    .trim()
+    .max(200, 'must be at most 200 characters')
+    .nullable()
+    .optional()
+    .describe('null or "" on a built-in channel: back to its default name, shown in the reader’s language'),
   online: z.boolean().optional(),
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { LANE_KINDS } from '../domain/vocabulary.js';
+import { KPI_LABEL_MAX, KPI_SOURCES } from '../domain/journey-lanes.js';
+import { LANE_KINDS, TASK_STATUSES } from '../domain/vocabulary.js';
 import { JOURNEY_SORTS } from '../store/catalog/journeys.js';
 import { ZId, ZKey, ZName, ZPageQuery, ZText, ZTimestamp, ZVersion, zSort } from './common.schemas.js';
 
@@ -18,17 +19,30 @@ const ZItemPosition = z
   .max(10_000, 'must be at most 10000')
   .describe('0-based place in the cell; omitted or past the end: at the end');
 
+/** A stage's or lane's name: omitted, null or "" keeps (or resets to) the default name of a default key. */
+const ZDefaultableName = z
+  .string()
+  .trim()
+  .max(200, 'must be at most 200 characters')
+  .nullable()
+  .optional()
+  .describe(
+    'omitted, null or "": the default name of a default key, shown in the reader’s language (required for other keys)',
+  );
+
 export const ZLane = z.strictObject({
   key: ZKey,
-  name: ZName,
+  name: ZDefaultableName,
   kind: z
     .enum(LANE_KINDS)
-    .describe('a touchpoints lane holds touchpoints; every other kind holds text notes'),
+    .describe(
+      'touchpoints hold touchpoints, images images, channels channels, kpis figures; every other kind holds text notes',
+    ),
 });
 
 const stageFields = {
   key: ZKey.describe('unique within the journey'),
-  name: ZName,
+  name: ZDefaultableName,
   designedEmotion: ZEmotion.nullable().optional().describe('−2…+2; omitted or null: not designed yet'),
 };
 export const ZStageInput = z.strictObject(stageFields);
@@ -42,6 +56,7 @@ export const ZJourney = z.object({
   name: z.string(),
   description: z.string(),
   persona: z.string(),
+  personaId: z.string().nullable().describe('the persona (see /personas) the map is drawn for'),
   acquisitionChannelId: z.string().nullable(),
   lanes: z.array(
     z.object({
@@ -71,15 +86,57 @@ export const ZStage = z.object({
   designedEmotion: z.number().int().nullable(),
 });
 
+/** A KPI item's figure (lanes of kind kpis). */
+export const ZKpi = z.strictObject({
+  source: z
+    .enum(KPI_SOURCES)
+    .describe(
+      'manual: typed in; chain_conversion, csat, compliance: live per stage from the analytics (GET …/kpis)',
+    ),
+  value: z
+    .number()
+    .finite('must be a finite number')
+    .nullable()
+    .optional()
+    .describe('manual only: the figure'),
+  label: z
+    .string()
+    .trim()
+    .max(KPI_LABEL_MAX, `must be at most ${KPI_LABEL_MAX} characters`)
+    .optional()
+    .describe('what the figure measures'),
+  chainId: ZId.nullable()
+    .optional()
+    .describe('chain_conversion only: the chain (omitted: the chains mapped on this journey)'),
+});
+
 export const ZJourneyItem = z.object({
   id: z.string(),
   stageId: z.string(),
   lane: z.string(),
   position: z.number().int(),
-  text: z.string().nullable().describe('a text note; null for a touchpoint item'),
-  touchpointId: z.string().nullable().describe('a touchpoint; null for a text note'),
+  text: z.string().nullable().describe('a text note; null for other items'),
+  touchpointId: z.string().nullable().describe('a touchpoint (touchpoints lanes)'),
   touchpointKey: z.string().nullable(),
   touchpointName: z.string().nullable(),
+  imageId: z.string().nullable().describe('an uploaded image (images lanes)'),
+  imageUrl: z.string().nullable().describe('where the image is served'),
+  channelId: z.string().nullable().describe('a channel (channels lanes)'),
+  channelKey: z.string().nullable(),
+  channelName: z.string().nullable().describe('the custom name, else the English name of a built-in channel'),
+  channelCustomName: z.string().nullable().describe('null for a built-in channel not renamed'),
+  taskId: z.string().nullable().describe('the task a pain point or opportunity is linked to'),
+  taskTitle: z.string().nullable(),
+  taskStatus: z.enum(TASK_STATUSES).nullable(),
+  kpi: z
+    .object({
+      source: z.enum(KPI_SOURCES),
+      value: z.number().nullable().optional(),
+      label: z.string().optional(),
+      chainId: z.string().nullable().optional(),
+    })
+    .nullable()
+    .describe('a figure (kpis lanes); live values: GET …/journeys/{id}/kpis'),
 });
 
 export const ZJourneyItemChange = ZJourneyItem.extend({
@@ -95,6 +152,7 @@ export const ZJourneyCreate = z.strictObject({
   name: ZName,
   description: ZText.optional(),
   persona: ZPersona.optional().describe('the persona or customer segment this journey is for'),
+  personaId: ZId.nullable().optional().describe('a persona of the workspace the map is drawn for'),
   acquisitionChannelId: ZId.nullable().optional().describe('the channel the customer came through'),
   lanes: z
     .array(ZLane)
@@ -117,6 +175,7 @@ export const ZJourneyPatch = z.strictObject({
   name: ZName.optional(),
   description: ZText.optional(),
   persona: ZPersona.optional(),
+  personaId: ZId.nullable().optional(),
   acquisitionChannelId: ZId.nullable().optional(),
   lanes: z
     .array(ZLane)
@@ -138,6 +197,7 @@ export const ZJourneyQuery = z.strictObject({
   ...ZPageQuery,
   q: z.string().max(200).optional().describe('text search in name, description and persona'),
   acquisitionChannelId: ZId.optional(),
+  personaId: ZId.optional().describe('only the maps drawn for this persona'),
   sort: zSort(JOURNEY_SORTS, 'name'),
 });
 
@@ -146,8 +206,14 @@ export const ZJourneyItemParams = z.strictObject({ workspaceId: ZId, id: ZId, it
 export const ZJourneyItemCreate = z.strictObject({
   stageId: ZId,
   lane: ZKey.describe('key of one of the journey lanes'),
-  text: ZItemText.optional().describe('a note (lanes of any kind but touchpoints)'),
-  touchpointId: ZId.optional().describe('a touchpoint (lanes of kind touchpoints only)'),
+  text: ZItemText.optional().describe(
+    'a note (actions, thoughts, feelings, pain points, opportunities, frontstage, backstage, support)',
+  ),
+  touchpointId: ZId.optional().describe('a touchpoint (touchpoints lanes only)'),
+  imageId: ZId.optional().describe('an image uploaded with POST …/images (images lanes only)'),
+  channelId: ZId.optional().describe('a channel of the workspace (channels lanes only)'),
+  kpi: ZKpi.optional().describe('a figure (kpis lanes only)'),
+  taskId: ZId.optional().describe('a task of the workspace (pain-point and opportunity notes only)'),
   position: ZItemPosition.optional(),
 });
 
@@ -157,4 +223,8 @@ export const ZJourneyItemPatch = z.strictObject({
   position: ZItemPosition.optional(),
   text: ZItemText.optional().describe('new text of a note'),
   touchpointId: ZId.optional().describe('another touchpoint for a touchpoint item'),
+  imageId: ZId.optional().describe('another image for an image item (the old one is deleted)'),
+  channelId: ZId.optional().describe('another channel for a channel item'),
+  kpi: ZKpi.optional().describe('a new figure for a KPI item'),
+  taskId: ZId.nullable().optional().describe('link a pain point or opportunity to a task; null unlinks'),
 });

@@ -11,6 +11,7 @@ import {
   updateJourney,
   updateJourneyItem,
 } from '../store/catalog/journeys.js';
+import { photoStoreOf } from '../store/photos.js';
 import { authorize } from './access.js';
 import type { RouteOptions } from './app.js';
 import { errorResponses, ZItemParams, ZNoContent, ZWorkspaceParams, zPage } from './common.schemas.js';
@@ -29,6 +30,8 @@ import {
 
 export const journeyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   const { db } = ctx;
+  /** Where the images of image lanes are: removed with their items, lanes, stages and maps. */
+  const files = photoStoreOf(ctx.config);
   const tags = ['journeys'];
 
   app.get(
@@ -95,7 +98,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     },
     async (request) => {
       const access = await authorize(db, request, request.params.workspaceId, 'write');
-      return updateJourney(db, access.actor, access.workspaceId, request.params.id, request.body);
+      return updateJourney(db, access.actor, access.workspaceId, request.params.id, request.body, files);
     },
   );
 
@@ -111,7 +114,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'write');
-      await deleteJourney(db, access.actor, access.workspaceId, request.params.id);
+      await deleteJourney(db, access.actor, access.workspaceId, request.params.id, files);
       return reply.code(204).send(null);
     },
   );
@@ -131,7 +134,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     },
     async (request) => {
       const access = await authorize(db, request, request.params.workspaceId, 'write');
-      return replaceStages(db, access.actor, access.workspaceId, request.params.id, request.body);
+      return replaceStages(db, access.actor, access.workspaceId, request.params.id, request.body, files);
     },
   );
 
@@ -169,7 +172,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     async (request) => {
       const access = await authorize(db, request, request.params.workspaceId, 'write');
       const { id, itemId } = request.params;
-      return updateJourneyItem(db, access.actor, access.workspaceId, id, itemId, request.body);
+      return updateJourneyItem(db, access.actor, access.workspaceId, id, itemId, request.body, files);
     },
   );
 
@@ -185,7 +188,14 @@ export const journeyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     },
     async (request, reply) => {
       const access = await authorize(db, request, request.params.workspaceId, 'write');
-      await deleteJourneyItem(db, access.actor, access.workspaceId, request.params.id, request.params.itemId);
+      await deleteJourneyItem(
+        db,
+        access.actor,
+        access.workspaceId,
+        request.params.id,
+        request.params.itemId,
+        files,
+      );
       return reply.code(204).send(null);
     },
   );

@@ -25,11 +25,12 @@ const notBuiltHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 </body></html>`;
 
 /**
- * Pages whose URL carries a token (setup link, invitations, password resets, shared links, mystery
- * shoppers' audit links): they and everything under them send no Referer, so the token cannot
- * leak to another site or a log.
+ * Pages whose URL carries a token (setup link, invitations, password resets, shared links, a
+ * journey map's read-only link `/m/<token>`, mystery shoppers' audit links): they and everything
+ * under them send no Referer, so the token cannot leak to another site or a log, and ask search
+ * engines not to index them.
  */
-export const TOKEN_PAGES = ['/setup', '/invite', '/reset-password', '/share', '/shopper'];
+export const TOKEN_PAGES = ['/setup', '/invite', '/reset-password', '/share', '/shopper', '/m'];
 
 /**
  * Stands in index.html (web/index.html's `<meta property="csp-nonce">`) for the response's style
@@ -64,8 +65,8 @@ export async function registerWebApp(app: FastifyInstance, distDir = webDistDir(
   };
   const tokenPage = { schema: { hide: true }, helmet: pageHeaders({ carriesToken: true }) };
   for (const path of TOKEN_PAGES) {
-    app.get(path, tokenPage, (_request, reply) => sendPage(reply));
-    app.get(`${path}/*`, tokenPage, (_request, reply) => sendPage(reply));
+    app.get(path, tokenPage, (_request, reply) => sendPage(reply.header('x-robots-tag', 'noindex')));
+    app.get(`${path}/*`, tokenPage, (_request, reply) => sendPage(reply.header('x-robots-tag', 'noindex')));
   }
   const page = { schema: { hide: true }, helmet: pageHeaders({ carriesToken: false }) };
   app.get('/*', page, async (request, reply) => {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../store/catalog/audit.js';
-import { createUser } from '../store/catalog/users.js';
+import { issuePasswordReset, passwordResetPagePath, RESET_HOURS } from '../store/catalog/password-resets.js';
+import { createUser, findUserByEmail } from '../store/catalog/users.js';
 import { createWorkspace } from '../store/catalog/workspaces.js';
 import { CliError, withStore } from './run.js';
 
@@ -23,6 +24,20 @@ export function userCommand(program: Command): void {
           const ws = await createWorkspace(catalog.db, SYSTEM_ACTOR, { name: options.workspace }, created.id);
           console.log(`created workspace "${ws.name}" (${ws.id}) owned by ${created.email}`);
         }
+      });
+    });
+  user
+    .command('reset-password <email>')
+    .description(
+      `print a one-time link (valid ${RESET_HOURS} hour) with which the user sets a new password; using it signs them out everywhere`,
+    )
+    .action(async (email: string) => {
+      await withStore('user reset-password', async ({ catalog }, config) => {
+        const found = await findUserByEmail(catalog.db, email);
+        if (!found) throw new CliError(`no user has the e-mail ${email}`);
+        const token = await issuePasswordReset(catalog.db, found.id);
+        console.log(`password-reset link for ${found.email} (valid ${RESET_HOURS} hour, works once):`);
+        console.log(`${config.publicUrl}${passwordResetPagePath(token)}`);
       });
     });
 }

@@ -25,6 +25,8 @@ import { type ImportResult, importWorkspace } from '../store/catalog/workspace-i
 import { addDemoAlertRules } from './demo-alerts.js';
 import { addDemoAudits } from './demo-audits.js';
 import { addDemoComplaints } from './demo-complaints.js';
+import { addDemoMapLanes } from './demo-map-lanes.js';
+import { DEMO_PERSONAS } from './demo-personas.js';
 import { addDemoReviews } from './demo-reviews.js';
 import { addDemoSurveys } from './demo-surveys.js';
 import { addDemoTasks, DEMO_OVERDUE_TASK } from './demo-tasks.js';
@@ -1333,6 +1335,7 @@ export function demoWorkspaceDocument(ownerEmail: string): WorkspaceDocument {
     prop: prop ?? null,
     ...st,
   }));
+  for (const p of DEMO_PERSONAS) idOf('persona', p.journey, true);
   const journeyList = JOURNEYS.map((j) => {
     const stageList = j.stages.map((st) => ({
       id: crypto.randomUUID(),
@@ -1355,6 +1358,7 @@ export function demoWorkspaceDocument(ownerEmail: string): WorkspaceDocument {
       name: j.name,
       description: j.description,
       persona: j.persona,
+      personaId: DEMO_PERSONAS.find((p) => p.journey === j.key) ? idOf('persona', j.key) : null,
       acquisitionChannelId: idOf('channel', j.acquisitionChannel),
       lanes: j.lanes.map((key) => {
         const lane = DEFAULT_LANES.find((l) => l.key === key);
@@ -1398,6 +1402,7 @@ export function demoWorkspaceDocument(ownerEmail: string): WorkspaceDocument {
     channels: channelList,
     touchpoints: touchpointList,
     standards: standardList,
+    personas: DEMO_PERSONAS.map(({ key: _key, journey, ...p }) => ({ id: idOf('persona', journey), ...p })),
     journeys: journeyList,
     chains: chainList,
   };
@@ -1417,6 +1422,7 @@ export async function createDemoWorkspace(
 ): Promise<ImportResult> {
   const result = await importWorkspace(db, actor, demoWorkspaceDocument(owner.email), owner, options);
   await addDemoTasks(db, actor, result.workspace.id, owner.id);
+  await addDemoMapLanes(db, actor, result.workspace.id);
   await addDemoAudits(db, actor, result.workspace.id, owner.id);
   await addDemoAlertRules(db, actor, result.workspace.id);
   await addDemoReviews(db, actor, result.workspace.id);

@@ -46,7 +46,7 @@ export type FeedbackMetric = (typeof FEEDBACK_METRICS)[number];
 export const ALERT_EVENTS = ['alert.fired', 'alert.resolved', 'webhook.test'] as const;
 export type AlertEvent = (typeof ALERT_EVENTS)[number];
 
-export const NOTIFICATION_KINDS = ['alert_fired', 'alert_resolved', 'task_not_effective'] as const;
+export const NOTIFICATION_KINDS = ['alert_fired', 'alert_resolved', 'task_not_effective', 'mention'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;

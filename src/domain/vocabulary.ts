@@ -143,6 +143,14 @@ export function channelName(key: string, stored: string | null): string {
   return stored ?? DEFAULT_CHANNEL_NAMES.get(key) ?? key;
 }
 
+/** Whether a stage or lane key has a default name, so it may be given without a name of its own. */
+export function hasDefaultStageName(key: string): boolean {
+  return DEFAULT_STAGE_NAMES.has(key);
+}
+export function hasDefaultLaneName(key: string): boolean {
+  return DEFAULT_LANE_NAMES.has(key);
+}
+
 /** The name to store: none when `name` is the English default of a default stage/lane/channel key. */
 export function customStageName(key: string, name: string | null | undefined): string | null {
   return !name || DEFAULT_STAGE_NAMES.get(key) === name ? null : name;

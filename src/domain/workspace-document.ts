@@ -22,6 +22,7 @@ import { ALERT_KINDS, parseAlertParams } from './alert-rules.js';
 import { AUDIT_SCALES, AUDIT_STATUSES, checkAnswerValue, checkCriterionScale } from './audit-scoring.js';
 import { checkLinkRoles, closesNextChainCycle } from './chain-rules.js';
 import { type FieldIssue, ValidationError } from './errors.js';
+import { PERSONA_AVATARS } from './personas.js';
 import { checkStandard } from './standard-rules.js';
 import { LANGUAGES, QUESTION_KINDS, SURVEY_STATUSES } from './survey-model.js';
 import { surveyIssues } from './survey-rules.js';
@@ -169,11 +170,25 @@ export const ZDocumentItem = z.strictObject({
   touchpointId: nullable(ZDocId),
 });
 
+/** A persona a map is drawn for (its photo's bytes live outside the catalog and stay behind). */
+export const ZDocumentPersona = z.strictObject({
+  id: ZDocId,
+  name: ZDocName,
+  role: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+  segment: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+  quote: z.string().trim().max(1000, 'must be at most 1000 characters').default(''),
+  goals: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+  needs: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+  pains: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
+  avatar: z.union([z.enum(PERSONA_AVATARS), z.literal('')]).default(''),
+});
+
 export const ZDocumentJourney = z.strictObject({
   id: ZDocId,
   name: ZDocName,
   description: ZDocText.default(''),
   persona: z.string().trim().max(200, 'must be at most 200 characters').default(''),
+  personaId: ZDocId.nullable().optional().describe('one of the document’s personas; absent: none'),
   acquisitionChannelId: nullable(ZDocId),
   lanes: z
     .array(ZDocumentLane)
@@ -379,6 +394,7 @@ export const ZWorkspaceDocument = z.strictObject({
   channels: z.array(ZDocumentChannel).max(1000).default([]),
   touchpoints: z.array(ZDocumentTouchpoint).max(50_000).default([]),
   standards: z.array(ZDocumentStandard).max(50_000).default([]),
+  personas: z.array(ZDocumentPersona).max(1000).optional().describe('absent: none'),
   journeys: z.array(ZDocumentJourney).max(2000).default([]),
   chains: z.array(ZDocumentChain).max(10_000).default([]),
   // Since format version 2; absent (as in version 1) means none.
@@ -432,6 +448,7 @@ export function checkWorkspaceDocument(doc: WorkspaceDocument): FieldIssue[] {
   const touchpointIds = indexIds(doc.touchpoints, 'touchpoints', add);
   const standardIds = indexIds(doc.standards, 'standards', add);
   const journeyIds = indexIds(doc.journeys, 'journeys', add);
+  const personaIds = indexIds(doc.personas ?? [], 'personas', add);
   const chainIds = indexIds(doc.chains, 'chains', add);
   const stageList = doc.journeys.flatMap((j, ji) =>
     j.stages.map((s, si) => ({ id: s.id, path: `journeys.${ji}.stages.${si}` })),
@@ -486,6 +503,8 @@ export function checkWorkspaceDocument(doc: WorkspaceDocument): FieldIssue[] {
 
   doc.journeys.forEach((j, i) => {
     checkJourney(j, `journeys.${i}`, { channelIds, touchpointIds }, add);
+    if (j.personaId && !personaIds.has(j.personaId))
+      add(`journeys.${i}.personaId`, 'no persona with this id in the document');
   });
 
   const nextOf = new Map<string, string | null>();

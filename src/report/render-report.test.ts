@@ -459,6 +459,20 @@ describe('renderReport', () => {
     }
   });
 
+  it('names built-in channels not renamed in the report’s language, renamed ones as given', () => {
+    const touchpoints = [
+      touchpoint('desk', 'Desk', { channelKey: 'premises', channelName: null }),
+      touchpoint('hotline', 'Hotline', { channelKey: 'phone', channelName: 'Our hotline' }),
+      touchpoint('flyer', 'Flyer', { channelKey: null, channelName: null }),
+    ];
+    const html = renderReport({ ...emptyReport('de'), touchpoints, coverage: templateCoverage(touchpoints) });
+    expect(html).toContain('<td>Räumlichkeiten / Empfang</td>');
+    expect(html).toContain('<td>Our hotline</td>');
+    expect(html).not.toContain('Premises / reception');
+    const ru = renderReport({ ...emptyReport('ru'), touchpoints, coverage: templateCoverage(touchpoints) });
+    expect(ru).toContain('<td>Помещение / ресепшен</td>');
+  });
+
   it('has a print stylesheet: A4, a page per chapter, rows kept whole', () => {
     const html = renderReport(emptyReport());
     expect(html).toContain('size: A4;');

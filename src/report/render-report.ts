@@ -117,6 +117,13 @@ function stageName(t: ReportTexts, stage: string | null): string {
     : escapeHtml(stage);
 }
 
+/** A touchpoint's channel: the name a workspace gave it, else the built-in name in the report's language. */
+function channelLabel(t: ReportTexts, x: { channelKey: string | null; channelName: string | null }): string {
+  if (x.channelKey === null) return '';
+  if (x.channelName) return x.channelName;
+  return t.channels[x.channelKey as keyof ReportTexts['channels']] ?? x.channelKey;
+}
+
 function counts<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, number> {
   const found = new Map<string, number>();
   for (const item of items) found.set(keyOf(item), (found.get(keyOf(item)) ?? 0) + 1);
@@ -136,7 +143,7 @@ function inventoryChapter(ctx: Ctx): string {
   const all = data.touchpoints;
   if (all.length === 0) return p(ctx.t.empty.inventory, 'empty');
   const active = all.filter((x) => x.status === 'active').length;
-  const byChannel = counts(all, (x) => x.channelName ?? '');
+  const byChannel = counts(all, (x) => channelLabel(t, x));
   const channelRows = [...byChannel.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([name, n]): [string, number] => [name === '' ? t.inventory.noChannel : escapeHtml(name), n]);
@@ -177,7 +184,7 @@ function inventoryChapter(ctx: Ctx): string {
       own.map((x) => [
         escapeHtml(x.name),
         `<code>${escapeHtml(x.key)}</code>`,
-        x.channelName === null ? '—' : escapeHtml(x.channelName),
+        x.channelKey === null ? '—' : escapeHtml(channelLabel(t, x)),
         x.stage === null ? '—' : stageName(t, x.stage),
         t.directions[x.direction],
         t.touchpointStatuses[x.status],

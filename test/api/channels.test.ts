@@ -110,7 +110,21 @@ describeCatalog('channels', (h) => {
     const phone = (await owner.get(`${base}/channels?q=phone`)).body.items[0];
     const renamed = await owner.patch(`${base}/channels/${phone.id}`, { version: 1, name: 'Call centre' });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ key: 'phone', name: 'Call centre', builtin: true, version: 2 });
+    expect(renamed.body).toMatchObject({
+      key: 'phone',
+      name: 'Call centre',
+      customName: 'Call centre',
+      builtin: true,
+      version: 2,
+    });
+    // Search and sort go by the name shown: the custom one, else the default.
+    expect(keys(await owner.get(`${base}/channels?q=call`))).toEqual(['phone']);
+    expect(keys(await owner.get(`${base}/channels?sort=name&limit=4`))).toEqual([
+      'banner_ad',
+      'phone',
+      'chat',
+      'context_ad',
+    ]);
 
     const rekey = await owner.patch(`${base}/channels/${phone.id}`, { version: 2, key: 'call_centre' });
     expect(rekey.status).toBe(409);
@@ -129,6 +143,33 @@ describeCatalog('channels', (h) => {
     expect((await owner.get(`${base}/channels/${phone.id}`)).status).toBe(200);
     const builtinUpdate = await owner.patch(`${base}/channels/${phone.id}`, { version: 3, builtin: false });
     expect(builtinUpdate.body.issues).toEqual([{ field: 'builtin', message: 'unknown field' }]);
+  });
+
+  it('keeps built-in channels nameless until renamed, and a rename to nothing resets them', async () => {
+    const owner = await h().signUp('owner');
+    const { base } = await h().newWorkspace(owner);
+    const web = (await owner.get(`${base}/channels?q=website`)).body.items[0];
+    expect(web).toMatchObject({ key: 'website', name: 'Website', customName: null });
+    const sameAsDefault = await owner.patch(`${base}/channels/${web.id}`, { version: 1, name: 'Website' });
+    expect(sameAsDefault.body).toMatchObject({ name: 'Website', customName: null, version: 2 });
+    const renamed = await owner.patch(`${base}/channels/${web.id}`, { version: 2, name: 'Our shop online' });
+    expect(renamed.body).toMatchObject({ name: 'Our shop online', customName: 'Our shop online' });
+    const reset = await owner.patch(`${base}/channels/${web.id}`, { version: 3, name: '' });
+    expect(reset.status).toBe(200);
+    expect(reset.body).toMatchObject({ name: 'Website', customName: null, version: 4 });
+    await owner.patch(`${base}/channels/${web.id}`, { version: 4, name: 'Shop' });
+    const nulled = await owner.patch(`${base}/channels/${web.id}`, { version: 5, name: null });
+    expect(nulled.body).toMatchObject({ name: 'Website', customName: null });
+
+    // An own channel has no default to go back to.
+    const kiosk = (await owner.post(`${base}/channels`, { key: 'kiosk', name: 'Kiosk' })).body;
+    expect(kiosk).toMatchObject({ name: 'Kiosk', customName: 'Kiosk' });
+    for (const name of ['', '   ', null]) {
+      const empty = await owner.patch(`${base}/channels/${kiosk.id}`, { version: 1, name });
+      expect(empty.status, JSON.stringify(name)).toBe(400);
+      expect(empty.body.issues[0].field).toBe('name');
+    }
+    expect((await owner.post(`${base}/channels`, { key: 'qr', name: '' })).body.issues[0].field).toBe('name');
   });
 
   it('rejects bad input, foreign ids and writes by a viewer', async () => {

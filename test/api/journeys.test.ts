@@ -53,7 +53,7 @@ describeCatalog('journeys', (h) => {
       version: 1,
       items: [],
     });
-    expect(created.body.lanes).toEqual(DEFAULT_LANES);
+    expect(created.body.lanes).toEqual(DEFAULT_LANES.map((l) => ({ ...l, customName: null })));
     expect(created.body.stages.map((s: Stage) => s.key)).toEqual(DEFAULT_STAGE_KEYS);
     expect(created.body.stages.map((s: Stage) => s.position)).toEqual([0, 1, 2, 3, 4]);
     expect(created.body.stages[0]).toMatchObject({ name: 'Need recognition', designedEmotion: null });
@@ -96,6 +96,103 @@ describeCatalog('journeys', (h) => {
     expect((await owner.delete(`${base}/journeys/${created.body.id}`)).status).toBe(204);
     expect((await owner.get(`${base}/journeys/${created.body.id}`)).status).toBe(404);
     expect((await owner.get(`${base}/journeys`)).body.total).toBe(2);
+  });
+
+  it('keeps default stages and lanes nameless until renamed; a rename to nothing resets them', async () => {
+    const owner = await h().signUp('owner');
+    const { base } = await h().newWorkspace(owner);
+    // Default keys without names (as the web app creates a map), one default key renamed, one custom.
+    const created = await owner.post(`${base}/journeys`, {
+      name: 'Clinic visit',
+      stages: [
+        { key: 'need_recognition' },
+        { key: 'purchase', name: null },
+        { key: 'comparison', name: 'Choosing a doctor' },
+        { key: 'waiting_room', name: 'Waiting room' },
+      ],
+      lanes: [
+        { key: 'touchpoints', kind: 'touchpoints' },
+        { key: 'thoughts', name: 'What the patient thinks', kind: 'thoughts' },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const names = (map: { stages: Stage[] }) =>
+      map.stages.map((s) => [s.key, s.name, (s as Stage & { customName: string | null }).customName]);
+    expect(names(created.body)).toEqual([
+      ['need_recognition', 'Need recognition', null],
+      ['purchase', 'Purchase', null],
+      ['comparison', 'Choosing a doctor', 'Choosing a doctor'],
+      ['waiting_room', 'Waiting room', 'Waiting room'],
+    ]);
+    expect(created.body.lanes).toEqual([
+      { key: 'touchpoints', name: 'Touchpoints', customName: null, kind: 'touchpoints' },
+      {
+        key: 'thoughts',
+        name: 'What the patient thinks',
+        customName: 'What the patient thinks',
+        kind: 'thoughts',
+      },
+    ]);
+
+    // The English default given as a name is no rename; "" and null reset; other text renames.
+    const url = `${base}/journeys/${created.body.id}`;
+    const [need, purchase, comparison, waiting] = created.body.stages as Stage[];
+    const put = await owner.put(`${url}/stages`, {
+      version: 1,
+      stages: [
+        { id: need?.id, key: 'need_recognition', name: 'Need recognition' },
+        { id: purchase?.id, key: 'purchase', name: 'Paying at the desk' },
+        { id: comparison?.id, key: 'comparison', name: '' },
+        { id: waiting?.id, key: 'waiting_room', name: 'Waiting' },
+      ],
+    });
+    expect(put.status).toBe(200);
+    expect(names(put.body)).toEqual([
+      ['need_recognition', 'Need recognition', null],
+      ['purchase', 'Paying at the desk', 'Paying at the desk'],
+      ['comparison', 'Comparison of options', null],
+      ['waiting_room', 'Waiting', 'Waiting'],
+    ]);
+    const lanes = await owner.patch(url, {
+      version: 2,
+      lanes: [
+        { key: 'touchpoints', name: 'Contacts', kind: 'touchpoints' },
+        { key: 'thoughts', name: null, kind: 'thoughts' },
+      ],
+    });
+    expect(lanes.status).toBe(200);
+    expect(
+      lanes.body.lanes.map((l: { name: string; customName: string | null }) => [l.name, l.customName]),
+    ).toEqual([
+      ['Contacts', 'Contacts'],
+      ['Thoughts', null],
+    ]);
+
+    // A key with no default name needs a name of its own.
+    const noName = await owner.put(`${url}/stages`, {
+      version: 3,
+      stages: [{ id: waiting?.id, key: 'waiting_room', name: '  ' }, { key: 'exit' }],
+    });
+    expect(noName.status).toBe(400);
+    expect(noName.body.issues).toEqual([
+      { field: 'stages.0.name', message: 'must not be empty: "waiting_room" has no default name' },
+      { field: 'stages.1.name', message: 'must not be empty: "exit" has no default name' },
+    ]);
+    const noLaneName = await owner.post(`${base}/journeys`, {
+      name: 'J',
+      lanes: [{ key: 'mood', kind: 'feelings' }],
+    });
+    expect(noLaneName.body.issues).toEqual([
+      { field: 'lanes.0.name', message: 'must not be empty: "mood" has no default name' },
+    ]);
+    const badLanePatch = await owner.patch(url, {
+      version: 3,
+      lanes: [{ key: 'mood', name: '', kind: 'feelings' }],
+    });
+    expect(badLanePatch.body.issues).toEqual([
+      { field: 'lanes.0.name', message: 'must not be empty: "mood" has no default name' },
+    ]);
+    expect((await owner.get(url)).body.version).toBe(3);
   });
 
   it('takes custom stages and lanes and rejects bad ones naming the field', async () => {
@@ -333,15 +430,25 @@ describeCatalog('journeys', (h) => {
       return res.body.issues;
     };
     expect(await issue({ stageId: search.id, lane: 'thoughts' })).toEqual([
-      { field: 'text', message: 'give the text of a note or a touchpointId' },
+      { field: 'text', message: 'required: lane "thoughts" is of kind thoughts and takes text' },
     ]);
     expect(
       await issue({ stageId: search.id, lane: 'touchpoints', text: 'x', touchpointId: tp.shop }),
-    ).toEqual([{ field: 'touchpointId', message: 'give either text or touchpointId, not both' }]);
-    expect((await issue({ stageId: search.id, lane: 'touchpoints', text: 'A note' }))[0].field).toBe('lane');
-    expect((await issue({ stageId: search.id, lane: 'feelings', touchpointId: tp.shop }))[0].field).toBe(
-      'lane',
-    );
+    ).toEqual([
+      {
+        field: 'text',
+        message: 'not taken: lane "touchpoints" is of kind touchpoints and takes touchpointId',
+      },
+    ]);
+    const fieldsOf = (issues: { field: string }[]) => issues.map((i) => i.field);
+    expect(fieldsOf(await issue({ stageId: search.id, lane: 'touchpoints', text: 'A note' }))).toEqual([
+      'touchpointId',
+      'text',
+    ]);
+    expect(fieldsOf(await issue({ stageId: search.id, lane: 'feelings', touchpointId: tp.shop }))).toEqual([
+      'text',
+      'touchpointId',
+    ]);
     expect((await issue({ stageId: search.id, lane: 'dreams', text: 'x' }))[0].message).toMatch(
       /no such lane/,
     );
@@ -428,7 +535,7 @@ describeCatalog('journeys', (h) => {
     expect(wrongKind.body.issues).toEqual([
       {
         field: 'lanes.0.kind',
-        message: 'lane "thoughts" holds text items; only a lane of another kind can hold them',
+        message: 'lane "thoughts" holds items with text; a lane of kind touchpoints takes touchpointId',
       },
     ]);
     const changed = await owner.patch(url, {

@@ -131,7 +131,7 @@ describe('security headers', () => {
       });
 
       it('sends no Referer from pages whose URL carries a token', async () => {
-        expect(TOKEN_PAGES).toEqual(['/setup', '/invite', '/reset-password', '/share', '/shopper']);
+        expect(TOKEN_PAGES).toEqual(['/setup', '/invite', '/reset-password', '/share', '/shopper', '/m']);
         for (const url of [
           '/setup?token=tp_setup_secret',
           '/setup/',
@@ -139,13 +139,17 @@ describe('security headers', () => {
           '/reset-password/tp_reset_secret',
           '/share/tp_share_secret/journey',
           '/shopper/tps_shopper_secret',
+          '/m/tpm_map_secret',
+          '/m/tpm_map_secret/print/a3',
         ]) {
           const response = await get(app(), url);
           expectCommonHeaders(response, https);
           expectPage(response, 'no-referrer');
+          expect(response.headers['x-robots-tag']).toBe('noindex');
         }
         // Only those: a path that merely starts alike is an ordinary page.
         expectPage(await get(app(), '/setups'), 'strict-origin-when-cross-origin');
+        expectPage(await get(app(), '/map'), 'strict-origin-when-cross-origin');
       });
 
       it('locks down API answers, API errors and the OpenAPI document', async () => {

@@ -26,7 +26,7 @@ interface JourneyMap {
   id: string;
   name: string;
   version: number;
-  lanes: { key: string; name: string; kind: string }[];
+  lanes: { key: string; name: string; customName: string | null; kind: string }[];
   stages: Stage[];
   items: Item[];
 }
@@ -185,7 +185,7 @@ describe('journey maps', { timeout: 180_000 }, () => {
     await page.getByRole('rowheader', { name: /Staff/ }).waitFor();
     await expect
       .poll(async () => (await readMap()).lanes.at(-1))
-      .toEqual({ key: 'staff', name: 'Staff', kind: 'actions' });
+      .toEqual({ key: 'staff', name: 'Staff', customName: 'Staff', kind: 'actions' });
 
     await page.getByRole('button', { name: 'Staff', exact: true }).click();
     const input = page.getByRole('textbox', { name: 'Rename the lane “Staff”' });
@@ -224,6 +224,11 @@ describe('journey maps', { timeout: 180_000 }, () => {
   });
 
   it('reloads and says so when someone else changed the stages in the meantime', async () => {
+    // Without the live stream (a dropped connection), the page cannot know of the other change
+    // before it saves: the version check must catch it. (map-comments.test.ts covers live refresh.)
+    await page.route(/\/events$/, (route) => route.abort());
+    await page.reload();
+    await page.getByRole('button', { name: 'Purchase', exact: true }).waitFor();
     const map = await readMap();
     // Another user renames the second stage; this page still holds the old version.
     await apiCall(page, 'PUT', `/workspaces/${workspaceId}/journeys/${journeyId}/stages`, {
@@ -240,6 +245,7 @@ describe('journey maps', { timeout: 180_000 }, () => {
     const after = await readMap();
     expect(after.stages.map((s) => s.name)).toContain('Research');
     expect(after.stages.map((s) => s.name)).toContain('Purchase');
+    await page.unroute(/\/events$/);
   });
 
   it('draws the measured emotion curve of a journey with rated interactions', async () => {

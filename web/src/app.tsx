@@ -33,7 +33,25 @@ const DataPage = lazy(() => import('./pages/data').then((m) => ({ default: m.Dat
 const HealthPage = lazy(() => import('./pages/health').then((m) => ({ default: m.HealthPage })));
 const ReportPage = lazy(() => import('./pages/report').then((m) => ({ default: m.ReportPage })));
 const JourneyMapPage = lazy(() => import('./pages/journey-map').then((m) => ({ default: m.JourneyMapPage })));
+const JourneyPrintPage = lazy(() =>
+  import('./pages/journey-print').then((m) => ({ default: m.JourneyPrintPage })),
+);
+const SharedMapPage = lazy(() => import('./pages/shared-map').then((m) => ({ default: m.SharedMapPage })));
+const SharedMapPrintPage = lazy(() =>
+  import('./pages/shared-map').then((m) => ({ default: m.SharedMapPrintPage })),
+);
 const JourneysPage = lazy(() => import('./pages/journeys').then((m) => ({ default: m.JourneysPage })));
+const InvitePage = lazy(() => import('./pages/invite').then((m) => ({ default: m.InvitePage })));
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/reset-password').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./pages/reset-password').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const PersonasPage = lazy(() => import('./pages/personas').then((m) => ({ default: m.PersonasPage })));
+const JourneyComparePage = lazy(() =>
+  import('./pages/journey-compare').then((m) => ({ default: m.JourneyComparePage })),
+);
 const ProfilePage = lazy(() => import('./pages/profile').then((m) => ({ default: m.ProfilePage })));
 const ReviewsPage = lazy(() => import('./pages/reviews').then((m) => ({ default: m.ReviewsPage })));
 const SettingsPage = lazy(() => import('./pages/settings').then((m) => ({ default: m.SettingsPage })));
@@ -97,12 +115,54 @@ function RouteError() {
 const router = createBrowserRouter([
   { path: '/login', element: <SignInPage /> },
   { path: '/setup', element: <SetupPage /> },
+  // Invitation and password-reset links, and asking for one: no sign-in needed, no app shell.
+  {
+    path: '/invite/:token',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <InvitePage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/forgot-password',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <ForgotPasswordPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/reset-password/:token',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <ResetPasswordPage />
+      </Suspense>
+    ),
+  },
   // The external mystery shopper's page: no sign-in, no app shell.
   {
     path: '/shopper/:token',
     element: (
       <Suspense fallback={<Loading />}>
         <ShopperPage />
+      </Suspense>
+    ),
+  },
+  // A journey map's read-only link: no sign-in, no app shell; and its print view.
+  {
+    path: '/m/:token',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <SharedMapPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/m/:token/print/:size',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <SharedMapPrintPage />
       </Suspense>
     ),
   },
@@ -138,6 +198,18 @@ const router = createBrowserRouter([
       </SignedIn>
     ),
   },
+  // A map's print view: outside the shell, so that only its sheets are printed.
+  {
+    path: '/w/:workspaceId/journeys/:journeyId/print/:size',
+    errorElement: <RouteError />,
+    element: (
+      <SignedIn>
+        <Suspense fallback={<Loading />}>
+          <JourneyPrintPage />
+        </Suspense>
+      </SignedIn>
+    ),
+  },
   {
     path: '/w/:workspaceId',
     errorElement: <RouteError />,
@@ -153,6 +225,8 @@ const router = createBrowserRouter([
           { index: true, element: <Navigate to="touchpoints" replace /> },
           { path: 'touchpoints', element: <TouchpointsPage /> },
           { path: 'journeys', element: <JourneysPage /> },
+          { path: 'journeys/personas', element: <PersonasPage /> },
+          { path: 'journeys/compare', element: <JourneyComparePage /> },
           { path: 'journeys/:journeyId', element: <JourneyMapPage /> },
           { path: 'chains', element: <ChainsPage /> },
           { path: 'chains/:chainId', element: <ChainPage /> },

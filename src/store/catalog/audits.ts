@@ -24,7 +24,16 @@ import { type Actor, recordAudit } from './audit.js';
 import { type CriterionDto, criteriaOf } from './audit-checklists.js';
 import type { Db } from './db.js';
 import { type PageQuery, readPage } from './paging.js';
-import { auditAnswers, auditChecklists, auditPhotos, audits, brands, users, workspaces } from './schema.js';
+import {
+  auditAnswers,
+  auditChecklists,
+  auditPhotos,
+  audits,
+  brands,
+  mapImages,
+  users,
+  workspaces,
+} from './schema.js';
 import { existsInWorkspace, findOne, updateVersioned, versionConflict } from './versioned.js';
 import { existingMemberIds } from './workspaces.js';
 
@@ -611,7 +620,12 @@ export async function photoOwners(db: Db, workspaceIds: string[]) {
         .select({ id: auditPhotos.id })
         .from(auditPhotos)
         .where(eq(auditPhotos.workspaceId, workspaceId));
-      return new Set(rows.map((r) => r.id));
+      // Pictures of journey maps and personas share the directory (map-images.ts).
+      const images = await db
+        .select({ id: mapImages.id })
+        .from(mapImages)
+        .where(eq(mapImages.workspaceId, workspaceId));
+      return new Set([...rows, ...images].map((r) => r.id));
     },
   };
 }

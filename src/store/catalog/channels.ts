@@ -2,9 +2,9 @@
  * Channels: how a touch happens (website, phone, printed…). The reference list of SPEC §3 is
  * seeded into every workspace as built-in channels; a workspace adds its own.
  */
-import { and, eq, ilike, ne, or } from 'drizzle-orm';
-import { ConflictError } from '../../domain/errors.js';
-import { channelName, customChannelName } from '../../domain/vocabulary.js';
+import { and, eq, ilike, ne, or, type SQL, sql } from 'drizzle-orm';
+import { ConflictError, invalid } from '../../domain/errors.js';
+import { channelName, customChannelName, DEFAULT_CHANNELS } from '../../domain/vocabulary.js';
 import { type Actor, recordAudit } from './audit.js';
 import type { Db } from './db.js';
 import { likePattern, type PageQuery, readPage } from './paging.js';
@@ -41,17 +41,27 @@ export interface ChannelFilter extends PageQuery {
 
 export const CHANNEL_SORTS = ['key', 'name', 'createdAt', 'updatedAt'] as const;
 
+const quoted = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * The name a channel is listed, searched and sorted by: its custom name, else the English name of
+ * a built-in channel (the same as `channelName`, inside the database).
+ */
+const resolvedName: SQL<string> = sql`coalesce(${channels.name}, case ${channels.key} ${sql.raw(
+  DEFAULT_CHANNELS.map((c) => `when ${quoted(c.key)} then ${quoted(c.name)}`).join(' '),
+)} else ${channels.key} end)`;
+
 /** One page of the workspace's channels, built-in and own. */
 export async function listChannels(db: Db, workspaceId: string, f: ChannelFilter) {
   const where = and(
     eq(channels.workspaceId, workspaceId),
     f.online === undefined ? undefined : eq(channels.online, f.online),
     f.builtin === undefined ? undefined : eq(channels.builtin, f.builtin),
-    f.q ? or(ilike(channels.key, likePattern(f.q)), ilike(channels.name, likePattern(f.q))) : undefined,
+    f.q ? or(ilike(channels.key, likePattern(f.q)), ilike(resolvedName, likePattern(f.q))) : undefined,
   );
   const sortable = {
     key: channels.key,
-    name: channels.name,
+    name: resolvedName,
     createdAt: channels.createdAt,
     updatedAt: channels.updatedAt,
   };
@@ -123,11 +133,14 @@ export async function updateChannel(
   actor: Actor,
   workspaceId: string,
   id: string,
-  patch: Partial<ChannelInput> & { version: number },
+  patch: Partial<Omit<ChannelInput, 'name'>> & { name?: string | null | undefined; version: number },
 ): Promise<ChannelRow> {
   return db.transaction(async (tx) => {
     const before = await getChannel(tx, workspaceId, id);
     const { version, name, ...fields } = patch;
+    // A built-in channel renamed to nothing (or to its English name) shows its default name again.
+    if (name !== undefined && !name && !before.builtin)
+      throw invalid('name', 'must not be empty (only a built-in channel goes back to its default name)');
     const values = {
       ...fields,
       ...(name !== undefined ? { name: before.builtin ? customChannelName(before.key, name) : name } : {}),

@@ -1,6 +1,9 @@
 /** The first account of a fresh installation: the owner and their first workspace. */
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { ConflictError, ForbiddenError } from '../../domain/errors.js';
 import type { Db } from './db.js';
+import { setupTokens } from './schema.js';
+import { hashSecret } from './secrets.js';
 import { consumeSetupToken } from './sessions.js';
 import { countUsers, createUser, type UserRow } from './users.js';
 import { createWorkspace, type WorkspaceRow } from './workspaces.js';
@@ -41,4 +44,24 @@ export async function completeSetup(
     throw new ForbiddenError('the setup link is unknown, used or expired; restart the server for a new one');
   }
   return createFirstOwner(db, input);
+}
+
+/**
+ * What a setup link can still do: `open` (no user yet and the secret works), `done` (an account
+ * exists: sign in instead) or `invalid` (no user yet, but the secret is unknown, used or expired).
+ */
+export async function setupState(db: Db, token: string | undefined): Promise<'open' | 'done' | 'invalid'> {
+  if ((await countUsers(db)) > 0) return 'done';
+  if (!token) return 'invalid';
+  const [row] = await db
+    .select({ id: setupTokens.id })
+    .from(setupTokens)
+    .where(
+      and(
+        eq(setupTokens.id, hashSecret(token)),
+        isNull(setupTokens.usedAt),
+        gt(setupTokens.expiresAt, new Date()),
+      ),
+    );
+  return row ? 'open' : 'invalid';
 }

@@ -1,19 +1,21 @@
 /**
  * Journeys (SPEC §2–§3): a customer's experience mapped as ordered stages × lanes. Each cell
- * (stage × lane) holds ordered items: text notes, or touchpoint references in a `touchpoints` lane.
+ * (stage × lane) holds ordered items, what each holds told by its lane's kind (journey-items.ts).
  *
  * The journey's `version` covers the whole map: changing the journey, its stages or any item bumps
  * it. Journey and stage changes need the version read (409 otherwise), so a stale editor cannot
  * drop a stage that someone just filled; item changes need no version (two people can fill cells
  * at the same time) and answer the new journey version.
  */
-import { and, asc, count, eq, ilike, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
-import { type FieldIssue, invalid, NotFoundError, ValidationError } from '../../domain/errors.js';
+import { and, asc, eq, ilike, inArray, notInArray, or, sql } from 'drizzle-orm';
+import { type FieldIssue, invalid, ValidationError } from '../../domain/errors.js';
 import {
   customLaneName,
   customStageName,
   DEFAULT_LANES,
   DEFAULT_STAGES,
+  hasDefaultLaneName,
+  hasDefaultStageName,
   type LaneKind,
   laneName,
   stageName,
@@ -21,16 +23,35 @@ import {
 import { type Actor, recordAudit } from './audit.js';
 import { detachChains } from './chains.js';
 import type { Db } from './db.js';
+import {
+  deleteUnusedImages,
+  type ImageFiles,
+  imagesDropped,
+  type JourneyItemDto,
+  journeyImageIds,
+  laneKindIssues,
+  readItems,
+  removeImageFiles,
+} from './journey-items.js';
 import { likePattern, type PageQuery, readPage } from './paging.js';
-import { channels, type JourneyLane, journeyItems, journeys, stages, touchpoints } from './schema.js';
+import { checkPersona } from './personas.js';
+import { channels, journeyItems, journeys, stages } from './schema.js';
 import { findOne, updateVersioned, versionConflict } from './versioned.js';
 
 export type JourneyRow = typeof journeys.$inferSelect;
 type StageRow = typeof stages.$inferSelect;
-type ItemRow = typeof journeyItems.$inferSelect;
 
-/** A journey holds at most this many items in all its cells together. */
-export const MAX_JOURNEY_ITEMS = 2000;
+export {
+  addJourneyItem,
+  deleteJourneyItem,
+  type JourneyItemChange,
+  type JourneyItemDto,
+  type JourneyItemInput,
+  type JourneyItemPatch,
+  MAX_JOURNEY_ITEMS,
+  removeTouchpointFromJourneys,
+  updateJourneyItem,
+} from './journey-items.js';
 
 export const JOURNEY_SORTS = ['name', 'createdAt', 'updatedAt'] as const;
 
@@ -40,6 +61,7 @@ export function toJourneyDto(j: JourneyRow) {
     name: j.name,
     description: j.description,
     persona: j.persona,
+    personaId: j.personaId,
     acquisitionChannelId: j.acquisitionChannelId,
     lanes: j.lanes.map((l) => ({
       key: l.key,
@@ -64,26 +86,6 @@ function toStageDto(s: StageRow) {
   };
 }
 
-interface ItemView {
-  item: ItemRow;
-  touchpointKey: string | null;
-  touchpointName: string | null;
-}
-
-function toItemDto({ item, touchpointKey, touchpointName }: ItemView) {
-  return {
-    id: item.id,
-    stageId: item.stageId,
-    lane: item.lane,
-    position: item.position,
-    text: item.text,
-    touchpointId: item.touchpointId,
-    touchpointKey,
-    touchpointName,
-  };
-}
-
-export type JourneyItemDto = ReturnType<typeof toItemDto>;
 export type JourneyMap = ReturnType<typeof toJourneyDto> & {
   stages: ReturnType<typeof toStageDto>[];
   items: JourneyItemDto[];
@@ -91,13 +93,15 @@ export type JourneyMap = ReturnType<typeof toJourneyDto> & {
 
 export interface LaneInput {
   key: string;
-  name: string;
+  /** Omitted, null or '' for a default lane key: its default name, in the reader's language. */
+  name?: string | null | undefined;
   kind: LaneKind;
 }
 
 export interface StageInput {
   key: string;
-  name: string;
+  /** Omitted, null or '' for a default stage key: its default name, in the reader's language. */
+  name?: string | null | undefined;
   /** −2…+2; omitted means not designed yet (null). */
   designedEmotion?: number | null | undefined;
 }
@@ -106,6 +110,8 @@ export interface JourneyInput {
   name: string;
   description?: string | undefined;
   persona?: string | undefined;
+  /** A persona of the workspace (personas.ts) the map is drawn for. */
+  personaId?: string | null | undefined;
   acquisitionChannelId?: string | null | undefined;
   /** Defaults to DEFAULT_LANES. */
   lanes?: LaneInput[] | undefined;
@@ -118,12 +124,14 @@ export type JourneyPatch = Partial<Omit<JourneyInput, 'stages'>> & { version: nu
 export interface JourneyFilter extends PageQuery {
   q?: string | undefined;
   acquisitionChannelId?: string | undefined;
+  personaId?: string | undefined;
 }
 
 export async function listJourneys(db: Db, workspaceId: string, f: JourneyFilter) {
   const where = and(
     eq(journeys.workspaceId, workspaceId),
     f.acquisitionChannelId ? eq(journeys.acquisitionChannelId, f.acquisitionChannelId) : undefined,
+    f.personaId ? eq(journeys.personaId, f.personaId) : undefined,
     f.q
       ? or(
           ilike(journeys.name, likePattern(f.q)),
@@ -143,22 +151,11 @@ export async function getJourneyMap(db: Db, workspaceId: string, id: string): Pr
 }
 
 async function readMap(db: Db, journey: JourneyRow): Promise<JourneyMap> {
-  const [stageRows, itemRows] = await Promise.all([
+  const [stageRows, items] = await Promise.all([
     db.select().from(stages).where(eq(stages.journeyId, journey.id)).orderBy(asc(stages.position)),
-    db
-      .select({ item: journeyItems, touchpointKey: touchpoints.key, touchpointName: touchpoints.name })
-      .from(journeyItems)
-      .innerJoin(stages, eq(stages.id, journeyItems.stageId))
-      .leftJoin(touchpoints, eq(touchpoints.id, journeyItems.touchpointId))
-      .where(eq(journeyItems.journeyId, journey.id))
-      .orderBy(
-        asc(stages.position),
-        asc(journeyItems.lane),
-        asc(journeyItems.position),
-        asc(journeyItems.id),
-      ),
+    readItems(db, journey.id),
   ]);
-  return { ...toJourneyDto(journey), stages: stageRows.map(toStageDto), items: itemRows.map(toItemDto) };
+  return { ...toJourneyDto(journey), stages: stageRows.map(toStageDto), items };
 }
 
 /** Issues for keys that appear more than once in `list`, named `<field>.N.key` at each repeat. */
@@ -175,6 +172,19 @@ function duplicateKeyIssues(list: readonly { key: string }[], field: string): Fi
       });
   });
   return issues;
+}
+
+/** Issues for stages or lanes without a name whose key has no default name to fall back on. */
+function missingNameIssues(
+  list: readonly { key: string; name?: string | null | undefined }[],
+  field: string,
+  hasDefault: (key: string) => boolean,
+): FieldIssue[] {
+  return list.flatMap(({ key, name }, i) =>
+    name || hasDefault(key)
+      ? []
+      : [{ field: `${field}.${i}.name`, message: `must not be empty: "${key}" has no default name` }],
+  );
 }
 
 function throwIfAny(issues: FieldIssue[]): void {
@@ -202,9 +212,15 @@ export async function createJourney(
 ): Promise<JourneyMap> {
   const lanes = (input.lanes ?? DEFAULT_LANES).map((l) => ({ ...l, name: customLaneName(l.key, l.name) }));
   const stageList: StageInput[] = input.stages ?? DEFAULT_STAGES.map((s) => ({ ...s }));
-  throwIfAny([...duplicateKeyIssues(lanes, 'lanes'), ...duplicateKeyIssues(stageList, 'stages')]);
+  throwIfAny([
+    ...duplicateKeyIssues(lanes, 'lanes'),
+    ...duplicateKeyIssues(stageList, 'stages'),
+    ...missingNameIssues(lanes, 'lanes', hasDefaultLaneName),
+    ...missingNameIssues(stageList, 'stages', hasDefaultStageName),
+  ]);
   return db.transaction(async (tx) => {
     await checkChannel(tx, workspaceId, input.acquisitionChannelId);
+    await checkPersona(tx, workspaceId, input.personaId);
     const [row] = await tx
       .insert(journeys)
       .values({
@@ -213,6 +229,7 @@ export async function createJourney(
         name: input.name,
         description: input.description ?? '',
         persona: input.persona ?? '',
+        personaId: input.personaId ?? null,
         acquisitionChannelId: input.acquisitionChannelId ?? null,
         lanes,
       })
@@ -258,18 +275,25 @@ export async function updateJourney(
   workspaceId: string,
   id: string,
   patch: JourneyPatch,
+  files?: ImageFiles,
 ): Promise<JourneyMap> {
-  return db.transaction(async (tx) => {
+  let dropped: string[] = [];
+  const map = await db.transaction(async (tx) => {
     const current = await journeyAtVersion(tx, workspaceId, id, patch.version);
     const before = await readMap(tx, current);
     await checkChannel(tx, workspaceId, patch.acquisitionChannelId);
+    await checkPersona(tx, workspaceId, patch.personaId);
     const { version, lanes, ...fields } = patch;
     const values = {
       ...fields,
       ...(lanes ? { lanes: lanes.map((l) => ({ ...l, name: customLaneName(l.key, l.name) })) } : {}),
     };
     if (patch.lanes) {
-      throwIfAny([...duplicateKeyIssues(patch.lanes, 'lanes'), ...laneKindIssues(patch.lanes, before.items)]);
+      throwIfAny([
+        ...duplicateKeyIssues(patch.lanes, 'lanes'),
+        ...missingNameIssues(patch.lanes, 'lanes', hasDefaultLaneName),
+        ...laneKindIssues(patch.lanes, before.items),
+      ]);
       const keep = patch.lanes.map((l) => l.key);
       await tx
         .delete(journeyItems)
@@ -277,6 +301,7 @@ export async function updateJourney(
     }
     const row = await updateVersioned(tx, journeys, 'journey', workspaceId, id, version, values);
     const after = await readMap(tx, row);
+    dropped = await deleteUnusedImages(tx, workspaceId, imagesDropped(before.items, after.items));
     await recordAudit(tx, actor, workspaceId, {
       action: 'update',
       entityType: 'journey',
@@ -286,25 +311,8 @@ export async function updateJourney(
     });
     return after;
   });
-}
-
-function laneKindIssues(lanes: readonly LaneInput[], items: readonly JourneyItemDto[]): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  lanes.forEach((lane, i) => {
-    const held = items.filter((item) => item.lane === lane.key);
-    const takesTouchpoints = lane.kind === 'touchpoints';
-    if (takesTouchpoints && held.some((item) => item.touchpointId === null))
-      issues.push({
-        field: `lanes.${i}.kind`,
-        message: `lane "${lane.key}" holds text items; only a lane of another kind can hold them`,
-      });
-    if (!takesTouchpoints && held.some((item) => item.touchpointId !== null))
-      issues.push({
-        field: `lanes.${i}.kind`,
-        message: `lane "${lane.key}" holds touchpoints; only a lane of kind touchpoints can hold them`,
-      });
-  });
-  return issues;
+  await removeImageFiles(files, workspaceId, dropped);
+  return map;
 }
 
 export interface StageEdit extends StageInput {
@@ -323,13 +331,18 @@ export async function replaceStages(
   workspaceId: string,
   id: string,
   input: { version: number; stages: StageEdit[] },
+  files?: ImageFiles,
 ): Promise<JourneyMap> {
-  return db.transaction(async (tx) => {
+  let dropped: string[] = [];
+  const map = await db.transaction(async (tx) => {
     const current = await journeyAtVersion(tx, workspaceId, id, input.version);
     const before = await readMap(tx, current);
     const existing = new Set(before.stages.map((s) => s.id));
     const seenIds = new Map<string, number>();
-    const issues = duplicateKeyIssues(input.stages, 'stages');
+    const issues = [
+      ...duplicateKeyIssues(input.stages, 'stages'),
+      ...missingNameIssues(input.stages, 'stages', hasDefaultStageName),
+    ];
     input.stages.forEach((s, i) => {
       if (s.id === undefined) return;
       const first = seenIds.get(s.id);
@@ -365,6 +378,7 @@ export async function replaceStages(
 
     const row = await updateVersioned(tx, journeys, 'journey', workspaceId, id, input.version, {});
     const after = await readMap(tx, row);
+    dropped = await deleteUnusedImages(tx, workspaceId, imagesDropped(before.items, after.items));
     await recordAudit(tx, actor, workspaceId, {
       action: 'update',
       entityType: 'journey',
@@ -374,317 +388,34 @@ export async function replaceStages(
     });
     return after;
   });
+  await removeImageFiles(files, workspaceId, dropped);
+  return map;
 }
 
 /**
  * Deletes a journey with its stages and items. Chains mapped on it stay and lose their journey
  * (each such chain's version is bumped and the change audited).
  */
-export async function deleteJourney(db: Db, actor: Actor, workspaceId: string, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function deleteJourney(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  files?: ImageFiles,
+): Promise<void> {
+  const dropped = await db.transaction(async (tx) => {
     const before = await getJourneyMap(tx, workspaceId, id);
+    const images = await journeyImageIds(tx, id);
     await detachChains(tx, actor, workspaceId, 'journeyId', id);
     await tx.delete(journeys).where(and(eq(journeys.id, id), eq(journeys.workspaceId, workspaceId)));
+    const gone = await deleteUnusedImages(tx, workspaceId, images);
     await recordAudit(tx, actor, workspaceId, {
       action: 'delete',
       entityType: 'journey',
       entityId: id,
       before,
     });
+    return gone;
   });
-}
-
-export interface JourneyItemInput {
-  stageId: string;
-  lane: string;
-  text?: string | undefined;
-  touchpointId?: string | undefined;
-  /** 0-based place in the cell; omitted or past the end appends. */
-  position?: number | undefined;
-}
-
-export type JourneyItemPatch = Partial<JourneyItemInput>;
-
-/** An item change's answer: the item and the journey version it produced. */
-export type JourneyItemChange = JourneyItemDto & { journeyVersion: number };
-
-async function checkStage(db: Db, journeyId: string, stageId: string): Promise<void> {
-  const [row] = await db
-    .select({ id: stages.id })
-    .from(stages)
-    .where(and(eq(stages.id, stageId), eq(stages.journeyId, journeyId)));
-  if (!row) throw invalid('stageId', 'no such stage in this journey');
-}
-
-/** The journey's lane named `key`, checked to take a touchpoint item or a text item. */
-function checkLane(journey: JourneyRow, key: string, isTouchpointItem: boolean): JourneyLane {
-  const lane = journey.lanes.find((l) => l.key === key);
-  if (!lane)
-    throw invalid(
-      'lane',
-      `no such lane in this journey (lanes: ${journey.lanes.map((l) => l.key).join(', ')})`,
-    );
-  if (isTouchpointItem && lane.kind !== 'touchpoints')
-    throw invalid(
-      'lane',
-      `lane "${key}" is of kind ${lane.kind}; touchpoints go in a lane of kind touchpoints`,
-    );
-  if (!isTouchpointItem && lane.kind === 'touchpoints')
-    throw invalid('lane', `lane "${key}" holds touchpoints only; give touchpointId instead of text`);
-  return lane;
-}
-
-async function findTouchpoint(db: Db, workspaceId: string, touchpointId: string) {
-  const [row] = await db
-    .select({ key: touchpoints.key, name: touchpoints.name })
-    .from(touchpoints)
-    .where(and(eq(touchpoints.id, touchpointId), eq(touchpoints.workspaceId, workspaceId)));
-  if (!row) throw invalid('touchpointId', 'no such touchpoint in this workspace');
-  return row;
-}
-
-/** Refuses a touchpoint that the cell already holds (through another item than `itemId`). */
-async function checkNotInCell(
-  db: Db,
-  journeyId: string,
-  stageId: string,
-  lane: string,
-  touchpointId: string,
-  itemId: string,
-): Promise<void> {
-  const [row] = await db
-    .select({ id: journeyItems.id })
-    .from(journeyItems)
-    .where(
-      and(
-        eq(journeyItems.journeyId, journeyId),
-        eq(journeyItems.stageId, stageId),
-        eq(journeyItems.lane, lane),
-        eq(journeyItems.touchpointId, touchpointId),
-        ne(journeyItems.id, itemId),
-      ),
-    )
-    .limit(1);
-  if (row) throw invalid('touchpointId', 'this touchpoint is already in this cell');
-}
-
-/**
- * Renumbers a cell's items 0…n−1 in their current order; when `itemId` is given it is placed at
- * `position` (clamped; the end when omitted).
- */
-async function arrangeCell(
-  db: Db,
-  journeyId: string,
-  stageId: string,
-  lane: string,
-  place?: { itemId: string; position: number | undefined },
-): Promise<void> {
-  const rows = await db
-    .select({ id: journeyItems.id, position: journeyItems.position })
-    .from(journeyItems)
-    .where(
-      and(
-        eq(journeyItems.journeyId, journeyId),
-        eq(journeyItems.stageId, stageId),
-        eq(journeyItems.lane, lane),
-      ),
-    )
-    .orderBy(asc(journeyItems.position), asc(journeyItems.createdAt), asc(journeyItems.id));
-  const order = rows.filter((r) => r.id !== place?.itemId).map((r) => r.id);
-  if (place) order.splice(Math.min(place.position ?? order.length, order.length), 0, place.itemId);
-  const was = new Map(rows.map((r) => [r.id, r.position]));
-  for (const [position, id] of order.entries()) {
-    if (was.get(id) !== position)
-      await db.update(journeyItems).set({ position }).where(eq(journeyItems.id, id));
-  }
-}
-
-/** Bumps the journey's version after a change to its items; returns the new version. */
-async function bumpJourney(db: Db, journeyId: string): Promise<number> {
-  const [row] = await db
-    .update(journeys)
-    .set({ version: sql`${journeys.version} + 1`, updatedAt: new Date() })
-    .where(eq(journeys.id, journeyId))
-    .returning({ version: journeys.version });
-  if (!row) throw new NotFoundError('journey', journeyId);
-  return row.version;
-}
-
-async function readItem(db: Db, workspaceId: string, journeyId: string, itemId: string): Promise<ItemView> {
-  const [row] = await db
-    .select({ item: journeyItems, touchpointKey: touchpoints.key, touchpointName: touchpoints.name })
-    .from(journeyItems)
-    .leftJoin(touchpoints, eq(touchpoints.id, journeyItems.touchpointId))
-    .where(
-      and(
-        eq(journeyItems.id, itemId),
-        eq(journeyItems.journeyId, journeyId),
-        eq(journeyItems.workspaceId, workspaceId),
-      ),
-    );
-  if (!row) throw new NotFoundError('journey item', itemId);
-  return row;
-}
-
-/**
- * Removes every item holding `touchpointId` from the workspace's journey maps, closing the gaps
- * in their cells; each removed item is audited as a removal by hand would be, and each affected
- * journey's version is bumped once. Used when the touchpoint is deleted.
- */
-export async function removeTouchpointFromJourneys(
-  tx: Db,
-  actor: Actor,
-  workspaceId: string,
-  touchpointId: string,
-): Promise<{ journeyId: string; version: number }[]> {
-  const held = await tx
-    .select({ item: journeyItems, touchpointKey: touchpoints.key, touchpointName: touchpoints.name })
-    .from(journeyItems)
-    .innerJoin(touchpoints, eq(touchpoints.id, journeyItems.touchpointId))
-    .where(and(eq(journeyItems.workspaceId, workspaceId), eq(journeyItems.touchpointId, touchpointId)))
-    .orderBy(asc(journeyItems.journeyId), asc(journeyItems.stageId), asc(journeyItems.lane));
-  if (held.length === 0) return [];
-  await tx
-    .delete(journeyItems)
-    .where(and(eq(journeyItems.workspaceId, workspaceId), eq(journeyItems.touchpointId, touchpointId)));
-  const bumped: { journeyId: string; version: number }[] = [];
-  for (const view of held) {
-    const before = toItemDto(view);
-    const { journeyId } = view.item;
-    await arrangeCell(tx, journeyId, before.stageId, before.lane);
-    if (bumped.at(-1)?.journeyId !== journeyId)
-      bumped.push({ journeyId, version: await bumpJourney(tx, journeyId) });
-    await recordAudit(tx, actor, workspaceId, {
-      action: 'delete',
-      entityType: 'journey_item',
-      entityId: before.id,
-      before: { journeyId, ...before },
-    });
-  }
-  return bumped;
-}
-
-/**
- * Adds an item to a cell: exactly one of `text` (lanes of any kind but touchpoints) or
- * `touchpointId` (a touchpoint of the workspace, in a lane of kind touchpoints, once per cell).
- */
-export async function addJourneyItem(
-  db: Db,
-  actor: Actor,
-  workspaceId: string,
-  journeyId: string,
-  input: JourneyItemInput,
-): Promise<JourneyItemChange> {
-  if (input.text === undefined && input.touchpointId === undefined)
-    throw invalid('text', 'give the text of a note or a touchpointId');
-  if (input.text !== undefined && input.touchpointId !== undefined)
-    throw invalid('touchpointId', 'give either text or touchpointId, not both');
-  return db.transaction(async (tx) => {
-    const journey = await findOne(tx, journeys, 'journey', workspaceId, journeyId);
-    await checkStage(tx, journeyId, input.stageId);
-    checkLane(journey, input.lane, input.touchpointId !== undefined);
-    const id = crypto.randomUUID();
-    if (input.touchpointId !== undefined) {
-      await findTouchpoint(tx, workspaceId, input.touchpointId);
-      await checkNotInCell(tx, journeyId, input.stageId, input.lane, input.touchpointId, id);
-    }
-    const [held] = await tx
-      .select({ n: count() })
-      .from(journeyItems)
-      .where(eq(journeyItems.journeyId, journeyId));
-    if (Number(held?.n ?? 0) >= MAX_JOURNEY_ITEMS)
-      throw invalid('', `a journey holds at most ${MAX_JOURNEY_ITEMS} items`);
-    await tx.insert(journeyItems).values({
-      id,
-      workspaceId,
-      journeyId,
-      stageId: input.stageId,
-      lane: input.lane,
-      position: 0,
-      text: input.text ?? null,
-      touchpointId: input.touchpointId ?? null,
-    });
-    await arrangeCell(tx, journeyId, input.stageId, input.lane, { itemId: id, position: input.position });
-    const after = toItemDto(await readItem(tx, workspaceId, journeyId, id));
-    const journeyVersion = await bumpJourney(tx, journeyId);
-    await recordAudit(tx, actor, workspaceId, {
-      action: 'create',
-      entityType: 'journey_item',
-      entityId: id,
-      after: { journeyId, ...after },
-    });
-    return { ...after, journeyVersion };
-  });
-}
-
-/**
- * Moves an item (another stage, lane or place in the cell) or changes what it holds: the text
- * of a note, the touchpoint of a touchpoint item. An item never turns from one into the other.
- */
-export async function updateJourneyItem(
-  db: Db,
-  actor: Actor,
-  workspaceId: string,
-  journeyId: string,
-  itemId: string,
-  patch: JourneyItemPatch,
-): Promise<JourneyItemChange> {
-  return db.transaction(async (tx) => {
-    const journey = await findOne(tx, journeys, 'journey', workspaceId, journeyId);
-    const before = toItemDto(await readItem(tx, workspaceId, journeyId, itemId));
-    const isTouchpointItem = before.touchpointId !== null;
-    if (patch.text !== undefined && isTouchpointItem)
-      throw invalid('text', 'this item is a touchpoint; it holds no text');
-    if (patch.touchpointId !== undefined && !isTouchpointItem)
-      throw invalid('touchpointId', 'this item is a text note; it holds no touchpoint');
-    const stageId = patch.stageId ?? before.stageId;
-    const lane = patch.lane ?? before.lane;
-    if (stageId !== before.stageId) await checkStage(tx, journeyId, stageId);
-    checkLane(journey, lane, isTouchpointItem);
-    const touchpointId = patch.touchpointId ?? before.touchpointId;
-    if (patch.touchpointId !== undefined) await findTouchpoint(tx, workspaceId, patch.touchpointId);
-    if (touchpointId !== null) await checkNotInCell(tx, journeyId, stageId, lane, touchpointId, itemId);
-
-    await tx
-      .update(journeyItems)
-      .set({ stageId, lane, text: patch.text ?? before.text, touchpointId })
-      .where(eq(journeyItems.id, itemId));
-    const moved = stageId !== before.stageId || lane !== before.lane;
-    if (moved) await arrangeCell(tx, journeyId, before.stageId, before.lane);
-    if (moved || patch.position !== undefined)
-      await arrangeCell(tx, journeyId, stageId, lane, { itemId, position: patch.position });
-    const after = toItemDto(await readItem(tx, workspaceId, journeyId, itemId));
-    const journeyVersion = await bumpJourney(tx, journeyId);
-    await recordAudit(tx, actor, workspaceId, {
-      action: 'update',
-      entityType: 'journey_item',
-      entityId: itemId,
-      before: { journeyId, ...before },
-      after: { journeyId, ...after },
-    });
-    return { ...after, journeyVersion };
-  });
-}
-
-/** Removes an item from its cell (the cell's other items close the gap); bumps the journey version. */
-export async function deleteJourneyItem(
-  db: Db,
-  actor: Actor,
-  workspaceId: string,
-  journeyId: string,
-  itemId: string,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await findOne(tx, journeys, 'journey', workspaceId, journeyId);
-    const before = toItemDto(await readItem(tx, workspaceId, journeyId, itemId));
-    await tx.delete(journeyItems).where(eq(journeyItems.id, itemId));
-    await arrangeCell(tx, journeyId, before.stageId, before.lane);
-    await bumpJourney(tx, journeyId);
-    await recordAudit(tx, actor, workspaceId, {
-      action: 'delete',
-      entityType: 'journey_item',
-      entityId: itemId,
-      before: { journeyId, ...before },
-    });
-  });
+  await removeImageFiles(files, workspaceId, dropped);
 }

@@ -17,6 +17,7 @@ export interface InventoryTouchpoint {
   brandName: string;
   isOwnBrand: boolean;
   channelKey: string | null;
+  /** The name the workspace gave the channel; null for a built-in one never renamed (or no channel). */
   channelName: string | null;
   stage: string | null;
   direction: Direction;

@@ -9,6 +9,7 @@
  * notifications and webhook deliveries are not exported (see the document's header).
  */
 import { asc, desc, eq } from 'drizzle-orm';
+import { PERSONA_AVATARS, type PersonaAvatar } from '../../domain/personas.js';
 import { channelName, laneName, stageName } from '../../domain/vocabulary.js';
 import {
   type DocumentAlertRule,
@@ -22,6 +23,7 @@ import {
   type WorkspaceDocument,
 } from '../../domain/workspace-document.js';
 import type { Db } from './db.js';
+import { personasOf } from './personas.js';
 import {
   alertRules,
   auditAnswers,
@@ -63,6 +65,7 @@ export async function exportWorkspace(db: Db, workspaceId: string): Promise<Work
         channels: await exportChannels(tx, workspaceId),
         touchpoints: await exportTouchpoints(tx, workspaceId),
         standards: await exportStandards(tx, workspaceId),
+        personas: await exportPersonas(tx, workspaceId),
         journeys: await exportJourneys(tx, workspaceId),
         chains: await exportChains(tx, workspaceId),
         tasks: await exportTasks(tx, workspaceId),
@@ -160,6 +163,21 @@ async function exportStandards(db: Db, workspaceId: string): Promise<Doc['standa
   }));
 }
 
+async function exportPersonas(db: Db, workspaceId: string): Promise<NonNullable<Doc['personas']>> {
+  const rows = await personasOf(db, workspaceId);
+  return rows.map((p) => ({
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    segment: p.segment,
+    quote: p.quote,
+    goals: p.goals,
+    needs: p.needs,
+    pains: p.pains,
+    avatar: (PERSONA_AVATARS as readonly string[]).includes(p.avatar) ? (p.avatar as PersonaAvatar) : '',
+  }));
+}
+
 async function exportJourneys(db: Db, workspaceId: string): Promise<Doc['journeys']> {
   const journeyRows = await db
     .select()
@@ -186,6 +204,7 @@ async function exportJourneys(db: Db, workspaceId: string): Promise<Doc['journey
     name: j.name,
     description: j.description,
     persona: j.persona,
+    personaId: j.personaId,
     acquisitionChannelId: j.acquisitionChannelId,
     lanes: j.lanes.map((l) => ({
       key: l.key,
@@ -198,12 +217,16 @@ async function exportJourneys(db: Db, workspaceId: string): Promise<Doc['journey
       name: stageName(s.key, s.name),
       designedEmotion: s.designedEmotion,
     })),
-    items: (itemsOf.get(j.id) ?? []).map(({ i }) => ({
-      stageId: i.stageId,
-      lane: i.lane,
-      text: i.text,
-      touchpointId: i.touchpointId,
-    })),
+    // Notes and touchpoints only: the document has no place yet for images, channels and KPI
+    // figures (their items are left out, so that the document stays importable).
+    items: (itemsOf.get(j.id) ?? [])
+      .filter(({ i }) => i.text !== null || i.touchpointId !== null)
+      .map(({ i }) => ({
+        stageId: i.stageId,
+        lane: i.lane,
+        text: i.text,
+        touchpointId: i.touchpointId,
+      })),
   }));
 }
 

@@ -37,6 +37,7 @@ import {
   journeyItems,
   journeys,
   memberships,
+  personas,
   stages,
   standards,
   subjects,
@@ -367,12 +368,17 @@ export async function importWorkspace(
     ))
       await tx.insert(standards).values(rows);
     for (const rows of chunks(
+      (doc.personas ?? []).map((p) => ({ ...p, id: ids.get('persona', p.id), workspaceId })),
+    ))
+      await tx.insert(personas).values(rows);
+    for (const rows of chunks(
       doc.journeys.map((j) => ({
         id: ids.get('journey', j.id),
         workspaceId,
         name: j.name,
         description: j.description,
         persona: j.persona,
+        personaId: j.personaId ? ids.get('persona', j.personaId) : null,
         acquisitionChannelId:
           j.acquisitionChannelId === null ? null : ids.get('channel', j.acquisitionChannelId),
         lanes: j.lanes.map((l) => ({ ...l, name: customLaneName(l.key, l.name) })),

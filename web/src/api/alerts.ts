@@ -37,7 +37,7 @@ export type WebhookPatch = z.input<typeof ZWebhookPatch>;
 export type Delivery = z.output<typeof ZDelivery>;
 
 /** Every notification query (the count of all workspaces, each workspace's list). */
-const NOTIFICATIONS_KEY = 'notifications';
+export const NOTIFICATIONS_KEY = 'notifications';
 const ALERTS_KEY = 'alerts';
 const WEBHOOKS_KEY = 'webhooks';
 

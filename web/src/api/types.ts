@@ -75,7 +75,10 @@ export type StandardCreate = z.input<typeof ZStandardCreate>;
 export type Journey = z.output<typeof ZJourney>;
 export type JourneyMap = z.output<typeof ZJourneyMap>;
 export type Stage = z.output<typeof ZStage>;
-export type Lane = z.output<typeof ZLane>;
+/** A lane as the map shows it (with `customName`, null for a default lane). */
+export type Lane = JourneyMap['lanes'][number];
+/** A lane as PATCH takes it: no name (or null/'') keeps or resets a default lane's default name. */
+export type LaneEdit = z.input<typeof ZLane>;
 export type JourneyItem = z.output<typeof ZJourneyItem>;
 export type Chain = z.output<typeof ZChain>;
 export type ChainLink = z.output<typeof ZChainLink>;

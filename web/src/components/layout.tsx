@@ -3,6 +3,7 @@ import {
   Anchor,
   AppShell,
   Avatar,
+  Burger,
   Group,
   Menu,
   NavLink,
@@ -12,6 +13,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
+import { useDisclosure, useHotkeys, useMediaQuery } from '@mantine/hooks';
 import {
   IconActivityHeartbeat,
   IconBell,
@@ -42,10 +44,29 @@ import { ME_KEY, useMe, useWorkspaceId } from '../state/session';
 import { NotificationBell } from './alerts/notification-bell';
 import { Loading } from './states';
 
-function LanguagePicker() {
-  const { t, i18n } = useTranslation();
+/** True below Mantine's `sm` breakpoint (48em): the phone layout, navigation in a burger drawer. */
+export function usePhone(): boolean {
+  return useMediaQuery('(max-width: 47.99em)') ?? false;
+}
+
+/** Switches the interface language, and keeps it in the profile when signed in. */
+function useChangeLanguage(): (value: string | null) => Promise<void> {
   const queryClient = useQueryClient();
   const me = useMe().data;
+  return async (value) => {
+    if (!value) return;
+    await setLanguage(value as Language);
+    if (me) {
+      await api.patch('/me', { locale: value });
+      await queryClient.invalidateQueries({ queryKey: ME_KEY });
+    }
+  };
+}
+
+/** The language select of the header (wide screens; on phones the user menu offers the languages). */
+function LanguagePicker() {
+  const { t, i18n } = useTranslation();
+  const changeLanguage = useChangeLanguage();
   return (
     <Select
       aria-label={t('nav.language')}
@@ -56,14 +77,7 @@ function LanguagePicker() {
       allowDeselect={false}
       value={i18n.language}
       data={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
-      onChange={async (value) => {
-        if (!value) return;
-        await setLanguage(value as Language);
-        if (me) {
-          await api.patch('/me', { locale: value });
-          await queryClient.invalidateQueries({ queryKey: ME_KEY });
-        }
-      }}
+      onChange={changeLanguage}
     />
   );
 }
@@ -79,7 +93,9 @@ function WorkspaceSwitcher() {
       aria-label={t('nav.workspace')}
       data-testid="workspace-switcher"
       size="xs"
-      w={{ base: 120, sm: 220 }}
+      w={220}
+      miw={0}
+      style={{ flexShrink: 1 }}
       allowDeselect={false}
       value={workspaceId}
       data={workspaces.map((w) => ({ value: w.id, label: w.name }))}
@@ -94,8 +110,10 @@ function WorkspaceSwitcher() {
 }
 
 function UserMenu() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe().data;
+  const phone = usePhone();
+  const changeLanguage = useChangeLanguage();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const signOut = useMutation({
@@ -109,9 +127,10 @@ function UserMenu() {
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <UnstyledButton aria-label={t('nav.profile')} data-testid="user-menu">
+        {/* Named by the user's name shown in it; where that is hidden (phones), by the title. */}
+        <UnstyledButton title={t('nav.profile')} data-testid="user-menu">
           <Group gap={6}>
-            <Avatar size="sm" radius="xl" color="blue">
+            <Avatar size="sm" radius="xl" color="blue" aria-hidden>
               {(me.user.name || me.user.email).slice(0, 1).toUpperCase()}
             </Avatar>
             <Text size="sm" visibleFrom="sm">
@@ -130,6 +149,24 @@ function UserMenu() {
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => signOut.mutate()}>
           {t('nav.signOut')}
         </Menu.Item>
+        {phone && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>{t('nav.language')}</Menu.Label>
+            <Menu.RadioGroup value={i18n.language} onChange={changeLanguage}>
+              {LANGUAGES.map((l) => (
+                <Menu.RadioItem
+                  key={l.code}
+                  value={l.code}
+                  lang={l.code}
+                  data-testid={`menu-language-${l.code}`}
+                >
+                  {l.name}
+                </Menu.RadioItem>
+              ))}
+            </Menu.RadioGroup>
+          </>
+        )}
       </Menu.Dropdown>
     </Menu>
   );
@@ -157,34 +194,61 @@ const SECTIONS = [
 /** Shell of the pages inside a workspace. */
 export function WorkspaceLayout() {
   // The areas that carry their own navigation label (`surveys:nav`) are listed after `common`.
-  const { t } = useTranslation(['common', 'complaints', 'surveys', 'reviews']);
+  const { t } = useTranslation(['common', 'complaints', 'surveys', 'reviews', 'a11y']);
   const workspaceId = useWorkspaceId();
   const location = useLocation();
   const section = location.pathname.split('/')[3];
+  // The navigation on phones: a drawer behind the burger, closed again when a page is chosen.
+  const [navOpened, nav] = useDisclosure(false);
+  const phone = usePhone();
+  useHotkeys([['Escape', nav.close]]);
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
       <AppShell.Header className="no-print">
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="md" wrap="nowrap">
+        <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? t('nav.closeNavigation') : t('nav.openNavigation')}
+              aria-controls="app-navigation"
+              aria-expanded={navOpened}
+              data-testid="nav-burger"
+            />
             <Anchor
               component={Link}
               to={`/w/${workspaceId}/touchpoints`}
+              onClick={nav.close}
               fw={700}
               size="lg"
               underline="never"
+              style={{ flexShrink: 0 }}
             >
               {t('appName')}
             </Anchor>
             <WorkspaceSwitcher />
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <NotificationBell />
             <LanguagePicker />
             <UserMenu />
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" className="no-print" aria-label="main">
+      <AppShell.Navbar
+        p="xs"
+        className="no-print"
+        aria-label={t('a11y:mainNavigation')}
+        id="app-navigation"
+        // Off-screen while collapsed on a phone: out of the tab order and the accessibility tree.
+        inert={phone && !navOpened}
+      >
         <ScrollArea>
           {SECTIONS.map(({ path, icon: Icon, key }) => (
             <NavLink
@@ -194,6 +258,7 @@ export function WorkspaceLayout() {
               label={t(key)}
               leftSection={<Icon size={18} stroke={1.6} />}
               active={section === path}
+              onClick={nav.close}
               data-testid={`nav-${path}`}
             />
           ))}
@@ -214,9 +279,9 @@ export function PlainLayout({ children }: { children: ReactNode }) {
   const me = useMe().data;
   const first = me?.workspaces[0];
   return (
-    <AppShell header={{ height: 56 }} padding="md">
+    <AppShell header={{ height: 56 }} padding={{ base: 'sm', sm: 'md' }}>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
+        <Group h="100%" px={{ base: 'sm', sm: 'md' }} justify="space-between" wrap="nowrap">
           <Anchor
             component={Link}
             to={first ? `/w/${first.id}/touchpoints` : '/'}
@@ -241,8 +306,12 @@ export function PlainLayout({ children }: { children: ReactNode }) {
 export function PageHeader({ title, children }: { title: string; children?: ReactNode }) {
   return (
     <Group justify="space-between" mb="md" wrap="wrap" gap="sm">
-      <Title order={2}>{title}</Title>
-      <Group gap="sm">{children}</Group>
+      <Title order={2} miw={0} style={{ overflowWrap: 'anywhere' }}>
+        {title}
+      </Title>
+      <Group gap="sm" data-testid="page-actions">
+        {children}
+      </Group>
     </Group>
   );
 }

@@ -7,10 +7,13 @@ export function PeriodFilter() {
   const { t } = useTranslation();
   const { filter, setFilter } = useAnalyticsFilter();
   return (
-    <Group gap="sm" align="end" data-testid="period-filter">
+    <Group gap="sm" align="end" maw="100%" data-testid="period-filter">
+      {/* On a narrow screen the choices scroll inside their own box instead of widening the page. */}
       <SegmentedControl
         aria-label={t('period.label')}
         size="xs"
+        maw="100%"
+        style={{ overflowX: 'auto' }}
         value={filter.preset}
         onChange={(value) => setFilter({ preset: value as PeriodPreset })}
         data={[

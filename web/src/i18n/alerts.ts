@@ -22,6 +22,7 @@ export const alerts = defineTranslations(
         alert_fired: 'Alert fired',
         alert_resolved: 'Alert resolved',
         task_not_effective: 'Task not effective',
+        mention: 'Mentioned you',
       },
     },
     episodes: {
@@ -174,6 +175,7 @@ export const alerts = defineTranslations(
           alert_fired: 'Alarm ausgelöst',
           alert_resolved: 'Alarm behoben',
           task_not_effective: 'Aufgabe nicht wirksam',
+          mention: 'Hat Sie erwähnt',
         },
       },
       episodes: {
@@ -329,6 +331,7 @@ export const alerts = defineTranslations(
           alert_fired: 'Оповещение сработало',
           alert_resolved: 'Оповещение снято',
           task_not_effective: 'Задача неэффективна',
+          mention: 'Вас упомянули',
         },
       },
       episodes: {
@@ -481,6 +484,7 @@ export const alerts = defineTranslations(
           alert_fired: 'Upozornění spuštěno',
           alert_resolved: 'Upozornění vyřešeno',
           task_not_effective: 'Úkol neúčinný',
+          mention: 'Zmínil(a) vás',
         },
       },
       episodes: {
@@ -632,6 +636,7 @@ export const alerts = defineTranslations(
           alert_fired: 'Upozornenie spustené',
           alert_resolved: 'Upozornenie vyriešené',
           task_not_effective: 'Úloha neúčinná',
+          mention: 'Spomenul(a) vás',
         },
       },
       episodes: {
@@ -783,6 +788,7 @@ export const alerts = defineTranslations(
           alert_fired: 'Alertă declanșată',
           alert_resolved: 'Alertă rezolvată',
           task_not_effective: 'Sarcină ineficientă',
+          mention: 'V-a menționat',
         },
       },
       episodes: {

@@ -22,6 +22,10 @@ export const analytics = defineTranslations(
       title: 'No interactions in this period',
       hint: 'The analyses read the interactions recorded at your touchpoints. Choose a longer period, clear the channel filter, or upload interactions on the Data page.',
       action: 'Go to Data',
+      stageTitle: 'No interactions at the touchpoints of stage {{stage}} in this period',
+      stageHint:
+        'The stage filter keeps only the interactions at the touchpoints of this stage. Clear the stage filter, choose a longer period, or give touchpoints this stage in the registry.',
+      clearStage: 'Clear the stage filter',
       noConversionsTitle: 'No conversions in this period',
       noConversionsHint:
         'This analysis counts the touches before each conversion (an interaction with the outcome “converted”). Choose a longer period or upload interactions with outcomes on the Data page.',
@@ -276,6 +280,10 @@ export const analytics = defineTranslations(
         title: 'Keine Interaktionen in diesem Zeitraum',
         hint: 'Die Analysen lesen die an Ihren Touchpoints erfassten Interaktionen. Wählen Sie einen längeren Zeitraum, entfernen Sie den Kanalfilter oder laden Sie Interaktionen auf der Seite „Daten“ hoch.',
         action: 'Zu den Daten',
+        stageTitle: 'Keine Interaktionen an den Kontaktpunkten der Phase {{stage}} in diesem Zeitraum',
+        stageHint:
+          'Der Phasenfilter behält nur die Interaktionen an den Kontaktpunkten dieser Phase. Heben Sie den Phasenfilter auf, wählen Sie einen längeren Zeitraum oder ordnen Sie im Verzeichnis Kontaktpunkte dieser Phase zu.',
+        clearStage: 'Phasenfilter aufheben',
         noConversionsTitle: 'Keine Abschlüsse in diesem Zeitraum',
         noConversionsHint:
           'Diese Analyse zählt die Kontakte vor jedem Abschluss (eine Interaktion mit dem Ergebnis „converted“). Wählen Sie einen längeren Zeitraum oder laden Sie Interaktionen mit Ergebnissen auf der Seite „Daten“ hoch.',
@@ -541,6 +549,10 @@ export const analytics = defineTranslations(
         title: 'Нет взаимодействий за этот период',
         hint: 'Анализы строятся по взаимодействиям, записанным в ваших точках контакта. Выберите более длинный период, снимите фильтр по каналам или загрузите взаимодействия на странице «Данные».',
         action: 'К данным',
+        stageTitle: 'Нет взаимодействий в точках контакта этапа {{stage}} за этот период',
+        stageHint:
+          'Фильтр по этапам оставляет только взаимодействия в точках контакта этого этапа. Сбросьте фильтр по этапам, выберите более длинный период или укажите этот этап у точек контакта в реестре.',
+        clearStage: 'Сбросить фильтр по этапам',
         noConversionsTitle: 'Нет конверсий за этот период',
         noConversionsHint:
           'Этот анализ считает касания перед каждой конверсией (взаимодействием с исходом «converted»). Выберите более длинный период или загрузите взаимодействия с исходами на странице «Данные».',
@@ -805,6 +817,10 @@ export const analytics = defineTranslations(
         title: 'V tomto období nejsou žádné interakce',
         hint: 'Analýzy čtou interakce zaznamenané na vašich kontaktních bodech. Zvolte delší období, zrušte filtr kanálů nebo nahrajte interakce na stránce Data.',
         action: 'Přejít na Data',
+        stageTitle: 'Žádné interakce v kontaktních bodech fáze {{stage}} v tomto období',
+        stageHint:
+          'Filtr fází ponechává jen interakce v kontaktních bodech této fáze. Zrušte filtr fází, zvolte delší období nebo přiřaďte kontaktním bodům v registru tuto fázi.',
+        clearStage: 'Zrušit filtr fází',
         noConversionsTitle: 'V tomto období nejsou žádné konverze',
         noConversionsHint:
           'Tato analýza počítá kontakty před každou konverzí (interakcí s výsledkem „converted“). Zvolte delší období nebo nahrajte interakce s výsledky na stránce Data.',
@@ -1062,6 +1078,10 @@ export const analytics = defineTranslations(
         title: 'V tomto období nie sú žiadne interakcie',
         hint: 'Analýzy čítajú interakcie zaznamenané na vašich kontaktných bodoch. Zvoľte dlhšie obdobie, zrušte filter kanálov alebo nahrajte interakcie na stránke Dáta.',
         action: 'Prejsť na Dáta',
+        stageTitle: 'Žiadne interakcie v kontaktných bodoch fázy {{stage}} v tomto období',
+        stageHint:
+          'Filter fáz ponecháva len interakcie v kontaktných bodoch tejto fázy. Zrušte filter fáz, zvoľte dlhšie obdobie alebo priraďte kontaktným bodom v registri túto fázu.',
+        clearStage: 'Zrušiť filter fáz',
         noConversionsTitle: 'V tomto období nie sú žiadne konverzie',
         noConversionsHint:
           'Táto analýza počíta kontakty pred každou konverziou (interakciou s výsledkom „converted“). Zvoľte dlhšie obdobie alebo nahrajte interakcie s výsledkami na stránke Dáta.',
@@ -1326,6 +1346,10 @@ export const analytics = defineTranslations(
         title: 'Nicio interacțiune în această perioadă',
         hint: 'Analizele citesc interacțiunile înregistrate la punctele dvs. de contact. Alegeți o perioadă mai lungă, eliminați filtrul de canale sau încărcați interacțiuni pe pagina Date.',
         action: 'Mergi la Date',
+        stageTitle: 'Nicio interacțiune la punctele de contact ale etapei {{stage}} în această perioadă',
+        stageHint:
+          'Filtrul de etape păstrează doar interacțiunile de la punctele de contact ale acestei etape. Ștergeți filtrul de etape, alegeți o perioadă mai lungă sau atribuiți această etapă punctelor de contact în registru.',
+        clearStage: 'Ștergeți filtrul de etape',
         noConversionsTitle: 'Nicio conversie în această perioadă',
         noConversionsHint:
           'Această analiză numără contactele dinaintea fiecărei conversii (o interacțiune cu rezultatul „converted”). Alegeți o perioadă mai lungă sau încărcați interacțiuni cu rezultate pe pagina Date.',

@@ -23,6 +23,8 @@ export const common = defineTranslations(
       workspace: 'Workspace',
       language: 'Language',
       apiDocs: 'API docs',
+      openNavigation: 'Open navigation',
+      closeNavigation: 'Close navigation',
     },
     state: {
       loading: 'Loading…',
@@ -138,6 +140,8 @@ export const common = defineTranslations(
         workspace: 'Arbeitsbereich',
         language: 'Sprache',
         apiDocs: 'API-Dokumentation',
+        openNavigation: 'Navigation öffnen',
+        closeNavigation: 'Navigation schließen',
       },
       state: {
         loading: 'Wird geladen…',
@@ -255,6 +259,8 @@ export const common = defineTranslations(
         workspace: 'Рабочее пространство',
         language: 'Язык',
         apiDocs: 'Документация API',
+        openNavigation: 'Открыть навигацию',
+        closeNavigation: 'Закрыть навигацию',
       },
       state: {
         loading: 'Загрузка…',
@@ -369,6 +375,8 @@ export const common = defineTranslations(
         workspace: 'Pracovní prostor',
         language: 'Jazyk',
         apiDocs: 'Dokumentace API',
+        openNavigation: 'Otevřít navigaci',
+        closeNavigation: 'Zavřít navigaci',
       },
       state: {
         loading: 'Načítání…',
@@ -481,6 +489,8 @@ export const common = defineTranslations(
         workspace: 'Pracovný priestor',
         language: 'Jazyk',
         apiDocs: 'Dokumentácia API',
+        openNavigation: 'Otvoriť navigáciu',
+        closeNavigation: 'Zavrieť navigáciu',
       },
       state: {
         loading: 'Načítava sa…',
@@ -594,6 +604,8 @@ export const common = defineTranslations(
         workspace: 'Spațiu de lucru',
         language: 'Limbă',
         apiDocs: 'Documentație API',
+        openNavigation: 'Deschide navigarea',
+        closeNavigation: 'Închide navigarea',
       },
       state: {
         loading: 'Se încarcă…',

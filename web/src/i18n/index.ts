@@ -5,20 +5,26 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { a11y } from './a11y';
 import { account } from './account';
 import { alerts } from './alerts';
 import { analytics } from './analytics';
 import { audits } from './audits';
 import { benchmark } from './benchmark';
 import { chains } from './chains';
+import { comments } from './comments';
 import { common } from './common';
 import { complaints } from './complaints';
 import { data } from './data';
 import { isLanguage, LANGUAGE_CODES, type Language } from './define';
+import { invitations } from './invitations';
 import { journeys } from './journeys';
+import { lanes } from './lanes';
+import { personas } from './personas';
 import { report } from './report';
 import { reviews } from './reviews';
 import { settings } from './settings';
+import { sharing } from './sharing';
 import { surveys } from './surveys';
 import { tasks } from './tasks';
 import { templates } from './templates';
@@ -26,9 +32,11 @@ import { touchpoints } from './touchpoints';
 
 const namespaces = {
   common,
+  a11y,
   touchpoints,
   templates,
   journeys,
+  lanes,
   chains,
   analytics,
   data,
@@ -42,6 +50,10 @@ const namespaces = {
   audits,
   report,
   alerts,
+  invitations,
+  sharing,
+  comments,
+  personas,
 };
 type Namespaces = typeof namespaces;
 

@@ -2,7 +2,7 @@
  * `/w/:id/analytics/:analysis`: the analyses of SPEC §7 as tabs sharing one period, channel and stage
  * filter (kept in the URL, so they survive switching tabs and pages).
  */
-import { Group, Tabs } from '@mantine/core';
+import { Button, Group, Tabs } from '@mantine/core';
 import {
   IconChartBar,
   IconChartSankey,
@@ -13,7 +13,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useParams } from 'react-router';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import { AttributionAnalysis } from '../components/analytics/attribution-analysis';
 import { ChannelFilter } from '../components/analytics/channel-filter';
 import { ContactFrequencyAnalysis } from '../components/analytics/contact-frequency-analysis';
@@ -24,6 +24,7 @@ import { StandardsAnalysis } from '../components/analytics/standards-analysis';
 import { TouchesAnalysis } from '../components/analytics/touches-analysis';
 import { PageHeader } from '../components/layout';
 import { PeriodFilter } from '../components/period-filter';
+import { Empty } from '../components/states';
 import { useAnalyticsFilter } from '../state/period';
 import { useWorkspaceId } from '../state/session';
 
@@ -44,13 +45,29 @@ function isAnalysis(value: string | undefined): value is AnalysisName {
 
 export function AnalyticsPage() {
   const { t } = useTranslation('analytics');
+  const { t: tc } = useTranslation();
   const { analysis } = useParams();
   const workspaceId = useWorkspaceId();
   const navigate = useNavigate();
   const { search } = useAnalyticsFilter();
   const suffix = search ? `?${search}` : '';
 
-  if (!isAnalysis(analysis)) return <Navigate to={`/w/${workspaceId}/analytics/paths${suffix}`} replace />;
+  // The bare address opens the first analysis; an address naming no analysis is not found.
+  if (analysis === undefined) return <Navigate to={`/w/${workspaceId}/analytics/paths${suffix}`} replace />;
+  if (!isAnalysis(analysis))
+    return (
+      <div data-testid="page-analytics">
+        <PageHeader title={t('title')} />
+        <Empty
+          title={tc('state.notFound')}
+          action={
+            <Button component={Link} to={`/w/${workspaceId}/analytics/paths${suffix}`} variant="light">
+              {t('tabs.paths')}
+            </Button>
+          }
+        />
+      </div>
+    );
 
   return (
     <div data-testid="page-analytics">

@@ -168,7 +168,7 @@ function ChainEditor({ chain }: { chain: Chain }) {
         {canEdit && (
           <>
             {dirty && (
-              <Text size="sm" c="orange.8" data-testid="unsaved">
+              <Text size="sm" c="orange" data-testid="unsaved">
                 {t('editor.unsaved')}
               </Text>
             )}

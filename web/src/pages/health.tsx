@@ -130,15 +130,10 @@ function HealthView({ report, workspaceId }: { report: HealthReport; workspaceId
   const { summary } = report;
   return (
     <Stack gap="md">
-      <SimpleGrid cols={3} maw={720}>
+      <SimpleGrid cols={{ base: 2, xs: 3 }} maw={720}>
         <Stat label={t('health.total')} value={summary.total} testId="health-total" />
-        <Stat label={t('health.errors')} value={summary.errors} color="red.7" testId="health-errors" />
-        <Stat
-          label={t('health.warnings')}
-          value={summary.warnings}
-          color="yellow.8"
-          testId="health-warnings"
-        />
+        <Stat label={t('health.errors')} value={summary.errors} color="red" testId="health-errors" />
+        <Stat label={t('health.warnings')} value={summary.warnings} color="yellow" testId="health-warnings" />
       </SimpleGrid>
       {summary.total === 0 ? (
         <NoFindings workspaceId={workspaceId} />
@@ -173,7 +168,7 @@ function HealthView({ report, workspaceId }: { report: HealthReport; workspaceId
                   </Badge>
                 </Group>
                 {count === 0 ? (
-                  <Group gap="xs" c="green.8">
+                  <Group gap="xs" c="green">
                     <IconCircleCheck size={18} />
                     <Text size="sm">{t('health.lawClear')}</Text>
                   </Group>

@@ -59,7 +59,7 @@ function Details({ user }: { user: User }) {
           label={t('profile.language')}
           data-testid="profile-language"
           allowDeselect={false}
-          w={240}
+          maw={240}
           value={i18n.language}
           data={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
           onChange={async (value) => {
@@ -194,7 +194,7 @@ function TwoFactor({ user }: { user: User }) {
       inputMode="numeric"
       autoComplete="one-time-code"
       maxLength={12}
-      w={200}
+      maw={200}
       value={code}
       onChange={(e) => setCode(e.currentTarget.value)}
       error={codeError}
@@ -287,7 +287,7 @@ export function ProfilePage() {
   return (
     <Stack maw={1100} mx="auto" data-testid="page-profile">
       <Title order={2}>{t('profile.title')}</Title>
-      <SimpleGrid cols={2} spacing="md">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         <Stack>
           <Details user={me.user} />
           <PasswordChange />

@@ -137,7 +137,7 @@ function ReviewCard({ review, touchpoint }: { review: Review; touchpoint: string
           </Text>
         </Card>
       ) : (
-        <Text size="xs" c="orange.8" mt={6}>
+        <Text size="xs" c="orange" mt={6}>
           {t('item.unreplied')}
         </Text>
       )}

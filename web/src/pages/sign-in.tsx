@@ -1,19 +1,31 @@
 /** Sign-in (with the TOTP code when the account has two-factor authentication). */
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError, api } from '../api/client';
 import type { User } from '../api/types';
+import { AuthCard } from '../components/auth-card';
 import { isLanguage, setLanguage } from '../i18n';
 import { ME_KEY } from '../state/session';
 
+/** What other pages hand to sign-in: where to go back to, the e-mail to fill in, a notice to show. */
+interface SignInState {
+  from?: string;
+  email?: string;
+  notice?: 'setupDone';
+}
+
 export function SignInPage() {
   const { t } = useTranslation();
+  const { t: ti } = useTranslation('invitations');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState('');
+  const state = (useLocation().state ?? {}) as SignInState;
+  // Only a path of this app: never an address elsewhere.
+  const back = state.from?.startsWith('/') && !state.from.startsWith('//') ? state.from : '/';
+  const [email, setEmail] = useState(state.email ?? '');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
   const [needsTotp, setNeedsTotp] = useState(false);
@@ -25,7 +37,7 @@ export function SignInPage() {
       }
       // Reset, not just invalidate: a "signed out" answer cached before would send "/" back here.
       await queryClient.resetQueries({ queryKey: ME_KEY });
-      navigate('/');
+      navigate(back);
     },
     onError: (error) => {
       if (error instanceof ApiError && /code|totp|two-factor/i.test(error.message)) setNeedsTotp(true);
@@ -37,50 +49,56 @@ export function SignInPage() {
   };
   const errors = signIn.error instanceof ApiError ? signIn.error.fieldErrors() : {};
   return (
-    <Center mih="100vh" bg="gray.0">
-      <Paper withBorder shadow="sm" p="xl" w={400} component="form" onSubmit={submit}>
-        <Stack>
-          <Title order={3}>{t('signIn.title')}</Title>
-          {signIn.isError && (
-            <Alert color="red" title={t('signIn.failed')} role="alert">
-              {signIn.error.message}
-            </Alert>
-          )}
+    <AuthCard width={400} onSubmit={submit}>
+      <Stack>
+        <Title order={3}>{t('signIn.title')}</Title>
+        {state.notice === 'setupDone' && (
+          <Alert color="blue" role="status" data-testid="sign-in-notice">
+            {ti('notice.setupDone')}
+          </Alert>
+        )}
+        {signIn.isError && (
+          <Alert color="red" title={t('signIn.failed')} role="alert">
+            {signIn.error.message}
+          </Alert>
+        )}
+        <TextInput
+          label={t('signIn.email')}
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          error={errors.email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+        />
+        <PasswordInput
+          label={t('signIn.password')}
+          autoComplete="current-password"
+          required
+          value={password}
+          error={errors.password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
+        {needsTotp && (
           <TextInput
-            label={t('signIn.email')}
-            type="email"
-            autoComplete="email"
-            required
-            value={email}
-            error={errors.email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
+            label={t('signIn.totp')}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            value={totp}
+            error={errors.totp}
+            onChange={(e) => setTotp(e.currentTarget.value)}
           />
-          <PasswordInput
-            label={t('signIn.password')}
-            autoComplete="current-password"
-            required
-            value={password}
-            error={errors.password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-          />
-          {needsTotp && (
-            <TextInput
-              label={t('signIn.totp')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              value={totp}
-              error={errors.totp}
-              onChange={(e) => setTotp(e.currentTarget.value)}
-            />
-          )}
-          <Button type="submit" loading={signIn.isPending}>
-            {t('signIn.submit')}
-          </Button>
-          <Text size="xs" c="dimmed">
-            {t('signIn.firstRunHint')}
-          </Text>
-        </Stack>
-      </Paper>
-    </Center>
+        )}
+        <Button type="submit" loading={signIn.isPending}>
+          {t('signIn.submit')}
+        </Button>
+        <Anchor component={Link} to="/forgot-password" size="sm" ta="center" data-testid="forgot-password">
+          {ti('reset.forgot')}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          {t('signIn.firstRunHint')}
+        </Text>
+      </Stack>
+    </AuthCard>
   );
 }

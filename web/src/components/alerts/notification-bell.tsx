@@ -37,7 +37,7 @@ import { useEpisodeMessage } from './episode-message';
 import { timeAgo } from './time-ago';
 
 /** Kinds of notification the bell names (others show without a label). */
-const KINDS: readonly string[] = ['alert_fired', 'alert_resolved', 'task_not_effective'];
+const KINDS: readonly string[] = ['alert_fired', 'alert_resolved', 'task_not_effective', 'mention'];
 
 function NotificationItem({
   notification,
@@ -180,26 +180,28 @@ export function NotificationBell() {
     (w) => w.workspaceId !== workspaceId && w.unread > 0,
   );
   const label = count > 0 ? t('bell.unread', { count }) : t('bell.label');
+  // The count wraps the popover rather than being its target: the popup attributes belong on the
+  // button, not on the count's <div>.
   return (
-    <Popover
-      opened={opened}
-      onChange={setOpened}
-      position="bottom-end"
-      width="min(380px, calc(100vw - 16px))"
-      shadow="md"
-      trapFocus
-      returnFocus
+    <Indicator
+      inline
+      color="red"
+      size={18}
+      offset={5}
+      label={count > 99 ? '99+' : count}
+      disabled={count === 0}
+      data-testid="notification-badge"
     >
-      <Popover.Target>
-        <Indicator
-          inline
-          color="red"
-          size={18}
-          offset={5}
-          label={count > 99 ? '99+' : count}
-          disabled={count === 0}
-          data-testid="notification-badge"
-        >
+      <Popover
+        opened={opened}
+        onChange={setOpened}
+        position="bottom-end"
+        width="min(380px, calc(100vw - 16px))"
+        shadow="md"
+        trapFocus
+        returnFocus
+      >
+        <Popover.Target>
           <ActionIcon
             variant="subtle"
             color="gray"
@@ -212,36 +214,41 @@ export function NotificationBell() {
           >
             <IconBell size={20} stroke={1.6} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
-      <Popover.Dropdown p={0} aria-label={t('bell.title')} data-testid="notification-centre">
-        {opened && (
-          <NotificationList
-            unread={unread.data?.workspaces.find((w) => w.workspaceId === workspaceId)?.unread ?? 0}
-            onClose={() => setOpened(false)}
-          />
-        )}
-        <Divider />
-        <Stack gap={2} px="sm" py="xs">
-          {elsewhere.map((w) => (
+        </Popover.Target>
+        <Popover.Dropdown p={0} aria-label={t('bell.title')} data-testid="notification-centre">
+          {opened && (
+            <NotificationList
+              unread={unread.data?.workspaces.find((w) => w.workspaceId === workspaceId)?.unread ?? 0}
+              onClose={() => setOpened(false)}
+            />
+          )}
+          <Divider />
+          <Stack gap={2} px="sm" py="xs">
+            {elsewhere.map((w) => (
+              <Anchor
+                key={w.workspaceId}
+                component={Link}
+                size="xs"
+                to={`/w/${w.workspaceId}/alerts`}
+                onClick={() => setOpened(false)}
+              >
+                {t('bell.elsewhere', {
+                  name: workspaces.find((ws) => ws.id === w.workspaceId)?.name ?? w.workspaceId,
+                  count: w.unread,
+                })}
+              </Anchor>
+            ))}
             <Anchor
-              key={w.workspaceId}
               component={Link}
               size="xs"
-              to={`/w/${w.workspaceId}/alerts`}
+              to={`/w/${workspaceId}/alerts`}
               onClick={() => setOpened(false)}
             >
-              {t('bell.elsewhere', {
-                name: workspaces.find((ws) => ws.id === w.workspaceId)?.name ?? w.workspaceId,
-                count: w.unread,
-              })}
+              {t('bell.allAlerts')}
             </Anchor>
-          ))}
-          <Anchor component={Link} size="xs" to={`/w/${workspaceId}/alerts`} onClick={() => setOpened(false)}>
-            {t('bell.allAlerts')}
-          </Anchor>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+    </Indicator>
   );
 }

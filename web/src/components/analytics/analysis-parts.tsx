@@ -18,6 +18,7 @@ import { IconChevronDown, IconChevronUp, IconSelector, IconTable } from '@tabler
 import { Children, type ReactNode, useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useAnalyticsFilter } from '../../state/period';
 import { Empty } from '../states';
 
 /** A titled card: the chart, and its numbers as a table behind a toggle (or always, with `tableOpen`). */
@@ -218,9 +219,37 @@ export function AnalysisIntro({ children }: { children: ReactNode }) {
   );
 }
 
-/** Nothing measured in the period (or, with `conversions`, no conversion): where the data comes from. */
+/**
+ * Nothing measured in the period (or, with `conversions`, no conversion): where the data comes from.
+ * With a stage filter set, says that the filter is why, and offers to clear it.
+ */
 export function NoInteractions({ workspaceId, conversions }: { workspaceId: string; conversions?: boolean }) {
   const { t } = useTranslation('analytics');
+  const { filter, setFilter } = useAnalyticsFilter();
+  const stageName = useStageName();
+  if (filter.stage)
+    return (
+      <Empty
+        title={t('empty.stageTitle', {
+          stage: filter.stage
+            .split(',')
+            .map((key) => stageName(key))
+            .join(', '),
+        })}
+        action={
+          <Group gap="sm" justify="center">
+            <Button variant="light" onClick={() => setFilter({ stage: '' })} data-testid="clear-stage-filter">
+              {t('empty.clearStage')}
+            </Button>
+            <Button component={Link} to={`/w/${workspaceId}/data`} variant="default">
+              {t('empty.action')}
+            </Button>
+          </Group>
+        }
+      >
+        {t('empty.stageHint')}
+      </Empty>
+    );
   return (
     <Empty
       title={conversions ? t('empty.noConversionsTitle') : t('empty.title')}

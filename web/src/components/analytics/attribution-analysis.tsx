@@ -6,6 +6,7 @@ import type { Attribution } from '../../api/types';
 import { useFormat } from '../../i18n/format';
 import { useWorkspaceId } from '../../state/session';
 import { Chart, type ChartOption } from '../chart';
+import { type Names, useNames } from '../names';
 import { QueryState } from '../states';
 import {
   AnalysisIntro,
@@ -32,13 +33,18 @@ interface Row {
 }
 
 /** One row per touchpoint (or channel) met by any model, with each model's credit. */
-function rowsOf(data: Attribution, noChannel: string): Row[] {
+function rowsOf(data: Attribution, noChannel: string, names: Names, byChannel: boolean): Row[] {
   const rows = new Map<string, Row>();
   for (const { model, credits } of data.models) {
     for (const credit of credits) {
       let row = rows.get(credit.key);
       if (!row) {
-        const name = credit.name ?? (credit.key === '(none)' ? noChannel : credit.key);
+        const name =
+          credit.key === '(none)'
+            ? (credit.name ?? noChannel)
+            : byChannel
+              ? names.channel({ key: credit.key, name: credit.name })
+              : (credit.name ?? credit.key);
         row = { key: credit.key, name, touchpointKey: credit.touchpointKey, byModel: {} };
         rows.set(credit.key, row);
       }
@@ -58,14 +64,15 @@ export function AttributionAnalysis() {
   const [measure, setMeasure] = useState<Measure>('conversions');
   const [sortModel, setSortModel] = useState<Model>('linear');
   const query = useAnalysis<Attribution>('attribution', { by });
+  const names = useNames();
 
   const models = useMemo(() => query.data?.models.map((m) => m.model) ?? [], [query.data]);
   const rows = useMemo(() => {
     if (!query.data) return [];
-    const all = rowsOf(query.data, t('attribution.noChannel'));
+    const all = rowsOf(query.data, t('attribution.noChannel'), names, by === 'channel');
     const credit = (row: Row) => row.byModel[sortModel]?.[measure] ?? 0;
     return all.sort((a, b) => credit(b) - credit(a) || a.name.localeCompare(b.name));
-  }, [query.data, sortModel, measure, t]);
+  }, [query.data, sortModel, measure, t, names, by]);
 
   const amount = (n: number | undefined) =>
     n === undefined ? '–' : measure === 'conversions' ? format.number(n, 1) : format.number(n, 0);

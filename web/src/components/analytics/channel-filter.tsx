@@ -6,11 +6,13 @@ import { api, ws } from '../../api/client';
 import type { Channel, Page } from '../../api/types';
 import { useAnalyticsFilter } from '../../state/period';
 import { useWorkspaceId } from '../../state/session';
+import { useNames } from '../names';
 
 export function ChannelFilter() {
   const { t } = useTranslation('analytics');
   const workspaceId = useWorkspaceId();
   const { filter, setFilter } = useAnalyticsFilter();
+  const names = useNames();
   const channels = useQuery({
     queryKey: ['channels', workspaceId, 'choices'],
     queryFn: () => api.get<Page<Channel>>(ws(workspaceId, '/channels'), { limit: 500, sort: 'name' }),
@@ -26,7 +28,7 @@ export function ChannelFilter() {
       searchable
       clearable
       data-testid="channel-filter"
-      data={(channels.data?.items ?? []).map((c) => ({ value: c.key, label: c.name }))}
+      data={(channels.data?.items ?? []).map((c) => ({ value: c.key, label: names.channel(c) }))}
       value={value}
       onChange={(keys) => setFilter({ channel: keys.join(',') })}
     />

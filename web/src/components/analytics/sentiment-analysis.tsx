@@ -6,6 +6,7 @@ import type { Sentiment } from '../../api/types';
 import { type Formatters, useFormat } from '../../i18n/format';
 import { useWorkspaceId } from '../../state/session';
 import { Chart, type ChartOption } from '../chart';
+import { useNames } from '../names';
 import { QueryState } from '../states';
 import {
   AnalysisIntro,
@@ -131,10 +132,12 @@ export function SentimentAnalysis() {
   const query = useAnalysis<Sentiment>('sentiment');
   const data = query.data;
 
+  const names = useNames();
   const channelName = useMemo(() => {
-    const names = new Map((data?.channels ?? []).map((c) => [c.channel, c.name]));
-    return (key: string | null) => (key === null ? t('noChannel') : (names.get(key) ?? key));
-  }, [data, t]);
+    const known = new Map((data?.channels ?? []).map((c) => [c.channel, c.name]));
+    return (key: string | null) =>
+      key === null ? t('noChannel') : names.channel({ key, name: known.get(key) ?? null });
+  }, [data, t, names]);
 
   const heat = useMemo(() => {
     if (!data) return null;
@@ -226,7 +229,7 @@ export function SentimentAnalysis() {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => format.number(v, 2) },
       legend: { top: 0 },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: curve.stages.map((s) => s.name), axisLabel: { interval: 0 } },
+      xAxis: { type: 'category', data: curve.stages.map((s) => names.stage(s)), axisLabel: { interval: 0 } },
       yAxis: { type: 'value', min: -2, max: 2, interval: 1 },
       series: [
         {
@@ -246,7 +249,7 @@ export function SentimentAnalysis() {
         },
       ],
     };
-  }, [curve, format, t]);
+  }, [curve, format, t, names]);
 
   const rows = useMemo<SummaryRow[]>(() => {
     if (!data) return [];
@@ -413,7 +416,7 @@ export function SentimentAnalysis() {
                       <Table.Tbody>
                         {curve.stages.map((s) => (
                           <Table.Tr key={s.key}>
-                            <Table.Td>{s.name}</Table.Td>
+                            <Table.Td>{names.stage(s)}</Table.Td>
                             <Table.Td ta="right">{format.number(s.designedEmotion)}</Table.Td>
                             <Table.Td ta="right">{format.number(s.measuredEmotion, 2)}</Table.Td>
                             <Table.Td ta="right">{format.number(s.rated)}</Table.Td>

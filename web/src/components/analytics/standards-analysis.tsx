@@ -203,6 +203,7 @@ export function StandardsAnalysis() {
                             }
                           }}
                           tabIndex={0}
+                          aria-label={`${s.name} (${s.touchpointName ?? s.touchpointKey})`}
                           aria-current={selected?.standardId === s.standardId ? 'true' : undefined}
                           style={{ cursor: 'pointer' }}
                           bg={

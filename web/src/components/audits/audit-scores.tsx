@@ -11,11 +11,12 @@ import { useTranslation } from 'react-i18next';
 import { PASS_SCORE } from '../../../../src/domain/audit-scoring';
 import { type AuditScoreRow, useAuditScores } from '../../api/audits';
 import { useBrands } from '../../api/workspace-lists';
+import { useNames } from '../names';
 import { Empty, QueryState } from '../states';
 import type { TaskDraft } from '../tasks/queries';
 import { TaskDialog } from '../tasks/task-dialog';
 import { BrandBadge } from './audit-list';
-import { percent, stageName } from './criterion-format';
+import { percent } from './criterion-format';
 
 const LEVELS = ['touchpoint', 'stage', 'criterion', 'brand'] as const;
 type Level = (typeof LEVELS)[number];
@@ -26,11 +27,13 @@ export function AuditScores({ workspaceId, canEdit }: { workspaceId: string; can
   const [brandId, setBrandId] = useState<string | null>(null);
   const [draft, setDraft] = useState<TaskDraft | null>(null);
   const brands = useBrands();
+  const names = useNames();
   const scores = useAuditScores(workspaceId, { level, brandId: brandId ?? undefined });
   const label = (row: AuditScoreRow): string => {
     if (level === 'criterion') return row.criterionText ?? '—';
     if (level === 'touchpoint') return row.touchpointName ?? '—';
-    if (level === 'stage') return row.stageName ?? (row.stageKey ? stageName(row.stageKey) : '—');
+    if (level === 'stage')
+      return row.stageKey ? names.stage({ key: row.stageKey, name: row.stageName }) : (row.stageName ?? '—');
     return row.brandName;
   };
 

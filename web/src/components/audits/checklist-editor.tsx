@@ -38,6 +38,7 @@ import type { JourneyMap, Touchpoint } from '../../api/types';
 import { fetchAll } from '../../api/workspace-lists';
 import { useJourneys } from '../chains/queries';
 import { DialogActions } from '../dialog-actions';
+import { useNames } from '../names';
 import { stageName } from './criterion-format';
 
 interface CriterionForm {
@@ -118,6 +119,7 @@ function EditorForm({ workspaceId, checklist, onClose }: EditorProps) {
   const [journeyId, setJourneyId] = useState<string | null>(checklist?.journeyId ?? null);
   const [criteria, setCriteria] = useState<CriterionForm[]>(() => fromChecklist(checklist));
   const journeys = useJourneys(workspaceId);
+  const names = useNames();
   const touchpoints = useQuery({
     queryKey: ['touchpoints', workspaceId, 'all-for-audits'],
     queryFn: () => fetchAll<Touchpoint>(ws(workspaceId, '/touchpoints'), { sort: 'name' }),
@@ -129,7 +131,7 @@ function EditorForm({ workspaceId, checklist, onClose }: EditorProps) {
     enabled: Boolean(journeyId),
   });
   const stageOptions = journey.data
-    ? journey.data.stages.map((s) => ({ value: s.key, label: s.name }))
+    ? journey.data.stages.map((s) => ({ value: s.key, label: names.stage(s) }))
     : DEFAULT_STAGE_KEYS.map((key) => ({ value: key, label: stageName(key) }));
   const save = useAuditMutation(workspaceId, (body: AuditChecklistCreate) =>
     checklist

@@ -30,7 +30,7 @@ export function LatestFailures({ audits }: { audits: LatestAuditFailures[] }) {
             </Text>
           </Group>
           {audit.failed.length === 0 ? (
-            <Text size="sm" c="green.8">
+            <Text size="sm" c="green">
               {t('benchmark.failuresNone')}
             </Text>
           ) : (

@@ -40,7 +40,8 @@ function chartOption(
       type: 'category',
       inverse: true,
       data: names,
-      axisLabel: { width: 200, overflow: 'truncate' },
+      // Long touchpoint names wrap rather than being cut: the whole name is always readable.
+      axisLabel: { width: 220, overflow: 'break', lineHeight: 14 },
     },
     series: [
       {
@@ -176,7 +177,7 @@ function FunnelTable({ result }: { result: ChainConversion }) {
                   </Group>
                 </Table.Td>
                 <Table.Td ta="right">{format.number(l.reached)}</Table.Td>
-                <Table.Td ta="right" fw={isWeak ? 700 : undefined} c={isWeak ? 'red.8' : undefined}>
+                <Table.Td ta="right" fw={isWeak ? 700 : undefined} c={isWeak ? 'red' : undefined}>
                   {format.percent(l.conversionFromPrevious)}
                 </Table.Td>
                 <Table.Td ta="right">{format.percent(l.conversionFromFirst)}</Table.Td>
@@ -281,7 +282,7 @@ export function ChainFunnel({
         </Group>
       </Group>
       {unsaved && hasLinks && (
-        <Text size="sm" c="orange.8" mb="sm">
+        <Text size="sm" c="orange" mb="sm">
           {t('funnel.unsaved')}
         </Text>
       )}

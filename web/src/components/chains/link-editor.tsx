@@ -186,6 +186,7 @@ export function LinkEditor({
                       draggable
                       onDragStart={onDragStart(index)}
                       onDragEnd={onDragEnd}
+                      role="img"
                       aria-label={t('editor.drag', { n })}
                       data-testid="link-drag"
                       style={{ cursor: 'grab' }}

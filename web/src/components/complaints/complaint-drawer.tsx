@@ -365,7 +365,7 @@ export function ComplaintDrawer({
                 />
                 <Group justify="flex-end">
                   {save.isSuccess && (
-                    <Text size="sm" c="green.8" role="status">
+                    <Text size="sm" c="green" role="status">
                       {t('detail.saved')}
                     </Text>
                   )}

@@ -25,6 +25,7 @@ import type { Channel, Page, Touchpoint, UnmappedTouchpoint } from '../../api/ty
 import { useFormat } from '../../i18n/format';
 import { useCanEdit, useWorkspaceId } from '../../state/session';
 import { DialogActions } from '../dialog-actions';
+import { useNames } from '../names';
 import { Empty, QueryState } from '../states';
 
 type MapResult = z.output<typeof ZMapUnmappedResult>;
@@ -47,6 +48,7 @@ function MapKeyModal({ item, onClose }: { item: UnmappedTouchpoint; onClose: () 
   const [touchpointId, setTouchpointId] = useState<string | null>(item.touchpointId);
   const [name, setName] = useState(nameFromKey(item.touchpointKey));
   const [channelId, setChannelId] = useState<string | null>(null);
+  const names = useNames();
   const touchpoints = useQuery({
     queryKey: ['touchpoints', workspaceId, 'all-for-mapping'],
     queryFn: () => api.get<Page<Touchpoint>>(ws(workspaceId, '/touchpoints'), { limit: 500, sort: 'name' }),
@@ -125,7 +127,7 @@ function MapKeyModal({ item, onClose }: { item: UnmappedTouchpoint; onClose: () 
               label={t('unmapped.channel')}
               clearable
               searchable
-              data={(channels.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              data={(channels.data?.items ?? []).map((c) => ({ value: c.id, label: names.channel(c) }))}
               value={channelId}
               onChange={setChannelId}
               error={fieldError('channelId')}

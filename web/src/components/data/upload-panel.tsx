@@ -110,7 +110,7 @@ function SummaryView({
           {t('summary.stopped')}
         </Alert>
       )}
-      <SimpleGrid cols={5}>
+      <SimpleGrid cols={{ base: 2, xs: 3, md: 5 }}>
         {figures.map((figure) => (
           <Card key={figure.key} withBorder padding="sm" data-testid={`summary-${figure.key}`}>
             <Text size="xs" c="dimmed">
@@ -177,7 +177,7 @@ function SummaryView({
         </Stack>
       ) : (
         !summary.stopped && (
-          <Text size="sm" c="green.8">
+          <Text size="sm" c="green">
             {t('summary.noRejects')}
           </Text>
         )

@@ -89,18 +89,18 @@ export function RuleGroup({
             component="li"
             key={`${finding.object.id}-${finding.message}`}
             justify="space-between"
-            wrap="nowrap"
             gap="sm"
             py={4}
             style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}
             data-testid="health-finding"
             data-object={finding.object.id}
           >
-            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: 1 }}>
+            {/* On a narrow screen the actions go below the finding. */}
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0, flex: '1 1 15rem' }}>
               <SeverityBadge severity={finding.severity} />
               <Text size="sm">{text(finding)}</Text>
             </Group>
-            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Group gap="xs" style={{ flexShrink: 0, maxWidth: '100%' }}>
               {onCreateTask && finding.object.type !== 'task' && (
                 <Button
                   size="xs"

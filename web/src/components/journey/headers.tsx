@@ -16,6 +16,7 @@ import {
 } from '@tabler/icons-react';
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasDefaultLaneName, hasDefaultStageName } from '../../../../src/domain/vocabulary';
 import type { Lane, Stage } from '../../api/types';
 import { EditableText } from './editable-text';
 import { LazyMenu } from './lazy-menu';
@@ -54,7 +55,8 @@ function EmotionPicker({ value, stageName, canEdit, onChange }: EmotionPickerPro
       <span>{text}</span>
     </>
   );
-  const color = { color: `var(--mantine-color-${emotion?.color ?? 'gray'}-7)` };
+  // The colour's text shade: readable on the map's grey (theme.ts).
+  const color = { color: `var(--mantine-color-${emotion?.color ?? 'gray'}-text)` };
   if (!canEdit)
     return (
       <span
@@ -190,7 +192,10 @@ export const StageHead = memo(function StageHead({
               label={t('map.renameStage', { name: stage.name })}
               canEdit={canEdit}
               testId="jm-stage-name"
-              onSave={(name) => name && onRename(index, name)}
+              // Emptied: a renamed default stage goes back to its default name.
+              onSave={(name) =>
+                (name || (stage.customName && hasDefaultStageName(stage.key))) && onRename(index, name)
+              }
             />
           </Text>
           {canEdit && (
@@ -249,7 +254,9 @@ export const LaneHead = memo(function LaneHead({
             label={t('map.renameLane', { name: lane.name })}
             canEdit={canEdit}
             testId="jm-lane-name"
-            onSave={(name) => name && onRename(index, name)}
+            onSave={(name) =>
+              (name || (lane.customName && hasDefaultLaneName(lane.key))) && onRename(index, name)
+            }
           />
           {kind !== lane.name && (
             <Text size="xs" c="dimmed" fw={400}>

@@ -6,8 +6,11 @@
 import { Menu, Popover } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { createContext, type DragEvent, memo, type RefObject, useContext, useMemo, useState } from 'react';
+import { laneTakesTask, shapeOfItem, shapeOfLane } from '../../../../src/domain/journey-lanes';
 import type { JourneyItem, Lane, Stage } from '../../api/types';
+import { CellComments, ItemCommentBadge, ItemCommentsMenuItem } from './comments';
 import { EditableText, TextEditor } from './editable-text';
+import { LaneAdder, LaneItemBody, TaskLink } from './lane-items';
 import { LazyMenu } from './lazy-menu';
 import type { MapLabels } from './map-labels';
 import { TouchpointPicker } from './touchpoint-picker';
@@ -29,7 +32,8 @@ export interface MoveTargets {
 const EMPTY: JourneyItem[] = [];
 
 function accepts(lane: Lane, drag: DragInfo | null): drag is DragInfo {
-  return drag !== null && (lane.kind === 'touchpoints') === drag.isTouchpoint;
+  // An item goes only where its lane's kind takes what it holds (a note, a touchpoint, an image…).
+  return drag !== null && shapeOfLane(lane.kind) === shapeOfItem(drag.item);
 }
 
 interface ItemMenuProps {
@@ -42,15 +46,16 @@ interface ItemMenuProps {
 }
 
 /** The keyboard way to move an item: to another stage of its lane, or another lane of its kind. */
-function ItemMenu({ item, name, lane, targets, actions, labels }: ItemMenuProps) {
+function ItemMenu({ item, name, targets, actions, labels }: ItemMenuProps) {
   const items = () => {
-    const isTouchpoint = lane.kind === 'touchpoints';
     const stages = targets.stages.filter((s) => s.id !== item.stageId);
     const lanes = targets.lanes.filter(
-      (l) => l.key !== item.lane && (l.kind === 'touchpoints') === isTouchpoint,
+      (l) => l.key !== item.lane && shapeOfLane(l.kind) === shapeOfItem(item),
     );
     return (
       <>
+        <ItemCommentsMenuItem itemId={item.id} />
+        <Menu.Divider />
         {stages.length > 0 && <Menu.Label>{labels.moveToStage}</Menu.Label>}
         {stages.map((stage) => (
           <Menu.Item
@@ -140,7 +145,9 @@ const Item = memo(function Item({ item, lane, canEdit, targets, actions, labels 
       }
     >
       <div className="jm-item-body">
-        {isTouchpoint ? (
+        {shapeOfLane(lane.kind) !== 'text' && !isTouchpoint ? (
+          <LaneItemBody item={item} lane={lane} canEdit={canEdit} actions={actions} />
+        ) : isTouchpoint ? (
           <>
             <span>{item.touchpointName}</span>
             <span className="jm-key">{item.touchpointKey}</span>
@@ -156,7 +163,11 @@ const Item = memo(function Item({ item, lane, canEdit, targets, actions, labels 
             }
           />
         )}
+        {laneTakesTask(lane.kind) && (canEdit || item.taskId) && (
+          <TaskLink item={item} canEdit={canEdit} actions={actions} />
+        )}
       </div>
+      <ItemCommentBadge itemId={item.id} name={name} />
       {canEdit && (
         <ItemMenu item={item} name={name} lane={lane} targets={targets} actions={actions} labels={labels} />
       )}
@@ -209,6 +220,8 @@ function JourneyCellView({
   const [picking, setPicking] = useState(false);
   const [dropOk, setDropOk] = useState(false);
   const isTouchpointLane = lane.kind === 'touchpoints';
+  // Images, channels and KPIs have their own way in (lane-items.tsx); notes the text editor.
+  const isNoteLane = shapeOfLane(lane.kind) === 'text';
   const inCell = useMemo(
     () => new Set(items.map((i) => i.touchpointId).filter((id): id is string => id !== null)),
     [items],
@@ -281,7 +294,17 @@ function JourneyCellView({
             />
           ))}
         </ul>
-        {canEdit && !isTouchpointLane && adding && (
+        <CellComments
+          stageId={stage.id}
+          lane={lane.key}
+          stageName={stage.name}
+          laneName={lane.name}
+          canEdit={canEdit}
+        />
+        {canEdit && !isTouchpointLane && !isNoteLane && (
+          <LaneAdder stage={stage} lane={lane} items={items} actions={actions} />
+        )}
+        {canEdit && isNoteLane && adding && (
           <TextEditor
             initial=""
             multiline
@@ -295,9 +318,7 @@ function JourneyCellView({
             }}
           />
         )}
-        {canEdit && !isTouchpointLane && !adding && (
-          <AddButton label={addLabel} onClick={() => setAdding(true)} />
-        )}
+        {canEdit && isNoteLane && !adding && <AddButton label={addLabel} onClick={() => setAdding(true)} />}
         {canEdit && isTouchpointLane && !picking && (
           <AddButton
             label={addLabel}

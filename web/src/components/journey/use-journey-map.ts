@@ -16,7 +16,8 @@ import type {
   ZStageEdit,
 } from '../../../../src/api/journeys.schemas.js';
 import { ApiError, api, ws } from '../../api/client';
-import type { JourneyItem, JourneyMap, Lane } from '../../api/types';
+import type { JourneyItem, JourneyMap, LaneEdit } from '../../api/types';
+import { type Names, useNames } from '../names';
 import { errorMessage } from '../states';
 
 export type StageEdit = z.input<typeof ZStageEdit>;
@@ -31,10 +32,36 @@ export const journeyKey = (workspaceId: string, journeyId: string) =>
 /** Key of a cell: stage × lane. */
 export const cellKey = (stageId: string, lane: string) => `${stageId}\u0000${lane}`;
 
+/**
+ * The map as the reader sees it: default stages and lanes named in the UI language, renamed ones as
+ * written (`customName` stays as the API gave it, so edits send defaults back without a name). The
+ * cache keeps the API's answer; stage and lane lists keep their identity while unchanged.
+ */
+function localizer(names: Names): (map: JourneyMap) => JourneyMap {
+  const stageLists = new WeakMap<JourneyMap['stages'], JourneyMap['stages']>();
+  const laneLists = new WeakMap<JourneyMap['lanes'], JourneyMap['lanes']>();
+  return (map) => {
+    let stages = stageLists.get(map.stages);
+    if (!stages) {
+      stages = map.stages.map((s) => ({ ...s, name: names.stage(s) }));
+      stageLists.set(map.stages, stages);
+    }
+    let lanes = laneLists.get(map.lanes);
+    if (!lanes) {
+      lanes = map.lanes.map((l) => ({ ...l, name: names.lane(l) }));
+      laneLists.set(map.lanes, lanes);
+    }
+    return { ...map, stages, lanes };
+  };
+}
+
 export function useJourneyMap(workspaceId: string, journeyId: string) {
+  const names = useNames();
+  const select = useMemo(() => localizer(names), [names]);
   return useQuery({
     queryKey: journeyKey(workspaceId, journeyId),
     queryFn: () => api.get<JourneyMap>(ws(workspaceId, `/journeys/${journeyId}`)),
+    select,
   });
 }
 
@@ -192,7 +219,7 @@ export function useJourneyMapActions(workspaceId: string, journeyId: string) {
     () => ({
       current,
       saveStages: (list: StageEdit[]) => stages(list).catch(ignore),
-      saveLanes: (lanes: Lane[]) => journey({ lanes }).catch(ignore),
+      saveLanes: (lanes: LaneEdit[]) => journey({ lanes }).catch(ignore),
       saveJourney: (patch: JourneyPatch) => journey(patch).catch(ignore),
       addItem: (body: ItemCreate) => add(body).catch(ignore),
       updateItem: (id: string, patch: ItemPatch) => update({ id, patch }).catch(ignore),

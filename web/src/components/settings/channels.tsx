@@ -22,6 +22,7 @@ import type { Channel, Page } from '../../api/types';
 import { useCanEdit, useWorkspaceId } from '../../state/session';
 import { ConfirmModal } from '../confirm-modal';
 import { DialogActions } from '../dialog-actions';
+import { useNames } from '../names';
 import { Empty, QueryState } from '../states';
 
 export const channelsKey = (workspaceId: string) => ['channels', workspaceId] as const;
@@ -32,15 +33,19 @@ function ChannelModal({ channel, onClose }: { channel: Channel | null; onClose: 
   const { t: tc } = useTranslation();
   const workspaceId = useWorkspaceId();
   const queryClient = useQueryClient();
+  const names = useNames();
+  // The name as the reader sees it: a built-in channel not renamed shows its translated name.
+  const shown = channel ? names.channel(channel) : '';
   const [key, setKey] = useState(channel?.key ?? '');
-  const [name, setName] = useState(channel?.name ?? '');
+  const [name, setName] = useState(shown);
   const [online, setOnline] = useState(channel?.online ?? true);
   const save = useMutation({
     mutationFn: () =>
       channel
         ? api.patch<Channel>(ws(workspaceId, `/channels/${channel.id}`), {
             version: channel.version,
-            name,
+            // Unchanged: a built-in channel keeps its default name; emptied: goes back to it.
+            ...(name.trim() !== shown ? { name } : {}),
             online,
             ...(channel.builtin ? {} : { key }),
           })
@@ -72,7 +77,9 @@ function ChannelModal({ channel, onClose }: { channel: Channel | null; onClose: 
       >
         <TextInput
           label={t('channels.name')}
-          required
+          required={!channel?.builtin}
+          description={channel?.builtin ? t('channels.builtinName') : undefined}
+          data-testid="channel-name"
           data-autofocus
           value={name}
           onChange={(e) => setName(e.currentTarget.value)}
@@ -106,6 +113,7 @@ function ChannelModal({ channel, onClose }: { channel: Channel | null; onClose: 
 
 function DeleteChannelModal({ channel, onClose }: { channel: Channel; onClose: () => void }) {
   const { t: tc } = useTranslation();
+  const names = useNames();
   const workspaceId = useWorkspaceId();
   const queryClient = useQueryClient();
   const remove = useMutation({
@@ -119,7 +127,7 @@ function DeleteChannelModal({ channel, onClose }: { channel: Channel; onClose: (
   return (
     <ConfirmModal
       title={tc('action.delete')}
-      message={tc('confirmDelete', { name: channel.name })}
+      message={tc('confirmDelete', { name: names.channel(channel) })}
       confirmLabel={tc('action.delete')}
       onConfirm={() => remove.mutate()}
       onClose={onClose}
@@ -131,7 +139,8 @@ function DeleteChannelModal({ channel, onClose }: { channel: Channel; onClose: (
 
 export function Channels() {
   const { t } = useTranslation('settings');
-  const { t: tc } = useTranslation();
+  const { t: tc, i18n } = useTranslation();
+  const names = useNames();
   const workspaceId = useWorkspaceId();
   const canEdit = useCanEdit();
   const [editing, setEditing] = useState<Channel | 'new' | null>(null);
@@ -159,8 +168,13 @@ export function Channels() {
         </Group>
         <QueryState query={query}>
           {(page) => {
-            // Own channels first: they are the ones a team adds and edits.
-            const channels = [...page.items].sort((a, b) => Number(a.builtin) - Number(b.builtin));
+            // Own channels first: they are the ones a team adds and edits; by name as shown.
+            const channels = page.items
+              .map((channel) => ({ ...channel, shown: names.channel(channel) }))
+              .sort(
+                (a, b) =>
+                  Number(a.builtin) - Number(b.builtin) || a.shown.localeCompare(b.shown, i18n.language),
+              );
             return channels.length === 0 ? (
               <Empty title={t('channels.empty')} action={canEdit ? add : undefined}>
                 {t('channels.emptyHint')}
@@ -179,7 +193,7 @@ export function Channels() {
                 <Table.Tbody>
                   {channels.map((channel) => (
                     <Table.Tr key={channel.id} data-testid={`channel-${channel.key}`}>
-                      <Table.Td fw={500}>{channel.name}</Table.Td>
+                      <Table.Td fw={500}>{channel.shown}</Table.Td>
                       <Table.Td>
                         <code>{channel.key}</code>
                       </Table.Td>
@@ -204,7 +218,7 @@ export function Channels() {
                               size="xs"
                               variant="subtle"
                               onClick={() => setEditing(channel)}
-                              aria-label={`${tc('action.edit')}: ${channel.name}`}
+                              aria-label={`${tc('action.edit')}: ${channel.shown}`}
                             >
                               {tc('action.edit')}
                             </Button>
@@ -214,7 +228,7 @@ export function Channels() {
                                 variant="subtle"
                                 color="red"
                                 onClick={() => setDeleting(channel)}
-                                aria-label={`${tc('action.delete')}: ${channel.name}`}
+                                aria-label={`${tc('action.delete')}: ${channel.shown}`}
                               >
                                 {tc('action.delete')}
                               </Button>

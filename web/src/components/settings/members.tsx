@@ -1,31 +1,18 @@
-/** Members of the workspace and their roles: add by e-mail, change the role, remove (owners). */
-import {
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+/** Members of the workspace and their roles: invite by e-mail, change the role, remove (owners). */
+import { Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, ws } from '../../api/client';
+import { api, ws } from '../../api/client';
 import type { Member } from '../../api/types';
 import { useMembers } from '../../api/workspace-lists';
 import { useFormat } from '../../i18n/format';
 import { ME_KEY, useIsOwner, useMe, useWorkspaceId } from '../../state/session';
 import { ConfirmModal } from '../confirm-modal';
-import { DialogActions } from '../dialog-actions';
 import { Empty, QueryState } from '../states';
+import { InviteModal, PendingInvitations } from './invitations';
 
 const ROLES = ['owner', 'editor', 'viewer'] as const;
 type Role = (typeof ROLES)[number];
@@ -35,91 +22,6 @@ export const membersKey = (workspaceId: string) => ['members', workspaceId] as c
 function useRoleOptions() {
   const { t } = useTranslation('settings');
   return ROLES.map((role) => ({ value: role, label: t(`members.roles.${role}`) }));
-}
-
-function AddMemberModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('settings');
-  const { t: tc } = useTranslation();
-  const workspaceId = useWorkspaceId();
-  const queryClient = useQueryClient();
-  const roles = useRoleOptions();
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<Role>('editor');
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const add = useMutation({
-    mutationFn: () =>
-      api.post(ws(workspaceId, '/members'), {
-        email,
-        role,
-        ...(name.trim() ? { name: name.trim() } : {}),
-        ...(password ? { password } : {}),
-      }),
-    onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('members.added', { email }) });
-      await queryClient.invalidateQueries({ queryKey: membersKey(workspaceId) });
-      onClose();
-    },
-  });
-  const error = add.error instanceof ApiError ? add.error : null;
-  const fieldErrors = error?.fieldErrors() ?? {};
-  const general =
-    add.isError && !fieldErrors.email && !fieldErrors.password && !fieldErrors.role
-      ? add.error.message
-      : null;
-  return (
-    <Modal opened onClose={onClose} title={t('members.addTitle')}>
-      <Stack
-        component="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          add.mutate();
-        }}
-      >
-        <TextInput
-          label={t('members.email')}
-          type="email"
-          required
-          data-autofocus
-          value={email}
-          onChange={(e) => setEmail(e.currentTarget.value)}
-          error={fieldErrors.email}
-        />
-        <Select
-          label={t('members.role')}
-          allowDeselect={false}
-          data={roles}
-          value={role}
-          onChange={(v) => v && setRole(v as Role)}
-          error={fieldErrors.role}
-          description={t(`members.roleHints.${role}`)}
-        />
-        <Text size="sm" c="dimmed">
-          {t('members.newAccountHint')}
-        </Text>
-        <TextInput
-          label={t('members.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          error={fieldErrors.name}
-        />
-        <PasswordInput
-          label={t('members.password')}
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          error={fieldErrors.password}
-        />
-        <DialogActions
-          error={general}
-          onCancel={onClose}
-          label={tc('action.add')}
-          pending={add.isPending}
-          testId="member-add-submit"
-        />
-      </Stack>
-    </Modal>
-  );
 }
 
 function RemoveMemberModal({ member, onClose }: { member: Member; onClose: () => void }) {
@@ -183,6 +85,7 @@ function RoleSelect({ member }: { member: Member }) {
 
 export function Members() {
   const { t } = useTranslation('settings');
+  const { t: ti } = useTranslation('invitations');
   const f = useFormat();
   const isOwner = useIsOwner();
   const myId = useMe().data?.user.id;
@@ -205,7 +108,7 @@ export function Members() {
               onClick={() => setAdding(true)}
               data-testid="member-add"
             >
-              {t('members.add')}
+              {ti('invite.button')}
             </Button>
           )}
         </Group>
@@ -264,8 +167,9 @@ export function Members() {
             )
           }
         </QueryState>
+        {isOwner && <PendingInvitations />}
       </Stack>
-      {adding && <AddMemberModal onClose={() => setAdding(false)} />}
+      {adding && <InviteModal onClose={() => setAdding(false)} />}
       {removing && <RemoveMemberModal member={removing} onClose={() => setRemoving(null)} />}
     </Card>
   );

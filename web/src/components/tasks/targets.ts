@@ -8,6 +8,7 @@ import { api, ws } from '../../api/client';
 import type { Chain, JourneyMap, Page, Standard, Task, Touchpoint } from '../../api/types';
 import { fetchAll } from '../../api/workspace-lists';
 import { useJourneys } from '../chains/queries';
+import { useNames } from '../names';
 
 /** The pickers of the targets: every option the workspace has, loaded while the dialog is open. */
 export function useTargetOptions(workspaceId: string, chainId?: string, journeyId?: string) {
@@ -32,6 +33,7 @@ export function useTargetOptions(workspaceId: string, chainId?: string, journeyI
     queryFn: () => fetchAll<Standard>(ws(workspaceId, '/standards')),
     staleTime: 30_000,
   });
+  const display = useNames();
   const tpNames = new Map((touchpoints.data ?? []).map((tp) => [tp.id, tp.name]));
   const chainList = chains.data?.items ?? [];
   const names = {
@@ -43,7 +45,7 @@ export function useTargetOptions(workspaceId: string, chainId?: string, journeyI
       ),
     ),
     journey: new Map((journeys.data?.items ?? []).map((j) => [j.id, j.name])),
-    stage: new Map((journey.data?.stages ?? []).map((s) => [s.id, s.name])),
+    stage: new Map((journey.data?.stages ?? []).map((s) => [s.id, display.stage(s)])),
     standard: new Map((standards.data ?? []).map((s) => [s.id, s.name])),
   };
   const chain = (chains.data?.items ?? []).find((c) => c.id === chainId);
@@ -56,7 +58,7 @@ export function useTargetOptions(workspaceId: string, chainId?: string, journeyI
       label: `${link.position + 1}. ${link.touchpointName}`,
     })),
     journeys: (journeys.data?.items ?? []).map((j) => ({ value: j.id, label: j.name })),
-    stages: (journey.data?.stages ?? []).map((s) => ({ value: s.id, label: s.name })),
+    stages: (journey.data?.stages ?? []).map((s) => ({ value: s.id, label: display.stage(s) })),
     standards: (standards.data ?? []).map((s) => ({
       value: s.id,
       label: tpNames.get(s.touchpointId) ? `${s.name} · ${tpNames.get(s.touchpointId)}` : s.name,

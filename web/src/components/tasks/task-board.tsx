@@ -178,7 +178,7 @@ export function TaskCard({
         <Text
           size="xs"
           mt={4}
-          c={task.status === 'verified' ? 'green.8' : 'red.8'}
+          c={task.status === 'verified' ? 'green' : 'red'}
           data-testid="task-verification"
         >
           {task.verification.explanation}

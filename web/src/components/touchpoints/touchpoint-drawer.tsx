@@ -18,6 +18,7 @@ import {
   createBody,
   EMPTY_FORM,
   formOf,
+  missingFields,
   suggestKey,
   TouchpointForm,
   type TouchpointFormState,
@@ -36,6 +37,8 @@ function NewTouchpoint({
   const queryClient = useQueryClient();
   const [form, setForm] = useState<TouchpointFormState>(EMPTY_FORM);
   const [keyEdited, setKeyEdited] = useState(false);
+  // What Create found missing, shown at the fields until they are filled in.
+  const [missing, setMissing] = useState<Record<string, string>>({});
   const create = useMutation({
     mutationFn: () => api.post<Touchpoint>(ws(workspaceId, '/touchpoints'), createBody(form)),
     onSuccess: async (tp) => {
@@ -44,19 +47,27 @@ function NewTouchpoint({
       onCreated(tp);
     },
   });
-  const errors = fieldErrorsOf(create.error);
+  const errors = { ...fieldErrorsOf(create.error), ...missing };
   const change = (changes: Partial<TouchpointFormState>) => {
     if ('key' in changes) setKeyEdited(true);
     // Until the key is typed by hand it follows the name.
     const key = !keyEdited && changes.name !== undefined ? { key: suggestKey(changes.name) } : {};
+    setMissing((current) => {
+      const left = { ...current };
+      for (const field of Object.keys({ ...changes, ...key })) delete left[field];
+      return left;
+    });
     setForm((current) => ({ ...current, ...changes, ...key }));
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    const found = missingFields(form, t('field.required'));
+    setMissing(found);
+    if (Object.keys(found).length === 0) create.mutate();
   };
   return (
-    <form onSubmit={submit}>
+    // The fields' own messages, not the browser's bubbles, say what is missing.
+    <form onSubmit={submit} noValidate>
       <Stack>
         {create.isError && !Object.keys(errors).length && (
           <Alert color="red" role="alert">

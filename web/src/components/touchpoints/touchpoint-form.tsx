@@ -11,6 +11,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { slugify } from '../../../../src/domain/slug';
 import type { Touchpoint, TouchpointCreate } from '../../api/types';
 import { useBrands, useChannels, useMembers, useSubjects } from '../../api/workspace-lists';
 import {
@@ -109,15 +110,18 @@ export function changedFields(form: TouchpointFormState, original: Touchpoint): 
   return changes;
 }
 
-/** A key suggested from a name: lowercase ASCII letters and digits joined by `-`. */
-export function suggestKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 128);
+/** A key suggested from a name in any language of the app ("Стойка регистрации" → "stoyka-registratsii"). */
+export const suggestKey = (name: string): string => slugify(name);
+
+/**
+ * The fields a new touchpoint cannot go without, checked before it is sent: message by field (the
+ * API's own messages, e.g. for a key that is no slug, come at the fields after sending).
+ */
+export function missingFields(form: TouchpointFormState, required: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!form.name.trim()) errors.name = required;
+  if (!form.key.trim()) errors.key = required;
+  return errors;
 }
 
 export function TouchpointForm({

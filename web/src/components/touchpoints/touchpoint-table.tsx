@@ -39,7 +39,7 @@ function SortHeader({
         maw="100%"
       >
         <Group gap={4} wrap="nowrap">
-          <Text fw={700} size="sm" truncate style={{ minWidth: 0, flex: '0 1 auto' }}>
+          <Text fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
             {label}
           </Text>
           <Icon size={14} stroke={1.6} opacity={active ? 1 : 0.4} style={{ flexShrink: 0 }} />
@@ -48,6 +48,9 @@ function SortHeader({
     </Table.Th>
   );
 }
+
+/** The widest a cell with free text (channel, owner, tag) grows before it is cut. */
+const CLAMP = 220;
 
 function useCellText() {
   const labels = useLabels();
@@ -85,6 +88,7 @@ function Row({
       onClick={open}
       onKeyDown={onKeyDown}
       tabIndex={0}
+      aria-label={`${tp.name} (${tp.key})`}
       style={{ cursor: 'pointer' }}
       data-testid={`touchpoint-row-${tp.key}`}
       c={tp.status === 'retired' ? 'dimmed' : undefined}
@@ -93,10 +97,10 @@ function Row({
         <Group gap={6} wrap="nowrap" pl={depth * 24}>
           {toggle}
           <div style={{ minWidth: 0 }}>
-            <Text size="sm" fw={500} lineClamp={1}>
+            <Text size="sm" fw={500} lineClamp={1} title={tp.name}>
               {tp.name}
             </Text>
-            <Text size="xs" c="dimmed" ff="monospace" lineClamp={1}>
+            <Text size="xs" c="dimmed" ff="monospace" lineClamp={1} title={tp.key}>
               {tp.key}
             </Text>
           </div>
@@ -106,7 +110,7 @@ function Row({
         <Text size="sm">{text.stage(tp.stage)}</Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" lineClamp={1}>
+        <Text size="sm" lineClamp={1} maw={CLAMP} title={text.channelOf(tp.channelId)}>
           {text.channelOf(tp.channelId)}
         </Text>
       </Table.Td>
@@ -120,19 +124,19 @@ function Row({
         </Badge>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" lineClamp={1}>
+        <Text size="sm" lineClamp={1} maw={CLAMP} title={text.owner(tp.ownerUserId)}>
           {text.owner(tp.ownerUserId)}
         </Text>
       </Table.Td>
       <Table.Td>
         <Group gap={4}>
           {tp.tags.slice(0, 3).map((tag) => (
-            <Badge key={tag} variant="outline" color="gray" size="sm" tt="none" maw="100%">
+            <Badge key={tag} variant="outline" color="gray" size="sm" tt="none" maw={CLAMP} title={tag}>
               {tag}
             </Badge>
           ))}
           {tp.tags.length > 3 && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="dimmed" title={tp.tags.slice(3).join(', ')}>
               +{tp.tags.length - 3}
             </Text>
           )}
@@ -145,7 +149,7 @@ function Row({
 function PlainHeader({ label }: { label: string }) {
   return (
     <Table.Th title={label}>
-      <Text fw={700} size="sm" truncate>
+      <Text fw={700} size="sm" style={{ whiteSpace: 'nowrap' }}>
         {label}
       </Text>
     </Table.Th>
@@ -173,17 +177,9 @@ function Head({ sort, onSort }: { sort: string; onSort: (sort: string) => void }
 function Frame({ children, testId }: { children: ReactNode; testId: string }) {
   return (
     <Table.ScrollContainer minWidth={1000}>
-      <Table highlightOnHover verticalSpacing={6} data-testid={testId} layout="fixed">
-        <colgroup>
-          <col style={{ width: '25%' }} />
-          <col style={{ width: '12%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '11%' }} />
-          <col style={{ width: '8%' }} />
-          <col style={{ width: '9%' }} />
-          <col style={{ width: '9%' }} />
-          <col />
-        </colgroup>
+      {/* Columns as wide as their content: headers are never cut (in any language); long names,
+          channels, owners and tags are, to CLAMP, with the whole text on hover. */}
+      <Table highlightOnHover verticalSpacing={6} data-testid={testId}>
         {children}
       </Table>
     </Table.ScrollContainer>
