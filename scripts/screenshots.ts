@@ -135,6 +135,52 @@ async function main(): Promise<void> {
       console.log('docs/screenshots/survey-phone.png');
       await phone.close();
     }
+    // Journey maps for a team: the personas, the retail map's blueprint and KPI lanes (whole
+    // page), two maps side by side, a read-only link opened signed out, and the app on a phone
+    // with its navigation open.
+    const retail = journeys.items.find((j) => /retail/i.test(j.name)) ?? journeys.items[0];
+    const compareIds = journeys.items.slice(0, 2).map((j) => j.id);
+    await page.goto(`${base}/journeys/personas`);
+    await settle(page);
+    await page.screenshot({ path: join(outDir, 'personas.png') });
+    console.log('docs/screenshots/personas.png');
+    await page.goto(`${base}/journeys/${retail?.id}`);
+    await settle(page);
+    await page.screenshot({ path: join(outDir, 'journey-blueprint.png'), fullPage: true });
+    console.log('docs/screenshots/journey-blueprint.png');
+    await page.goto(`${base}/journeys/compare?ids=${compareIds.join(',')}`);
+    await settle(page);
+    await page.screenshot({ path: join(outDir, 'journey-compare.png') });
+    console.log('docs/screenshots/journey-compare.png');
+    const share = await apiCall<{ token: string }>(
+      page,
+      'POST',
+      `/workspaces/${ws}/journeys/${retail?.id}/shares`,
+      {},
+    );
+    const outsider = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    const reader = await outsider.newPage();
+    await reader.goto(`${app.url}/m/${share.token}`);
+    await settle(reader);
+    await reader.screenshot({ path: join(outDir, 'shared-map.png') });
+    console.log('docs/screenshots/shared-map.png');
+    await outsider.close();
+    const pocket = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      storageState: await page.context().storageState(),
+    });
+    const mobile = await pocket.newPage();
+    await mobile.goto(`${base}/tasks`);
+    await settle(mobile);
+    await mobile.screenshot({ path: join(outDir, 'tasks-phone.png') });
+    console.log('docs/screenshots/tasks-phone.png');
+    await mobile.getByTestId('nav-burger').click();
+    await mobile.getByTestId('nav-journeys').waitFor();
+    await mobile.screenshot({ path: join(outDir, 'navigation-phone.png') });
+    console.log('docs/screenshots/navigation-phone.png');
+    await pocket.close();
     // Alerts: the demo's firing alerts, with the bell's notifications open.
     await page.goto(`${base}/alerts`);
     await settle(page);

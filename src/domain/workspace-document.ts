@@ -16,12 +16,18 @@
  * code on import, so printed QR codes keep pointing at the workspace they were printed for). Not in
  * it: survey answers (the event store), respondents' contacts and kiosk devices (personal data and
  * secrets), reviews and complaints (customer data of the workspace it came from).
+ *
+ * Format version 4 added personas (without their photos) and a journey's persona, and the journey
+ * items of the newer lane kinds: channels (`channelId`), KPI figures (`kpi`) and the task a pain
+ * point or opportunity is linked to (`taskId`). Pictures of image lanes stay behind (their bytes
+ * live outside the catalog), as do map comments and read-only map links.
  */
 import { z } from 'zod';
 import { ALERT_KINDS, parseAlertParams } from './alert-rules.js';
 import { AUDIT_SCALES, AUDIT_STATUSES, checkAnswerValue, checkCriterionScale } from './audit-scoring.js';
 import { checkLinkRoles, closesNextChainCycle } from './chain-rules.js';
 import { type FieldIssue, ValidationError } from './errors.js';
+import { KPI_LABEL_MAX, KPI_SOURCES, kpiIssues, laneTakesTask, shapeOfLane } from './journey-lanes.js';
 import { PERSONA_AVATARS } from './personas.js';
 import { checkStandard } from './standard-rules.js';
 import { LANGUAGES, QUESTION_KINDS, SURVEY_STATUSES } from './survey-model.js';
@@ -47,8 +53,8 @@ import {
 
 export const WORKSPACE_DOCUMENT_FORMAT = 'touchpoints.workspace';
 /** The version an export writes; an import reads every version in WORKSPACE_DOCUMENT_VERSIONS. */
-export const WORKSPACE_DOCUMENT_VERSION = 3;
-export const WORKSPACE_DOCUMENT_VERSIONS = [1, 2, 3] as const;
+export const WORKSPACE_DOCUMENT_VERSION = 4;
+export const WORKSPACE_DOCUMENT_VERSIONS = [1, 2, 3, 4] as const;
 
 // The same field rules as the API's (api/common.schemas.ts); the domain does not import the API.
 const ZDocId = z.uuid({ error: 'must be a UUID' });
@@ -163,11 +169,25 @@ export const ZDocumentStage = z.strictObject({
 });
 
 /** One item of a journey-map cell (stage × lane): a text note or, in a touchpoints lane, a touchpoint. */
+/** A KPI figure of a kpis lane (`chainId` names a chain of the document). */
+export const ZDocumentKpi = z.strictObject({
+  source: z.enum(KPI_SOURCES),
+  value: z.number().finite('must be a finite number').nullable().optional(),
+  label: z.string().trim().max(KPI_LABEL_MAX, `must be at most ${KPI_LABEL_MAX} characters`).optional(),
+  chainId: ZDocId.nullable().optional(),
+});
+
+/** One item of a cell: exactly one of text, touchpointId, channelId and kpi (since version 4). */
 export const ZDocumentItem = z.strictObject({
   stageId: ZDocId,
   lane: ZDocKey,
   text: nullable(z.string().trim().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters')),
   touchpointId: nullable(ZDocId),
+  channelId: ZDocId.nullable().optional().describe('since version 4: a channel (channels lanes)'),
+  kpi: ZDocumentKpi.nullable().optional().describe('since version 4: a figure (kpis lanes)'),
+  taskId: ZDocId.nullable()
+    .optional()
+    .describe('since version 4: the task a pain point or opportunity is linked to'),
 });
 
 /** A persona a map is drawn for (its photo's bytes live outside the catalog and stay behind). */
@@ -450,6 +470,7 @@ export function checkWorkspaceDocument(doc: WorkspaceDocument): FieldIssue[] {
   const journeyIds = indexIds(doc.journeys, 'journeys', add);
   const personaIds = indexIds(doc.personas ?? [], 'personas', add);
   const chainIds = indexIds(doc.chains, 'chains', add);
+  const taskIds = new Set((doc.tasks ?? []).map((t) => t.id));
   const stageList = doc.journeys.flatMap((j, ji) =>
     j.stages.map((s, si) => ({ id: s.id, path: `journeys.${ji}.stages.${si}` })),
   );
@@ -502,7 +523,7 @@ export function checkWorkspaceDocument(doc: WorkspaceDocument): FieldIssue[] {
   });
 
   doc.journeys.forEach((j, i) => {
-    checkJourney(j, `journeys.${i}`, { channelIds, touchpointIds }, add);
+    checkJourney(j, `journeys.${i}`, { channelIds, touchpointIds, chainIds, taskIds }, add);
     if (j.personaId && !personaIds.has(j.personaId))
       add(`journeys.${i}.personaId`, 'no persona with this id in the document');
   });
@@ -686,7 +707,7 @@ function collectIssues(add: Add, check: () => void, prefix = ''): void {
 function checkJourney(
   j: DocumentJourney,
   at: string,
-  refs: { channelIds: Set<string>; touchpointIds: Set<string> },
+  refs: { channelIds: Set<string>; touchpointIds: Set<string>; chainIds: Set<string>; taskIds: Set<string> },
   add: Add,
 ): void {
   if (j.acquisitionChannelId !== null && !refs.channelIds.has(j.acquisitionChannelId))
@@ -713,13 +734,37 @@ function checkJourney(
     if (!stageIds.has(item.stageId)) add(`${it}.stageId`, 'no stage with this id in this journey');
     const kind = laneKinds.get(item.lane);
     if (kind === undefined) add(`${it}.lane`, 'no lane with this key in this journey');
-    if ((item.text === null) === (item.touchpointId === null)) {
-      add(it, 'an item holds either a text or a touchpointId');
+    const contents = [item.text, item.touchpointId, item.channelId, item.kpi].filter(
+      (c) => c !== null && c !== undefined,
+    ).length;
+    if (contents !== 1) {
+      add(it, 'an item holds exactly one of text, touchpointId, channelId and kpi');
       return;
     }
+    if (item.taskId !== null && item.taskId !== undefined) {
+      if (!refs.taskIds.has(item.taskId)) add(`${it}.taskId`, 'no task with this id in the document');
+      if (kind !== undefined && !laneTakesTask(kind))
+        add(
+          `${it}.taskId`,
+          `lane "${item.lane}" is of kind ${kind}; tasks link to pain points and opportunities`,
+        );
+    }
     if (item.touchpointId === null) {
+      const shape = item.channelId ? 'channel' : item.kpi ? 'kpi' : 'text';
       if (kind === 'touchpoints')
-        add(`${it}.lane`, `lane "${item.lane}" holds touchpoints only; give touchpointId instead of text`);
+        add(
+          `${it}.lane`,
+          `lane "${item.lane}" holds touchpoints only; give touchpointId instead of ${shape}`,
+        );
+      else if (kind !== undefined && shapeOfLane(kind) !== shape)
+        add(`${it}.lane`, `lane "${item.lane}" is of kind ${kind}; it does not hold a ${shape} item`);
+      if (item.channelId && !refs.channelIds.has(item.channelId))
+        add(`${it}.channelId`, 'no channel with this id in the document');
+      if (item.kpi) {
+        for (const issue of kpiIssues(item.kpi)) add(`${it}.${issue.field}`, issue.message);
+        if (item.kpi.chainId && !refs.chainIds.has(item.kpi.chainId))
+          add(`${it}.kpi.chainId`, 'no chain with this id in the document');
+      }
       return;
     }
     if (!refs.touchpointIds.has(item.touchpointId))

@@ -35,7 +35,7 @@ describeCatalog('workspace export and import', (h) => {
     });
     expect(a.body.ownersCleared).toBe(0);
     const doc1 = (await owner.get(`/api/workspaces/${a.body.workspace.id}/export`)).body;
-    expect(doc1).toMatchObject({ format: 'touchpoints.workspace', formatVersion: 3 });
+    expect(doc1).toMatchObject({ format: 'touchpoints.workspace', formatVersion: 4 });
     expect(Date.parse(doc1.exportedAt)).not.toBeNaN();
 
     const b = await owner.post('/api/workspaces/import?name=Copy%20of%20demo', doc1);
@@ -71,6 +71,40 @@ describeCatalog('workspace export and import', (h) => {
       requiredShare: 0.9,
     });
     expect(doc1.workspace.settings).toEqual({ contactFrequencyCap: 8 });
+  });
+
+  it('carries channel and KPI items, task-linked pain points and personas of the demo maps (format 4)', async () => {
+    const owner = await h().signUp('owner');
+    const demo = await owner.post('/api/workspaces/demo', {});
+    expect(demo.status).toBe(201);
+    const doc1 = (await owner.get(`/api/workspaces/${demo.body.workspace.id}/export`)).body;
+    type Item = { channelId?: string | null; kpi?: { source: string } | null; taskId?: string | null };
+    const items1: Item[] = doc1.journeys.flatMap((j: { items: Item[] }) => j.items);
+    const channelItems = items1.filter((i) => i.channelId);
+    const kpiItems = items1.filter((i) => i.kpi);
+    const linked = items1.filter((i) => i.taskId);
+    expect(channelItems.length).toBeGreaterThan(0);
+    expect(kpiItems.map((i) => i.kpi?.source)).toContain('manual');
+    expect(linked.length).toBeGreaterThan(0);
+    expect(doc1.personas.length).toBeGreaterThan(0);
+    for (const item of linked) expect(doc1.tasks.map((t: { id: string }) => t.id)).toContain(item.taskId);
+
+    const copy = await owner.post('/api/workspaces/import', doc1);
+    expect(copy.status).toBe(201);
+    const doc2 = (await owner.get(`/api/workspaces/${copy.body.workspace.id}/export`)).body;
+    expect(comparable(doc2)).toEqual(comparable(doc1));
+
+    // A channel item naming a channel the document does not have is refused at that path.
+    const broken = structuredClone(doc1);
+    const at = broken.journeys.findIndex((j: { items: Item[] }) => j.items.some((i) => i.channelId));
+    const index = broken.journeys[at].items.findIndex((i: Item) => i.channelId);
+    broken.journeys[at].items[index].channelId = '00000000-0000-4000-8000-000000000000';
+    const refused = await owner.post('/api/workspaces/import', broken);
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues).toContainEqual({
+      field: `journeys.${at}.items.${index}.channelId`,
+      message: 'no channel with this id in the document',
+    });
   });
 
   it('carries a workspace built through the catalog API over unchanged', async () => {
@@ -193,7 +227,7 @@ describeCatalog('workspace export and import', (h) => {
     const base = `/api/workspaces/${created.body.workspace.id}`;
     const doc = (await owner.get(`${base}/export`)).body;
     expect(doc).toMatchObject({
-      formatVersion: 3,
+      formatVersion: 4,
       tasks: [],
       auditChecklists: [],
       audits: [],
@@ -269,7 +303,7 @@ describeCatalog('workspace export and import', (h) => {
     expect(a.body).toMatchObject({ ownersCleared: 0, taskOwnersCleared: 2, auditorsCleared: 1 });
     const base = `/api/workspaces/${a.body.workspace.id}`;
     const doc1 = (await owner.get(`${base}/export`)).body;
-    expect(doc1.formatVersion).toBe(3);
+    expect(doc1.formatVersion).toBe(4);
 
     // The same content as the source, but for the people who are not members.
     const expected = namedControl(source);
@@ -675,7 +709,7 @@ describeCatalog('workspace export and import', (h) => {
         path: ['journeys', 0, 'items', 0, 'text'],
         value: 'both',
         field: 'journeys.0.items.0',
-        message: /either a text or a touchpointId/,
+        message: /exactly one of text, touchpointId, channelId and kpi/,
       },
       {
         name: 'touchpoint twice in a chain',
@@ -701,9 +735,9 @@ describeCatalog('workspace export and import', (h) => {
       {
         name: 'format version',
         path: ['formatVersion'],
-        value: 4,
+        value: 5,
         field: 'formatVersion',
-        message: /versions 1, 2 and 3 are supported/,
+        message: /versions 1, 2, 3 and 4 are supported/,
       },
       {
         name: 'bad settings',

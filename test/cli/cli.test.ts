@@ -97,7 +97,7 @@ describe('touchpoints CLI', () => {
     expect(imported.stdout).toMatch(/created workspace "Copy" \([0-9a-f-]{36}\) owned by ann@example.com/);
     expect(imported.stdout).toMatch(/57 touchpoints, 39 standards, 3 journeys/);
     // The demo's tasks (with their comments), audits and alert rules travel with it.
-    expect(doc.formatVersion).toBe(3);
+    expect(doc.formatVersion).toBe(4);
     expect(doc.tasks.length).toBeGreaterThan(0);
     const comments = doc.tasks.reduce((n: number, t: { comments: unknown[] }) => n + t.comments.length, 0);
     expect(imported.stdout).toContain(`${doc.tasks.length} tasks (${comments} comments)`);

@@ -217,15 +217,17 @@ async function exportJourneys(db: Db, workspaceId: string): Promise<Doc['journey
       name: stageName(s.key, s.name),
       designedEmotion: s.designedEmotion,
     })),
-    // Notes and touchpoints only: the document has no place yet for images, channels and KPI
-    // figures (their items are left out, so that the document stays importable).
+    // Pictures stay behind (their bytes live outside the catalog): image items are left out.
     items: (itemsOf.get(j.id) ?? [])
-      .filter(({ i }) => i.text !== null || i.touchpointId !== null)
+      .filter(({ i }) => i.imageId === null)
       .map(({ i }) => ({
         stageId: i.stageId,
         lane: i.lane,
         text: i.text,
         touchpointId: i.touchpointId,
+        channelId: i.channelId,
+        kpi: i.kpi as J['items'][number]['kpi'],
+        taskId: i.taskId,
       })),
   }));
 }

@@ -14,6 +14,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { parseAlertParams } from '../../domain/alert-rules.js';
 import { ValidationError } from '../../domain/errors.js';
 import { customChannelName, customLaneName, customStageName } from '../../domain/vocabulary.js';
@@ -278,6 +279,13 @@ export async function importWorkspace(
         position,
         text: item.text,
         touchpointId: item.touchpointId === null ? null : ids.get('touchpoint', item.touchpointId),
+        channelId: item.channelId ? ids.get('channel', item.channelId) : null,
+        kpi: item.kpi
+          ? { ...item.kpi, ...(item.kpi.chainId ? { chainId: ids.get('chain', item.kpi.chainId) } : {}) }
+          : null,
+        // Set once the tasks exist (they are written after the journeys).
+        taskId: null,
+        documentTaskId: item.taskId ?? null,
       };
     });
   });
@@ -386,7 +394,8 @@ export async function importWorkspace(
     ))
       await tx.insert(journeys).values(rows);
     for (const rows of chunks(stageRows)) await tx.insert(stages).values(rows);
-    for (const rows of chunks(itemRows)) await tx.insert(journeyItems).values(rows);
+    for (const rows of chunks(itemRows.map(({ documentTaskId: _, ...row }) => row)))
+      await tx.insert(journeyItems).values(rows);
     // Continuations before the chains leading to them, for the same reason as touchpoints.
     const nextFirst = dependencyOrder(
       doc.chains,
@@ -407,6 +416,12 @@ export async function importWorkspace(
       await tx.insert(chains).values(rows);
     for (const rows of chunks(linkRows)) await tx.insert(chainLinks).values(rows);
     for (const rows of chunks(taskRows)) await tx.insert(tasks).values(rows);
+    for (const item of itemRows)
+      if (item.documentTaskId !== null)
+        await tx
+          .update(journeyItems)
+          .set({ taskId: ids.get('task', item.documentTaskId) })
+          .where(eq(journeyItems.id, item.id));
     for (const rows of chunks(commentRows)) await tx.insert(taskComments).values(rows);
     for (const rows of chunks(checklistRows)) await tx.insert(auditChecklists).values(rows);
     for (const rows of chunks(criterionRows)) await tx.insert(auditCriteria).values(rows);
