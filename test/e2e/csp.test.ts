@@ -101,7 +101,10 @@ describe('the pages under the Content-Security-Policy', { timeout: 300_000 }, ()
     // PNG export draws the map through data: and blob: images.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByTestId('jm-export-png').click(),
+      page
+        .getByTestId('jm-export')
+        .click()
+        .then(() => page.getByTestId('jm-export-png').click()),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.png$/);
     await visit(`${base}/chains`);

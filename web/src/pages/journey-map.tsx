@@ -1,14 +1,12 @@
 /**
  * One journey map: stages × lanes with touchpoints and notes edited in place, the designed and the
- * measured emotion curve beneath, PNG export and a print page.
+ * measured emotion curve beneath; sharing, presentation and the export menu (PDF, PNG, CSV).
  */
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   IconChevronLeft,
   IconColumnInsertRight,
-  IconPhoto,
-  IconPrinter,
   IconRowInsertBottom,
 } from '@tabler/icons-react';
 import { type RefObject, useEffect, useRef, useState } from 'react';
@@ -172,26 +170,11 @@ function JourneyMapView({ workspaceId, map }: { workspaceId: string; map: Journe
                   </Button>
                 </>
               )}
-              <MapShareTools workspaceId={workspaceId} map={map} />
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconPhoto size={16} />}
-                loading={exporting}
-                onClick={() => void exportPng()}
-                data-testid="jm-export-png"
-              >
-                {t('map.exportPng')}
-              </Button>
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconPrinter size={16} />}
-                onClick={() => window.print()}
-                data-testid="jm-print"
-              >
-                {t('map.print')}
-              </Button>
+              <MapShareTools
+                workspaceId={workspaceId}
+                map={map}
+                png={{ label: t('map.exportPng'), busy: exporting, onClick: () => void exportPng() }}
+              />
             </Group>
           </Group>
           <Text size="xs" c="dimmed" mb={6} className="jm-edit no-print">

@@ -1,9 +1,16 @@
 /**
  * Exports of a map: a PDF through the print view (A4 or A3 landscape, opened in a new tab that
- * asks the browser to print; "Save as PDF" keeps the text as text) and the cells as CSV.
+ * asks the browser to print; "Save as PDF" keeps the text as text), the cells as CSV, and on the
+ * map page a PNG picture of the map as drawn.
  */
 import { Button, Menu } from '@mantine/core';
-import { IconChevronDown, IconFileExport, IconFileTypeCsv, IconFileTypePdf } from '@tabler/icons-react';
+import {
+  IconChevronDown,
+  IconFileExport,
+  IconFileTypeCsv,
+  IconFileTypePdf,
+  IconPhoto,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 export const PAPER_SIZES = ['a4', 'a3'] as const;
@@ -16,11 +23,14 @@ export function isPaperSize(value: unknown): value is PaperSize {
 export function ExportMenu({
   printPath,
   csvUrl,
+  png,
 }: {
   /** The print view of a paper size, e.g. `/w/…/journeys/…/print/a3`. */
   printPath: (size: PaperSize) => string;
   /** The CSV download, when the reader may have it. */
   csvUrl?: string | undefined;
+  /** The PNG picture of the map on screen: its label, action and whether one is being made. */
+  png?: { label: string; busy: boolean; onClick: () => void } | undefined;
 }) {
   const { t } = useTranslation('sharing');
   const print = (size: PaperSize) => window.open(`${printPath(size)}?auto=1`, '_blank', 'noopener');
@@ -52,6 +62,16 @@ export function ExportMenu({
         >
           {t('export.pdfA3')}
         </Menu.Item>
+        {png && (
+          <Menu.Item
+            leftSection={<IconPhoto size={16} />}
+            disabled={png.busy}
+            onClick={png.onClick}
+            data-testid="jm-export-png"
+          >
+            {png.label}
+          </Menu.Item>
+        )}
         {csvUrl && (
           <Menu.Item
             component="a"

@@ -12,7 +12,15 @@ import { viewOfMap } from './map-view';
 import { PresentButton } from './presentation';
 import { ShareButton } from './share-dialog';
 
-export function MapShareTools({ workspaceId, map }: { workspaceId: string; map: JourneyMap }) {
+export function MapShareTools({
+  workspaceId,
+  map,
+  png,
+}: {
+  workspaceId: string;
+  map: JourneyMap;
+  png?: { label: string; busy: boolean; onClick: () => void };
+}) {
   const canEdit = useCanEdit();
   const queryClient = useQueryClient();
   // The measured emotion the map's curve shows now (its period and channel filter), if loaded.
@@ -28,7 +36,11 @@ export function MapShareTools({ workspaceId, map }: { workspaceId: string; map: 
     <>
       {canEdit && <ShareButton workspaceId={workspaceId} journeyId={map.id} name={map.name} />}
       <PresentButton load={load} />
-      <ExportMenu printPath={(size) => `${base}/print/${size}`} csvUrl={journeyCsvUrl(workspaceId, map.id)} />
+      <ExportMenu
+        printPath={(size) => `${base}/print/${size}`}
+        csvUrl={journeyCsvUrl(workspaceId, map.id)}
+        png={png}
+      />
     </>
   );
 }

@@ -17,8 +17,8 @@ import {
   useJourneyShares,
 } from '../../api/journey-shares';
 import { ConfirmModal } from '../confirm-modal';
+import { CopyField } from '../copy-field';
 import { errorMessage, QueryState } from '../states';
-import { CopyField } from '../surveys/copy-field';
 
 const EXPIRIES = ['never', 'd1', 'd7', 'd30', 'd90'] as const;
 type Expiry = (typeof EXPIRIES)[number];

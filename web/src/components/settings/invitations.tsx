@@ -3,11 +3,9 @@
  * whether it was e-mailed), list the pending ones with their expiry, renew or revoke them.
  */
 import {
-  ActionIcon,
   Alert,
   Badge,
   Button,
-  CopyButton,
   Group,
   Modal,
   Select,
@@ -16,10 +14,8 @@ import {
   Text,
   TextInput,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -33,6 +29,7 @@ import {
 import { useFormat } from '../../i18n/format';
 import { useWorkspaceId } from '../../state/session';
 import { ConfirmModal } from '../confirm-modal';
+import { CopyField } from '../copy-field';
 import { DialogActions } from '../dialog-actions';
 import { QueryState } from '../states';
 
@@ -47,7 +44,6 @@ function useRoleOptions() {
 /** The link of a new invitation, shown once, with whether it was e-mailed. */
 function CreatedInvitation({ created }: { created: InvitationCreated }) {
   const { t } = useTranslation('invitations');
-  const { t: tc } = useTranslation();
   const f = useFormat();
   const email = created.invitation.email;
   return (
@@ -55,32 +51,10 @@ function CreatedInvitation({ created }: { created: InvitationCreated }) {
       <Alert color={created.emailSent ? 'green' : 'blue'} data-testid="invitation-mail-state">
         {created.emailSent ? t('invite.emailSent', { email }) : t('invite.emailNotSent', { email })}
       </Alert>
-      <Group gap="xs" wrap="nowrap">
-        <TextInput
-          readOnly
-          value={created.url}
-          label={t('invite.link')}
-          style={{ flex: 1, minWidth: 0 }}
-          onFocus={(e) => e.currentTarget.select()}
-          data-testid="invitation-url"
-        />
-        <CopyButton value={created.url}>
-          {({ copied, copy }) => (
-            <Tooltip label={copied ? tc('action.copied') : tc('action.copy')}>
-              <ActionIcon
-                variant="light"
-                size="lg"
-                mt={24}
-                onClick={copy}
-                aria-label={tc('action.copy')}
-                data-testid="invitation-copy"
-              >
-                {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      </Group>
+      <Text size="sm" fw={500}>
+        {t('invite.link')}
+      </Text>
+      <CopyField value={created.url} label={t('invite.link')} testId="invitation-url" />
       <Text size="sm" c="dimmed">
         {t('invite.linkOnce', { date: f.dateTime(created.invitation.expiresAt) })}
       </Text>

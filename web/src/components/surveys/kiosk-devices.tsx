@@ -17,8 +17,8 @@ import {
 } from '../../api/surveys';
 import { useFormat } from '../../i18n/format';
 import { ConfirmModal } from '../confirm-modal';
+import { CopyField } from '../copy-field';
 import { errorMessage, QueryState } from '../states';
-import { CopyField } from './copy-field';
 import { errorAt, surveyFieldErrors } from './draft';
 
 export function KioskDevices({

@@ -21,7 +21,7 @@ import { IconDownload, IconExternalLink, IconPrinter } from '@tabler/icons-react
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Survey, surveyApiPath } from '../../api/surveys';
-import { CopyField } from './copy-field';
+import { CopyField } from '../copy-field';
 import { KioskDevices } from './kiosk-devices';
 
 export type EmbedMode = 'tab' | 'inline';
