@@ -178,6 +178,7 @@ async function main(): Promise<void> {
     console.log('docs/screenshots/tasks-phone.png');
     await mobile.getByTestId('nav-burger').click();
     await mobile.getByTestId('nav-journeys').waitFor();
+    await mobile.waitForTimeout(500); // the drawer's slide-in
     await mobile.screenshot({ path: join(outDir, 'navigation-phone.png') });
     console.log('docs/screenshots/navigation-phone.png');
     await pocket.close();
