@@ -4,11 +4,7 @@
  */
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import {
-  IconChevronLeft,
-  IconColumnInsertRight,
-  IconRowInsertBottom,
-} from '@tabler/icons-react';
+import { IconChevronLeft, IconColumnInsertRight, IconRowInsertBottom } from '@tabler/icons-react';
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
